@@ -1,0 +1,47 @@
+use crate::domain::{Customer, DemoLogins, PortalError};
+use leptos::prelude::*;
+
+/// Logs in and sets the session cookie. On success the browser is sent to the subscriptions
+/// list (this also works as a plain HTML form post, before the page has hydrated).
+#[server(prefix = "/api/fn", endpoint = "login")]
+pub async fn login(email: String, password: String) -> Result<(), PortalError> {
+    use super::ctx;
+    let ports = ctx::ports()?;
+    let session = ctx::with_status(ports.accounts.login(email.trim(), &password).await)?;
+    ctx::set_cookie(&crate::ports::session_cookie(
+        &session.token,
+        session.max_age_secs,
+        ports.secure_cookies,
+    ));
+    leptos_axum::redirect(crate::routes::SUBSCRIPTIONS);
+    Ok(())
+}
+
+/// Ends the session and clears the cookie.
+#[server(prefix = "/api/fn", endpoint = "logout")]
+pub async fn logout() -> Result<(), PortalError> {
+    use super::ctx;
+    let ports = ctx::ports()?;
+    if let Some(token) = ctx::session_token() {
+        ports.accounts.logout(&token).await?;
+    }
+    ctx::set_cookie(&crate::ports::session_cookie("", 0, ports.secure_cookies));
+    leptos_axum::redirect(crate::routes::LOGIN);
+    Ok(())
+}
+
+/// The logged-in customer, or `None` when nobody is logged in.
+#[server(prefix = "/api/fn", endpoint = "current_customer")]
+pub async fn current_customer() -> Result<Option<Customer>, PortalError> {
+    match super::ctx::customer().await {
+        Ok(c) => Ok(Some(c)),
+        Err(PortalError::Unauthorized) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The demo logins, while the portal runs on its simulators; `None` otherwise.
+#[server(prefix = "/api/fn", endpoint = "get_demo_logins")]
+pub async fn get_demo_logins() -> Result<Option<DemoLogins>, PortalError> {
+    Ok(super::ctx::ports()?.demo_logins)
+}

@@ -1,0 +1,70 @@
+//! Server functions: each one gets the session's customer, parses input into domain types,
+//! calls a port and returns a domain type or [`PortalError`]. No business logic lives here.
+
+mod auth;
+mod sims;
+
+pub use auth::*;
+pub use sims::*;
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ctx {
+    use crate::domain::{Customer, PortalError};
+    use crate::ports::{self, Ports};
+    use leptos::prelude::use_context;
+
+    pub fn ports() -> Result<Ports, PortalError> {
+        use_context::<Ports>().ok_or_else(|| {
+            tracing::error!("Ports missing from the Leptos context");
+            PortalError::Internal
+        })
+    }
+
+    pub fn session_token() -> Option<String> {
+        let parts = use_context::<http::request::Parts>()?;
+        ports::session_token(&parts.headers)
+    }
+
+    /// The logged-in customer, or `Unauthorized`.
+    pub async fn customer() -> Result<Customer, PortalError> {
+        let token = session_token().ok_or(PortalError::Unauthorized)?;
+        ports()?
+            .accounts
+            .customer_for_session(&token)
+            .await?
+            .ok_or(PortalError::Unauthorized)
+    }
+
+    /// Gives a failed server function the HTTP status of its error (401, 404, 503…) instead
+    /// of a blanket 500, so logs and API clients see what happened.
+    ///
+    /// A plain HTML form post (no JavaScript yet) is left alone: Leptos answers it with a
+    /// 302 back to the form, carrying the error for the page to show.
+    pub fn with_status<T>(result: Result<T, PortalError>) -> Result<T, PortalError> {
+        let html_form_post = use_context::<http::request::Parts>().is_some_and(|p| {
+            p.method == http::Method::POST
+                && p.headers
+                    .get(http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|a| a.contains("text/html"))
+        });
+        if html_form_post {
+            return result;
+        }
+        if let (Err(e), Some(opts)) = (&result, use_context::<leptos_axum::ResponseOptions>()) {
+            if let Ok(status) = http::StatusCode::from_u16(e.status()) {
+                opts.set_status(status);
+            }
+        }
+        result
+    }
+
+    pub fn set_cookie(value: &str) {
+        if let (Some(opts), Ok(v)) = (
+            use_context::<leptos_axum::ResponseOptions>(),
+            http::HeaderValue::from_str(value),
+        ) {
+            opts.append_header(http::header::SET_COOKIE, v);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! The header on every page: brand, the logged-in customer and logout.
+
+use crate::api::{current_customer, Logout};
+use crate::{routes, testids};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let location = use_location();
+    let logout = ServerAction::<Logout>::new();
+    // Re-read on every navigation, so logging in or out updates the header.
+    let customer = Resource::new(
+        move || (location.pathname.get(), logout.version().get()),
+        |_| current_customer(),
+    );
+
+    view! {
+        <header class="topbar">
+            <a class="brand" href=routes::HOME>
+                <span class="brand__mark" aria-hidden="true">"S"</span>
+                <span class="brand__name">"SonixNet"</span>
+                <span class="brand__sub">"My Mobile"</span>
+            </a>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match customer.await {
+                        Ok(Some(c)) => view! {
+                            <nav class="topbar__nav">
+                                <a href=routes::SUBSCRIPTIONS>"Subscriptions"</a>
+                                <span class="topbar__user" data-testid=testids::CURRENT_USER>{c.email}</span>
+                                <ActionForm action=logout>
+                                    <button class="btn btn--ghost" type="submit" data-testid=testids::LOGOUT>"Log out"</button>
+                                </ActionForm>
+                            </nav>
+                        }.into_any(),
+                        _ => ().into_any(),
+                    }
+                })}
+            </Transition>
+        </header>
+    }
+}

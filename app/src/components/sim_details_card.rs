@@ -1,0 +1,82 @@
+//! The SIM details card: what the line is, what it costs and how much data is left.
+
+use super::status::Badge;
+use crate::domain::{format_msisdn, format_quota_mb, SimDetails, SimStatus};
+use crate::testids;
+use leptos::prelude::*;
+
+mod text {
+    pub const TITLE: &str = "SIM details";
+    pub const PHONE: &str = "Phone number";
+    pub const ICCID: &str = "ICCID";
+    pub const PLAN: &str = "Plan";
+    pub const PLAN_CODE: &str = "Plan code";
+    pub const BILLING: &str = "Billing status";
+    pub const TYPE: &str = "SIM type";
+    pub const PRODUCT: &str = "Product";
+    pub const REMAINING: &str = "Data remaining";
+    pub const EID: &str = "EID";
+}
+
+fn status_tone(s: &SimStatus) -> &'static str {
+    match s {
+        SimStatus::Active => "ok",
+        SimStatus::Pending => "info",
+        SimStatus::Suspended => "warn",
+        _ => "muted",
+    }
+}
+
+/// Share of the plan's allowance still left, as a whole percentage (0–100).
+pub fn remaining_percent(d: &SimDetails) -> Option<u64> {
+    let total = d.plan_quota_mb.filter(|t| *t > 0)?;
+    Some((d.remaining_quota_mb.min(total) * 100).div_ceil(total))
+}
+
+#[component]
+pub fn SimDetailsCard(details: SimDetails) -> impl IntoView {
+    let percent = remaining_percent(&details);
+    let of_total = details
+        .plan_quota_mb
+        .map(|t| format!("of {}", format_quota_mb(t)));
+    let remaining = details.remaining_quota_label();
+    let tone = status_tone(&details.status);
+
+    view! {
+        <section class="card" data-testid=testids::SIM_DETAILS aria-labelledby="sim-details-title">
+            <header class="card__head">
+                <h2 id="sim-details-title">{text::TITLE}</h2>
+                <span data-testid=testids::SIM_STATUS><Badge label=details.status.label() tone=tone /></span>
+            </header>
+            <div class="quota">
+                <div class="quota__figures">
+                    <span class="quota__label">{text::REMAINING}</span>
+                    <span class="quota__value" data-testid=testids::SIM_REMAINING>{remaining}</span>
+                    <span class="quota__total muted">{of_total}</span>
+                </div>
+                {percent.map(|p| view! {
+                    <div class="meter" role="meter" aria-label=text::REMAINING aria-valuemin="0" aria-valuemax="100" aria-valuenow=p.to_string()>
+                        <div class="meter__fill" style=format!("width: {p}%")></div>
+                    </div>
+                })}
+            </div>
+            <dl class="facts">
+                <dt>{text::PHONE}</dt>
+                <dd class="mono" data-testid=testids::SIM_MSISDN>{format_msisdn(&details.msisdn)}</dd>
+                <dt>{text::PLAN}</dt>
+                <dd data-testid=testids::SIM_PLAN_NAME>{details.plan_name.clone()}</dd>
+                <dt>{text::PLAN_CODE}</dt>
+                <dd class="mono" data-testid=testids::SIM_PLAN_CODE>{details.plan_code.clone()}</dd>
+                <dt>{text::TYPE}</dt>
+                <dd data-testid=testids::SIM_TYPE>{details.sim_type.label()}</dd>
+                <dt>{text::ICCID}</dt>
+                <dd class="mono" data-testid=testids::SIM_ICCID>{details.iccid.clone()}</dd>
+                {details.eid.clone().map(|eid| view! { <dt>{text::EID}</dt><dd class="mono">{eid}</dd> })}
+                <dt>{text::PRODUCT}</dt>
+                <dd data-testid=testids::SIM_PRODUCT>{details.product_name.clone()}</dd>
+                <dt>{text::BILLING}</dt>
+                <dd>{details.service_status.label()}</dd>
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,102 @@
+//! The one error type that crosses the wire, for server functions and the REST API alike.
+//!
+//! Every variant carries only what a customer may see. Upstream codes and internal causes are
+//! logged on the server and never put in here.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+pub enum PortalError {
+    /// No valid session: the customer must log in.
+    #[error("Please log in to continue.")]
+    Unauthorized,
+    /// Login failed. Deliberately generic: it never says whether the email exists.
+    #[error("The email or password is incorrect.")]
+    InvalidCredentials,
+    /// The thing does not exist *for this customer* (another customer's service looks the same).
+    #[error("We could not find that subscription.")]
+    NotFound,
+    /// The input was rejected; the text says what to fix.
+    #[error("{0}")]
+    BadRequest(String),
+    /// An upstream system (billing or the mobile network) did not answer usefully.
+    #[error("{0} is not responding right now. Please try again in a few minutes.")]
+    UpstreamUnavailable(String),
+    /// Anything else. Details are in the server log, never here.
+    #[error("Something went wrong on our side. Please try again later.")]
+    Internal,
+    /// The request never reached the server function or its reply could not be read.
+    #[error("The portal could not be reached ({0}). Check your connection and try again.")]
+    Transport(String),
+}
+
+impl PortalError {
+    /// HTTP status used by the REST API and for server-function responses.
+    pub fn status(&self) -> u16 {
+        match self {
+            PortalError::Unauthorized | PortalError::InvalidCredentials => 401,
+            PortalError::NotFound => 404,
+            PortalError::BadRequest(_) => 400,
+            PortalError::UpstreamUnavailable(_) => 503,
+            PortalError::Internal | PortalError::Transport(_) => 500,
+        }
+    }
+
+    /// A stable machine-readable code for API clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PortalError::Unauthorized => "unauthorized",
+            PortalError::InvalidCredentials => "invalid_credentials",
+            PortalError::NotFound => "not_found",
+            PortalError::BadRequest(_) => "bad_request",
+            PortalError::UpstreamUnavailable(_) => "upstream_unavailable",
+            PortalError::Internal => "internal",
+            PortalError::Transport(_) => "transport",
+        }
+    }
+}
+
+mod server_fn_impl {
+    use super::PortalError;
+    use leptos::server_fn::codec::JsonEncoding;
+    use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+    impl FromServerFnError for PortalError {
+        type Encoder = JsonEncoding;
+
+        fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+            match value {
+                ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => {
+                    PortalError::Transport("network error".into())
+                }
+                _ => PortalError::Transport("unexpected reply".into()),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_round_trip_keeps_the_variant() {
+        let e = PortalError::BadRequest("Quota must be at least 100 MB.".into());
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            json,
+            r#"{"kind":"bad_request","detail":"Quota must be at least 100 MB."}"#
+        );
+        assert_eq!(serde_json::from_str::<PortalError>(&json).unwrap(), e);
+    }
+
+    #[test]
+    fn messages_never_name_internals() {
+        assert_eq!(
+            PortalError::Internal.to_string(),
+            "Something went wrong on our side. Please try again later."
+        );
+        assert_eq!(PortalError::NotFound.status(), 404);
+    }
+}

@@ -1,0 +1,92 @@
+//! The SIM as the page shows it: the details card's view model and its status/type vocabulary.
+
+use super::plan::PlanCode;
+use super::quota::format_quota_mb;
+use super::subscription::{ServiceStatus, SubscriptionId};
+use serde::{Deserialize, Serialize};
+
+/// The line's state at the carrier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SimStatus {
+    Active,
+    Suspended,
+    Cancelled,
+    /// Being set up (new line or reissue in progress).
+    Pending,
+    /// A state this portal does not know; shown verbatim.
+    Other(String),
+}
+
+impl SimStatus {
+    pub fn label(&self) -> String {
+        match self {
+            SimStatus::Active => "Active".into(),
+            SimStatus::Suspended => "Suspended".into(),
+            SimStatus::Cancelled => "Cancelled".into(),
+            SimStatus::Pending => "Pending".into(),
+            SimStatus::Other(s) => s.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SimType {
+    Physical,
+    Esim,
+}
+
+impl SimType {
+    pub fn label(self) -> &'static str {
+        match self {
+            SimType::Physical => "Physical SIM",
+            SimType::Esim => "eSIM",
+        }
+    }
+}
+
+/// Everything the details card shows, aggregated from WHMCS (product, billing status) and
+/// Freebit (line data). Serialised as the body of `GET /api/subscriptions/{id}/sim/details`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SimDetails {
+    pub subscription_id: SubscriptionId,
+    pub iccid: String,
+    pub msisdn: String,
+    /// The carrier's plan code, verbatim (it may be one this portal does not sell).
+    pub plan_code: String,
+    pub plan_name: String,
+    pub status: SimStatus,
+    pub service_status: ServiceStatus,
+    pub sim_type: SimType,
+    /// Only eSIMs have one.
+    pub eid: Option<String>,
+    pub product_name: String,
+    pub remaining_quota_mb: u64,
+    /// The plan's monthly allowance, when the plan is one of ours.
+    pub plan_quota_mb: Option<u64>,
+}
+
+impl SimDetails {
+    /// Plan name for a carrier plan code; unknown codes stay visible rather than vanish.
+    pub fn plan_name_for(code: &str) -> String {
+        code.parse::<PlanCode>()
+            .map(|p| p.display_name().to_string())
+            .unwrap_or_else(|_| format!("Other plan ({code})"))
+    }
+
+    pub fn remaining_quota_label(&self) -> String {
+        format_quota_mb(self.remaining_quota_mb)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_plan_codes_stay_visible() {
+        assert_eq!(SimDetails::plan_name_for("PASI_10G"), "SIM Data-only 10GB");
+        assert_eq!(SimDetails::plan_name_for("PNEW_1G"), "Other plan (PNEW_1G)");
+    }
+}

@@ -1,0 +1,79 @@
+//! The portal's UI, its server functions and the domain types both sides share.
+//!
+//! Built twice: with `ssr` into the server (rendering + server functions) and with `hydrate`
+//! into the browser bundle. `domain` is plain Rust used by both.
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ports;
+pub mod routes;
+pub mod testids;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    mark_hydrated();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/sim-portal.css" />
+        <Link rel="icon" href="/favicon.ico" />
+        <Meta name="description" content="Manage your SonixNet mobile subscriptions and SIMs." />
+        <Title formatter=|t: String| if t.is_empty() { "SonixNet Portal".to_string() } else { format!("{t} · SonixNet Portal") } />
+        <Router>
+            <components::layout::Header />
+            <main class="page">
+                <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
+                    <Route path=path!("/") view=pages::home::Home />
+                    <Route path=path!("/login") view=pages::login::LoginPage />
+                    // Async SSR: the data is awaited before the head is sent, so a redirect to login
+                    // and a 404 for somebody else's SIM become real HTTP statuses.
+                    <Route path=path!("/subscriptions") view=pages::subscriptions::SubscriptionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/subscriptions/:id/sim") view=pages::sim::SimPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Marks the document once the browser has hydrated it, so end-to-end tests (and people
+/// debugging) can tell a live page from server-rendered HTML. Effects never run on the server.
+fn mark_hydrated() {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
+}

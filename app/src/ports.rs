@@ -1,0 +1,97 @@
+//! What the UI needs from the server side, shaped by the pages. The server crate implements
+//! these traits and provides a [`Ports`] value as Leptos context; server functions only call
+//! through here, so they never see HTTP clients or SQL.
+
+use crate::domain::{Customer, PortalError, SimDetails, Subscription, SubscriptionId};
+use async_trait::async_trait;
+use std::sync::Arc;
+
+/// A freshly created login session. `token` goes into the cookie and nowhere else.
+pub struct NewSession {
+    pub token: String,
+    pub customer: Customer,
+    pub max_age_secs: i64,
+}
+
+#[async_trait]
+pub trait Accounts: Send + Sync {
+    /// Checks the credentials and opens a session. Any failure is `InvalidCredentials`.
+    async fn login(&self, email: &str, password: &str) -> Result<NewSession, PortalError>;
+    /// The customer behind a session token, if the session is valid and unexpired.
+    async fn customer_for_session(&self, token: &str) -> Result<Option<Customer>, PortalError>;
+    /// Ends the session (idempotent).
+    async fn logout(&self, token: &str) -> Result<(), PortalError>;
+}
+
+#[async_trait]
+pub trait SimPortal: Send + Sync {
+    /// The customer's services from billing, each with its phone number.
+    async fn subscriptions(&self, customer: &Customer) -> Result<Vec<Subscription>, PortalError>;
+    /// The details card for one of the customer's SIMs; `NotFound` for anybody else's.
+    async fn sim_details(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<SimDetails, PortalError>;
+}
+
+/// Everything the UI can call, provided once per request as context.
+#[derive(Clone)]
+pub struct Ports {
+    pub accounts: Arc<dyn Accounts>,
+    pub sims: Arc<dyn SimPortal>,
+    /// Adds `Secure` to the session cookie (on whenever the portal is served over https).
+    pub secure_cookies: bool,
+    /// The demo logins to show on the login page; only while the simulators are the upstreams.
+    pub demo_logins: Option<crate::domain::DemoLogins>,
+}
+
+/// The `Set-Cookie` value for a session; an empty token with max-age 0 clears it.
+pub fn session_cookie(token: &str, max_age_secs: i64, secure: bool) -> String {
+    cookie::Cookie::build((crate::domain::SESSION_COOKIE, token.to_string()))
+        .path("/")
+        .http_only(true)
+        .same_site(cookie::SameSite::Lax)
+        .secure(secure)
+        .max_age(cookie::time::Duration::seconds(max_age_secs))
+        .build()
+        .to_string()
+}
+
+/// The session token from a request's `Cookie` headers, if there is one.
+pub fn session_token(headers: &http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == crate::domain::SESSION_COOKIE && !c.value().is_empty())
+        .map(|c| c.value().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_is_http_only_and_lax() {
+        let c = session_cookie("abc", 3600, false);
+        assert!(c.starts_with("portal_session=abc"), "{c}");
+        assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && c.contains("Path=/"));
+        assert!(!c.contains("Secure"));
+        assert!(session_cookie("abc", 3600, true).contains("Secure"));
+    }
+
+    #[test]
+    fn token_is_found_among_other_cookies() {
+        let mut h = http::HeaderMap::new();
+        h.insert(
+            http::header::COOKIE,
+            "a=1; portal_session=tok; b=2".parse().unwrap(),
+        );
+        assert_eq!(session_token(&h).as_deref(), Some("tok"));
+        h.insert(http::header::COOKIE, "portal_session=".parse().unwrap());
+        assert_eq!(session_token(&h), None);
+    }
+}

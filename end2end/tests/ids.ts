@@ -1,0 +1,20 @@
+// Mirror of app/src/testids.rs (a Rust unit test keeps the two in step).
+export const ids = {
+  LOGIN_FORM: "login-form",
+  LOGIN_ERROR: "login-error",
+  LOGOUT: "logout",
+  CURRENT_USER: "current-user",
+  SUBSCRIPTION_LIST: "subscription-list",
+  SUBSCRIPTION_ROW: "subscription-row",
+  SIM_DETAILS: "sim-details",
+  SIM_ICCID: "sim-iccid",
+  SIM_MSISDN: "sim-msisdn",
+  SIM_PLAN_CODE: "sim-plan-code",
+  SIM_PLAN_NAME: "sim-plan-name",
+  SIM_STATUS: "sim-status",
+  SIM_TYPE: "sim-type",
+  SIM_PRODUCT: "sim-product",
+  SIM_REMAINING: "sim-remaining",
+  PAGE_ERROR: "page-error",
+  DEMO_LOGINS: "demo-logins",
+} as const;

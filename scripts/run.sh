@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds and starts the portal on the embedded default: SQLite, in-process Freebit and WHMCS
+# simulators, demo customers. Prints the URL and the demo logins.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+exec cargo leptos serve --release

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every check: formatting, unit and integration tests (against the simulators and a real
+# database), clippy for app as ssr and as hydrate on wasm32, the release build and the
+# Playwright suite in Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+start=$(date +%s)
+step() { printf '\n==> [%ss] %s\n' "$(( $(date +%s) - start ))" "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "Unit and integration tests (app as ssr, server)"
+cargo test --locked -p app -p server
+
+step "Clippy: app + server as ssr"
+cargo clippy --locked -p app -p server --all-targets -- -D warnings
+
+step "Clippy: app + frontend as hydrate on wasm32"
+cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "Release build + Playwright in Chromium"
+cargo leptos end-to-end --release
+
+echo
+echo "All checks passed in $(( $(date +%s) - start ))s."

@@ -1,0 +1,189 @@
+//! The portal server: startup, state and the router. `main` only reads settings and calls
+//! [`build`]; tests call [`build`] with port 0 and talk HTTP to the result.
+
+pub mod freebit;
+pub mod lenient;
+pub mod portal;
+pub mod routes;
+pub mod settings;
+pub mod simulator;
+pub mod store;
+pub mod upstream;
+pub mod whmcs;
+
+use app::ports::Ports;
+use axum::extract::FromRef;
+use axum::Router;
+use freebit::{FreebitClient, FreebitConfig};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use secrecy::SecretString;
+use settings::{Settings, Upstreams};
+use simulator::Simulators;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use whmcs::{WhmcsClient, WhmcsConfig};
+
+/// Shared by every handler; cloning is cheap.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub ports: Ports,
+    pub db: store::Db,
+    pub freebit: FreebitClient,
+    pub whmcs: WhmcsClient,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot listen on {0}: {1}")]
+    Bind(SocketAddr, std::io::Error),
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error("cannot set up the {0} client: {1}")]
+    Client(&'static str, String),
+    #[error("cannot set up accounts: {0}")]
+    Accounts(app::domain::PortalError),
+}
+
+/// A started-but-not-yet-serving portal.
+pub struct Portal {
+    pub router: Router,
+    pub listener: TcpListener,
+    pub addr: SocketAddr,
+    /// The simulators, when the portal runs on them (tests use them to inject faults).
+    pub simulators: Option<Simulators>,
+    pub state: AppState,
+}
+
+impl Portal {
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub async fn serve(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    }
+}
+
+/// Binds the listener, opens and migrates the database, wires clients (to the simulators
+/// under this very server's `/_sim` unless real upstreams are configured) and builds the router.
+pub async fn build(settings: Settings) -> Result<Portal, StartupError> {
+    let listener = TcpListener::bind(settings.site_addr)
+        .await
+        .map_err(|e| StartupError::Bind(settings.site_addr, e))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| StartupError::Bind(settings.site_addr, e))?;
+    let db = store::connect(&settings.database_url).await?;
+
+    // Calls to ourselves go to loopback even when listening on all interfaces.
+    let self_base = if addr.ip().is_unspecified() {
+        format!("http://127.0.0.1:{}", addr.port())
+    } else {
+        format!("http://{addr}")
+    };
+    let (freebit_cfg, whmcs_cfg, simulators) = match &settings.upstreams {
+        Upstreams::Real { freebit, whmcs } => ((**freebit).clone(), (**whmcs).clone(), None),
+        Upstreams::Simulated(sim_cfg) => {
+            let sims = Simulators::new(sim_cfg.clone(), &format!("{self_base}/_sim"));
+            let base = |p: &str| {
+                url::Url::parse(&format!("{self_base}/_sim/{p}/")).expect("valid simulator URL")
+            };
+            let freebit = FreebitConfig {
+                base_url: base("freebit"),
+                oem_id: simulator::demo::FREEBIT_OEM_ID.into(),
+                oem_key: SecretString::from(simulator::demo::FREEBIT_OEM_KEY),
+                timeout: settings.upstream_timeout,
+                read_retries: settings.read_retries,
+            };
+            let whmcs = WhmcsConfig {
+                base_url: base("whmcs"),
+                identifier: simulator::demo::WHMCS_IDENTIFIER.into(),
+                secret: SecretString::from(simulator::demo::WHMCS_SECRET),
+                access_key: None,
+                msisdn_field_id: simulator::demo::MSISDN_FIELD_ID,
+                timeout: settings.upstream_timeout,
+                read_retries: settings.read_retries,
+            };
+            portal::accounts::seed_demo_customers(&db)
+                .await
+                .map_err(StartupError::Accounts)?;
+            (freebit, whmcs, Some(sims))
+        }
+    };
+    let freebit = FreebitClient::new(freebit_cfg)
+        .map_err(|e| StartupError::Client("Freebit", e.to_string()))?;
+    let whmcs =
+        WhmcsClient::new(whmcs_cfg).map_err(|e| StartupError::Client("WHMCS", e.to_string()))?;
+
+    let ports = Ports {
+        accounts: Arc::new(
+            portal::accounts::PortalAccounts::new(
+                db.clone(),
+                settings.session_ttl_secs,
+                simulators.is_some(),
+            )
+            .map_err(StartupError::Accounts)?,
+        ),
+        sims: Arc::new(portal::sims::PortalSims::new(
+            whmcs.clone(),
+            freebit.clone(),
+        )),
+        secure_cookies: settings.secure_cookies,
+        demo_logins: simulators.as_ref().map(|_| app::domain::DemoLogins {
+            emails: simulator::demo::CLIENTS
+                .iter()
+                .map(|c| c.email.to_string())
+                .collect(),
+            password: simulator::demo::DEMO_PASSWORD.to_string(),
+        }),
+    };
+
+    let mut leptos_options = LeptosOptions::builder()
+        .output_name(settings::OUTPUT_NAME)
+        .build();
+    leptos_options.site_root = settings.site_root.clone().into();
+    leptos_options.site_pkg_dir = "pkg".into();
+    leptos_options.site_addr = addr;
+
+    let state = AppState {
+        leptos_options,
+        ports,
+        db,
+        freebit,
+        whmcs,
+    };
+    let routes = generate_route_list(app::App);
+    let ctx_ports = state.ports.clone();
+    let shell_options = state.leptos_options.clone();
+    let mut router: Router = Router::new()
+        .merge(routes::api::router())
+        .merge(routes::health::router())
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(ctx_ports.clone()),
+            move || app::shell(shell_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
+            app::shell,
+        ))
+        .with_state(state.clone());
+    if let Some(sims) = &simulators {
+        router = router.nest("/_sim", sims.router());
+    }
+    let router = router.layer(tower_http::trace::TraceLayer::new_for_http());
+    Ok(Portal {
+        router,
+        listener,
+        addr,
+        simulators,
+        state,
+    })
+}

@@ -1,0 +1,47 @@
+//! Starts the portal. Everything else lives in the library (`server::build`).
+
+use server::settings::{Settings, Upstreams};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let simulated = matches!(settings.upstreams, Upstreams::Simulated(_));
+    let portal = match server::build(settings).await {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("portal failed to start: {e}");
+            std::process::exit(1);
+        }
+    };
+    println!("\n  SonixNet portal listening on {}", portal.url());
+    if simulated {
+        println!(
+            "  Upstreams: built-in Freebit and WHMCS simulators under {}/_sim",
+            portal.url()
+        );
+        println!(
+            "  Demo logins (password \"{}\"):",
+            server::simulator::demo::DEMO_PASSWORD
+        );
+        for c in server::simulator::demo::CLIENTS {
+            println!("    {}", c.email);
+        }
+    }
+    println!();
+    if let Err(e) = portal.serve().await {
+        eprintln!("server error: {e}");
+        std::process::exit(1);
+    }
+}

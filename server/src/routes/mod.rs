@@ -1,0 +1,5 @@
+//! Plain HTTP endpoints beside the Leptos pages: the REST API for non-browser clients and
+//! the health checks.
+
+pub mod api;
+pub mod health;

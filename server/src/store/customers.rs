@@ -1,0 +1,79 @@
+//! Portal customers: login email, password hash and the WHMCS client they map to.
+
+use super::{new_id, now, Db, StoreError};
+use sqlx::Row;
+
+#[derive(Debug, Clone)]
+pub struct CustomerRow {
+    pub id: i64,
+    pub email: String,
+    pub password_hash: String,
+    pub whmcs_client_id: i64,
+}
+
+pub(super) fn from_row(r: &sqlx::any::AnyRow) -> Result<CustomerRow, sqlx::Error> {
+    Ok(CustomerRow {
+        id: r.try_get("id")?,
+        email: r.try_get("email")?,
+        password_hash: r.try_get("password_hash")?,
+        whmcs_client_id: r.try_get("whmcs_client_id")?,
+    })
+}
+
+/// Emails are compared in lower case; they are stored that way.
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// The customer with this email; demo customers only when `with_demo`.
+pub async fn find_by_email(
+    db: &Db,
+    email: &str,
+    with_demo: bool,
+) -> Result<Option<CustomerRow>, StoreError> {
+    let row = sqlx::query(
+        "SELECT id, email, password_hash, whmcs_client_id FROM customers \
+         WHERE email = $1 AND (is_demo = 0 OR $2 = 1)",
+    )
+    .bind(normalise_email(email))
+    .bind(i64::from(with_demo))
+    .fetch_optional(db)
+    .await?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+/// Creates the customer, or updates the password hash, client id and demo mark of an
+/// existing one with the same email (used to seed the demo accounts idempotently).
+pub async fn upsert(
+    db: &Db,
+    email: &str,
+    password_hash: &str,
+    whmcs_client_id: i64,
+    is_demo: bool,
+) -> Result<i64, StoreError> {
+    let email = normalise_email(email);
+    if let Some(existing) = find_by_email(db, &email, true).await? {
+        sqlx::query("UPDATE customers SET password_hash = $1, whmcs_client_id = $2, is_demo = $3 WHERE id = $4")
+            .bind(password_hash)
+            .bind(whmcs_client_id)
+            .bind(i64::from(is_demo))
+            .bind(existing.id)
+            .execute(db)
+            .await?;
+        return Ok(existing.id);
+    }
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO customers (id, email, password_hash, whmcs_client_id, is_demo, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(&email)
+    .bind(password_hash)
+    .bind(whmcs_client_id)
+    .bind(i64::from(is_demo))
+    .bind(now())
+    .execute(db)
+    .await?;
+    Ok(id)
+}

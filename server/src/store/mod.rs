@@ -1,0 +1,79 @@
+//! The database: one `AnyPool` over SQLite (embedded default) or PostgreSQL (`DATABASE_URL`),
+//! migrated at start from `migrations/`. Queries are runtime-checked portable SQL with `$n`
+//! placeholders, which both drivers accept.
+
+pub mod audit;
+pub mod customers;
+pub mod sessions;
+
+use sqlx::any::{install_default_drivers, AnyPoolOptions};
+use sqlx::AnyPool;
+
+pub type Db = AnyPool;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// Opens the pool (creating a SQLite file if needed) and applies pending migrations.
+pub async fn connect(url: &str) -> Result<Db, StoreError> {
+    install_default_drivers();
+    let is_sqlite = url.starts_with("sqlite:");
+    if is_sqlite {
+        if let Some(parent) =
+            sqlite_file(url).and_then(|p| std::path::Path::new(p).parent().map(|d| d.to_path_buf()))
+        {
+            if !parent.as_os_str().is_empty() {
+                let _ = std::fs::create_dir_all(parent);
+            }
+        }
+    }
+    let pool = AnyPoolOptions::new()
+        // SQLite serialises writers anyway; a small pool avoids "database is locked" churn.
+        // (sqlx turns SQLite foreign keys on and sets a busy timeout on every connection.)
+        .max_connections(if is_sqlite { 4 } else { 16 })
+        .connect(url)
+        .await?;
+    if is_sqlite {
+        sqlx::query("PRAGMA foreign_keys = ON")
+            .execute(&pool)
+            .await?;
+    }
+    sqlx::migrate!("../migrations").run(&pool).await?;
+    Ok(pool)
+}
+
+fn sqlite_file(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    (!path.is_empty() && !path.starts_with(':') && !path.starts_with("file:")).then_some(path)
+}
+
+/// Seconds since the Unix epoch, the time unit of every table.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// A new random row id, positive and below 2^53 so JSON clients keep it exact.
+pub fn new_id() -> i64 {
+    use rand::Rng;
+    rand::thread_rng().gen_range(1..(1_i64 << 53))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finds_the_sqlite_file() {
+        assert_eq!(
+            super::sqlite_file("sqlite://target/portal.db?mode=rwc"),
+            Some("target/portal.db")
+        );
+        assert_eq!(super::sqlite_file("sqlite::memory:"), None);
+    }
+}

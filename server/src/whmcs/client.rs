@@ -1,0 +1,472 @@
+//! One `reqwest::Client` for WHMCS: form POST to `/includes/api.php` with `identifier`,
+//! `secret` (and optional `accesskey`), `responsetype=json`.
+//!
+//! A 2xx proves nothing: a call succeeded only when the body is JSON with `result` "success",
+//! no `status: "error"` and no `warning`. Reads are retried on transient failures; writes
+//! (invoices, captures, credits) never are — after a timeout the caller reconciles with a read.
+
+use super::wire;
+use crate::upstream::{call_with_policy, CallKind as Kind};
+use secrecy::{ExposeSecret, SecretString};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::time::Duration;
+
+/// Page size sent with every list call (WHMCS defaults to 25 and some installs cap it).
+pub const PAGE_SIZE: u64 = 100;
+
+#[derive(Clone)]
+pub struct WhmcsConfig {
+    /// The WHMCS root, e.g. `https://billing.example.com/` (api.php is below it).
+    pub base_url: url::Url,
+    pub identifier: String,
+    pub secret: SecretString,
+    pub access_key: Option<SecretString>,
+    /// Id of the service custom field that holds the SIM's MSISDN.
+    pub msisdn_field_id: u64,
+    pub timeout: Duration,
+    pub read_retries: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WhmcsError {
+    #[error("WHMCS did not answer in time")]
+    Timeout,
+    #[error("WHMCS could not be reached: {0}")]
+    Transport(String),
+    #[error("WHMCS rejected the API credentials or this server's IP: {0}")]
+    Auth(String),
+    #[error("WHMCS answered HTTP {status}")]
+    Http { status: u16 },
+    #[error("WHMCS sent a body that is not the expected JSON: {0}")]
+    Decode(String),
+    #[error("WHMCS {action} failed: {message}")]
+    Api { action: String, message: String },
+}
+
+impl WhmcsError {
+    pub fn is_transient(&self) -> bool {
+        match self {
+            WhmcsError::Timeout | WhmcsError::Transport(_) | WhmcsError::Decode(_) => true,
+            WhmcsError::Http { status } => *status >= 500 || *status == 429,
+            WhmcsError::Auth(_) | WhmcsError::Api { .. } => false,
+        }
+    }
+
+    /// The message WHMCS gave for a failed action (e.g. "Payment Attempt Failed").
+    pub fn api_message(&self) -> Option<&str> {
+        match self {
+            WhmcsError::Api { message, .. } => Some(message),
+            _ => None,
+        }
+    }
+
+    fn from_reqwest(e: reqwest::Error) -> Self {
+        if e.is_timeout() {
+            WhmcsError::Timeout
+        } else {
+            WhmcsError::Transport(e.to_string())
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct WhmcsClient {
+    http: reqwest::Client,
+    api: url::Url,
+    config: std::sync::Arc<WhmcsConfig>,
+    page_size: u64,
+}
+
+impl WhmcsClient {
+    pub fn new(config: WhmcsConfig) -> Result<Self, WhmcsError> {
+        let http = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .connect_timeout(config.timeout.min(Duration::from_secs(5)))
+            .build()
+            .map_err(|e| WhmcsError::Transport(e.to_string()))?;
+        let mut base = config.base_url.clone();
+        if !base.path().ends_with('/') {
+            base.set_path(&format!("{}/", base.path()));
+        }
+        let api = base
+            .join("includes/api.php")
+            .map_err(|e| WhmcsError::Transport(e.to_string()))?;
+        Ok(WhmcsClient {
+            http,
+            api,
+            config: std::sync::Arc::new(config),
+            page_size: PAGE_SIZE,
+        })
+    }
+
+    /// Uses `n` results per list page (tests use small pages to exercise paging).
+    pub fn with_page_size(mut self, n: u64) -> Self {
+        self.page_size = n.max(1);
+        self
+    }
+
+    pub fn msisdn_field_id(&self) -> u64 {
+        self.config.msisdn_field_id
+    }
+
+    // ---- actions -----------------------------------------------------------------------
+
+    /// All of a client's services (or one, with `service_id`), following pages until
+    /// `totalresults` are read.
+    pub async fn get_clients_products(
+        &self,
+        client_id: u64,
+        service_id: Option<u64>,
+    ) -> Result<Vec<wire::Product>, WhmcsError> {
+        let mut all = Vec::new();
+        loop {
+            let mut params = vec![
+                ("clientid", client_id.to_string()),
+                ("limitstart", all.len().to_string()),
+                ("limitnum", self.page_size.to_string()),
+            ];
+            if let Some(id) = service_id {
+                params.push(("serviceid", id.to_string()));
+            }
+            let page: wire::ProductsPage =
+                self.call("GetClientsProducts", &params, Kind::Read).await?;
+            let got = page.products.len();
+            all.extend(page.products);
+            if got == 0 || all.len() as u64 >= page.totalresults {
+                break;
+            }
+        }
+        Ok(all)
+    }
+
+    /// A cheap authenticated read, for health checks.
+    pub async fn ping(&self) -> Result<(), WhmcsError> {
+        let _: Value = self
+            .call(
+                "GetClientsProducts",
+                &[("limitnum", "1".to_string())],
+                Kind::Read,
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub async fn get_clients_details(&self, client_id: u64) -> Result<wire::Client, WhmcsError> {
+        let d: wire::ClientDetails = self
+            .call(
+                "GetClientsDetails",
+                &[("clientid", client_id.to_string())],
+                Kind::Read,
+            )
+            .await?;
+        Ok(d.client)
+    }
+
+    /// Checks a WHMCS user's password; returns the WHMCS *user* id.
+    pub async fn validate_login(
+        &self,
+        email: &str,
+        password: &SecretString,
+    ) -> Result<wire::ValidateLogin, WhmcsError> {
+        self.call(
+            "ValidateLogin",
+            &[
+                ("email", email.to_string()),
+                ("password2", password.expose_secret().to_string()),
+            ],
+            Kind::Write,
+        )
+        .await
+    }
+
+    /// An unpaid invoice with one line, not e-mailed (it is captured right away).
+    pub async fn create_invoice(
+        &self,
+        client_id: u64,
+        description: &str,
+        amount: &str,
+        payment_method: Option<&str>,
+    ) -> Result<wire::CreatedInvoice, WhmcsError> {
+        let mut params = vec![
+            ("userid", client_id.to_string()),
+            ("status", "Unpaid".to_string()),
+            ("sendinvoice", "0".to_string()),
+            ("itemdescription1", description.to_string()),
+            ("itemamount1", amount.to_string()),
+            ("itemtaxed1", "0".to_string()),
+            ("autoapplycredit", "0".to_string()),
+        ];
+        if let Some(pm) = payment_method {
+            params.push(("paymentmethod", pm.to_string()));
+        }
+        self.call("CreateInvoice", &params, Kind::Write).await
+    }
+
+    /// Charges the stored card for an unpaid invoice. Never retried.
+    pub async fn capture_payment(&self, invoice_id: u64) -> Result<(), WhmcsError> {
+        let _: Value = self
+            .call(
+                "CapturePayment",
+                &[("invoiceid", invoice_id.to_string())],
+                Kind::Write,
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub async fn get_invoice(&self, invoice_id: u64) -> Result<wire::Invoice, WhmcsError> {
+        self.call(
+            "GetInvoice",
+            &[("invoiceid", invoice_id.to_string())],
+            Kind::Read,
+        )
+        .await
+    }
+
+    /// All of a client's invoices, newest first, following pages.
+    pub async fn get_invoices(
+        &self,
+        client_id: u64,
+        status: Option<&str>,
+    ) -> Result<Vec<wire::InvoiceSummary>, WhmcsError> {
+        let mut all = Vec::new();
+        loop {
+            let mut params = vec![
+                ("userid", client_id.to_string()),
+                ("orderby", "date".to_string()),
+                ("order", "desc".to_string()),
+                ("limitstart", all.len().to_string()),
+                ("limitnum", self.page_size.to_string()),
+            ];
+            if let Some(s) = status {
+                params.push(("status", s.to_string()));
+            }
+            let page: wire::InvoicesPage = self.call("GetInvoices", &params, Kind::Read).await?;
+            let got = page.invoices.len();
+            all.extend(page.invoices);
+            if got == 0 || all.len() as u64 >= page.totalresults {
+                break;
+            }
+        }
+        Ok(all)
+    }
+
+    /// Voids an invoice that will not be paid.
+    pub async fn cancel_invoice(&self, invoice_id: u64) -> Result<(), WhmcsError> {
+        let _: Value = self
+            .call(
+                "UpdateInvoice",
+                &[
+                    ("invoiceid", invoice_id.to_string()),
+                    ("status", "Cancelled".to_string()),
+                ],
+                Kind::Write,
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Adds account credit (how a paid top-up that cannot be applied is given back).
+    pub async fn add_credit(
+        &self,
+        client_id: u64,
+        description: &str,
+        amount: &str,
+    ) -> Result<String, WhmcsError> {
+        let r: wire::NewBalance = self
+            .call(
+                "AddCredit",
+                &[
+                    ("clientid", client_id.to_string()),
+                    ("description", description.to_string()),
+                    ("amount", amount.to_string()),
+                ],
+                Kind::Write,
+            )
+            .await?;
+        Ok(r.newbalance)
+    }
+
+    /// A single-use login link into WHMCS, valid ~60 s: mint it when the customer clicks.
+    pub async fn create_sso_token(
+        &self,
+        client_id: u64,
+        redirect_path: Option<&str>,
+    ) -> Result<wire::SsoToken, WhmcsError> {
+        let mut params = vec![("client_id", client_id.to_string())];
+        match redirect_path {
+            Some(p) => {
+                params.push(("destination", "sso:custom_redirect".to_string()));
+                params.push(("sso_redirect_path", p.to_string()));
+            }
+            None => params.push(("destination", "clientarea:invoices".to_string())),
+        }
+        self.call("CreateSsoToken", &params, Kind::Write).await
+    }
+
+    pub async fn get_pay_methods(
+        &self,
+        client_id: u64,
+    ) -> Result<Vec<wire::PayMethod>, WhmcsError> {
+        let r: wire::PayMethods = self
+            .call(
+                "GetPayMethods",
+                &[("clientid", client_id.to_string())],
+                Kind::Read,
+            )
+            .await?;
+        Ok(r.paymethods)
+    }
+
+    // ---- transport ---------------------------------------------------------------------
+
+    async fn call<T: DeserializeOwned>(
+        &self,
+        action: &str,
+        params: &[(&str, String)],
+        kind: Kind,
+    ) -> Result<T, WhmcsError> {
+        let value = call_with_policy(
+            kind,
+            self.config.read_retries,
+            action,
+            || self.post(action, params),
+            WhmcsError::is_transient,
+        )
+        .await?;
+        serde_json::from_value(value).map_err(|e| WhmcsError::Decode(format!("{action}: {e}")))
+    }
+
+    async fn post(&self, action: &str, params: &[(&str, String)]) -> Result<Value, WhmcsError> {
+        let mut form: Vec<(&str, &str)> = vec![
+            ("action", action),
+            ("identifier", &self.config.identifier),
+            ("secret", self.config.secret.expose_secret()),
+            ("responsetype", "json"),
+        ];
+        if let Some(k) = &self.config.access_key {
+            form.push(("accesskey", k.expose_secret()));
+        }
+        form.extend(params.iter().map(|(k, v)| (*k, v.as_str())));
+        let resp = self
+            .http
+            .post(self.api.clone())
+            .form(&form)
+            .send()
+            .await
+            .map_err(WhmcsError::from_reqwest)?;
+        let status = resp.status();
+        let text = resp.text().await.map_err(WhmcsError::from_reqwest)?;
+        interpret(action, status.as_u16(), &text)
+    }
+}
+
+/// Turns an HTTP status and body into the JSON of a successful call or an error.
+pub fn interpret(action: &str, status: u16, body: &str) -> Result<Value, WhmcsError> {
+    let parsed: Option<Value> = serde_json::from_str(body).ok();
+    let message = parsed
+        .as_ref()
+        .and_then(|v| v.get("message"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    if status == 401 || status == 403 {
+        return Err(WhmcsError::Auth(
+            message.unwrap_or_else(|| format!("HTTP {status}")),
+        ));
+    }
+    if !(200..300).contains(&status) {
+        return Err(WhmcsError::Http { status });
+    }
+    let Some(value) = parsed.filter(Value::is_object) else {
+        let t: String = body.chars().take(80).collect();
+        return Err(WhmcsError::Decode(format!("{action}: {t:?}")));
+    };
+    let field = |k: &str| {
+        value
+            .get(k)
+            .and_then(Value::as_str)
+            .map(str::to_ascii_lowercase)
+    };
+    let failed = field("result").as_deref() != Some("success")
+        || field("status").as_deref() == Some("error");
+    let warning = value
+        .get("warning")
+        .filter(|w| !w.is_null() && w.as_str() != Some(""))
+        .map(|w| {
+            w.as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| w.to_string())
+        });
+    if failed || warning.is_some() {
+        let message = message
+            .or(warning)
+            .unwrap_or_else(|| "unspecified error".to_string());
+        if message == "Authentication Failed" || message.starts_with("Invalid IP") {
+            return Err(WhmcsError::Auth(message));
+        }
+        return Err(WhmcsError::Api {
+            action: action.to_string(),
+            message,
+        });
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn success_needs_result_success() {
+        assert!(interpret("X", 200, r#"{"result":"success","a":1}"#).is_ok());
+        let e = interpret(
+            "CapturePayment",
+            200,
+            r#"{"result":"error","message":"Payment Attempt Failed"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.api_message(), Some("Payment Attempt Failed"));
+    }
+
+    #[test]
+    fn status_error_and_warning_are_failures() {
+        assert!(interpret("GetEmails", 200, r#"{"status":"error","message":"x"}"#).is_err());
+        let e = interpret(
+            "X",
+            200,
+            r#"{"result":"success","warning":"Client is inactive"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.api_message(), Some("Client is inactive"));
+    }
+
+    #[test]
+    fn forbidden_is_auth() {
+        let e = interpret(
+            "X",
+            403,
+            r#"{"result":"error","message":"Invalid IP 203.0.113.9"}"#,
+        )
+        .unwrap_err();
+        assert!(matches!(e, WhmcsError::Auth(m) if m == "Invalid IP 203.0.113.9"));
+        let e = interpret(
+            "X",
+            200,
+            r#"{"result":"error","message":"Authentication Failed"}"#,
+        )
+        .unwrap_err();
+        assert!(matches!(e, WhmcsError::Auth(_)));
+    }
+
+    #[test]
+    fn html_with_200_is_a_decode_error() {
+        let e = interpret("X", 200, "<html><body>Maintenance</body></html>").unwrap_err();
+        assert!(matches!(e, WhmcsError::Decode(_)) && e.is_transient());
+    }
+
+    #[test]
+    fn server_errors_are_transient() {
+        assert!(interpret("X", 503, "").unwrap_err().is_transient());
+    }
+}

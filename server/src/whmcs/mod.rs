@@ -1,0 +1,6 @@
+//! The typed client for the WHMCS External API (`/includes/api.php`).
+
+pub mod client;
+pub mod wire;
+
+pub use client::{WhmcsClient, WhmcsConfig, WhmcsError};

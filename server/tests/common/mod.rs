@@ -1,0 +1,153 @@
+//! Test harness: the whole portal (or only the simulators) on port 0 over real HTTP.
+#![allow(dead_code)]
+
+use secrecy::SecretString;
+use server::freebit::{FreebitClient, FreebitConfig};
+use server::settings::Settings;
+use server::simulator::{demo, freebit::FreebitSimConfig, Simulators};
+use server::whmcs::{WhmcsClient, WhmcsConfig};
+use std::time::Duration;
+
+pub struct TestPortal {
+    pub url: String,
+    pub sims: Simulators,
+    pub http: reqwest::Client,
+}
+
+/// A new, empty SQLite database file URL under the temp dir.
+pub fn temp_db() -> String {
+    let dir = std::env::temp_dir().join("sim-portal-tests");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join(format!("{:032x}.db", rand::random::<u128>()));
+    format!("sqlite://{}?mode=rwc", file.display())
+}
+
+pub async fn portal() -> TestPortal {
+    let p = server::build(Settings::for_tests(&temp_db()))
+        .await
+        .expect("portal starts");
+    let url = p.url();
+    let sims = p.simulators.clone().expect("simulated");
+    tokio::spawn(async move { axum::serve(p.listener, p.router).await });
+    TestPortal {
+        url,
+        sims,
+        http: cookie_client(),
+    }
+}
+
+pub fn cookie_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+impl TestPortal {
+    /// GET `path` on the portal as an anonymous client (no redirects followed).
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(format!("{}{path}", self.url))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn login(&self, email: &str) -> reqwest::Client {
+        let c = cookie_client();
+        let r = post_login(&c, &self.url, email, demo::DEMO_PASSWORD).await;
+        assert_eq!(r.status(), 200, "login of {email}");
+        c
+    }
+
+    pub async fn fault(&self, rule: serde_json::Value) {
+        let r = self
+            .http
+            .post(format!("{}/_sim/control/faults", self.url))
+            .json(&rule)
+            .send()
+            .await
+            .expect("fault");
+        assert_eq!(r.status(), 201);
+    }
+}
+
+/// Only the simulators, plus clients pointed at them.
+pub struct Upstreams {
+    pub base: String,
+    pub sims: Simulators,
+    pub freebit: FreebitClient,
+    pub whmcs: WhmcsClient,
+}
+
+pub async fn upstreams() -> Upstreams {
+    upstreams_with(FreebitSimConfig {
+        talk_option_delay: Duration::from_millis(300),
+        contract_line_delay: Duration::from_millis(600),
+    })
+    .await
+}
+
+pub async fn upstreams_with(config: FreebitSimConfig) -> Upstreams {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}/_sim", listener.local_addr().expect("addr"));
+    let sims = Simulators::new(config, &base);
+    let app = axum::Router::new().nest("/_sim", sims.router());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let freebit = FreebitClient::new(FreebitConfig {
+        base_url: url::Url::parse(&format!("{base}/freebit/")).expect("url"),
+        oem_id: demo::FREEBIT_OEM_ID.into(),
+        oem_key: SecretString::from(demo::FREEBIT_OEM_KEY),
+        timeout: Duration::from_millis(800),
+        read_retries: 2,
+    })
+    .expect("freebit client");
+    let whmcs = WhmcsClient::new(WhmcsConfig {
+        base_url: url::Url::parse(&format!("{base}/whmcs")).expect("url"),
+        identifier: demo::WHMCS_IDENTIFIER.into(),
+        secret: SecretString::from(demo::WHMCS_SECRET),
+        access_key: None,
+        msisdn_field_id: demo::MSISDN_FIELD_ID,
+        timeout: Duration::from_millis(800),
+        read_retries: 2,
+    })
+    .expect("whmcs client");
+    Upstreams {
+        base,
+        sims,
+        freebit,
+        whmcs,
+    }
+}
+
+impl Upstreams {
+    pub fn fault(&self, rule: serde_json::Value) {
+        self.sims
+            .faults
+            .add(serde_json::from_value(rule).expect("fault rule"));
+    }
+}
+
+/// GETs `url` with `client` and parses the JSON body, whatever the status.
+pub async fn get_json<T: serde::de::DeserializeOwned>(client: &reqwest::Client, url: &str) -> T {
+    let r = client.get(url).send().await.expect("request");
+    r.json().await.expect("JSON body")
+}
+
+/// POSTs `{email, password}` to the REST login of the portal at `base`.
+pub async fn post_login(
+    client: &reqwest::Client,
+    base: &str,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    client
+        .post(format!("{base}/api/auth/login"))
+        .json(&serde_json::json!({"email": email, "password": password}))
+        .send()
+        .await
+        .expect("login request")
+}
