@@ -43,3 +43,14 @@ if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json
   say "Installing Playwright (the test runner only; the browser is Debian's Chromium)"
   (cd end2end && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# The PostgreSQL tests use the machine's server (127.0.0.1:5432, trust auth, database `test`).
+# Start it if it is installed but stopped; the tests report clearly if it is absent.
+if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+    say "Starting the local PostgreSQL server"
+    for version in /etc/postgresql/*; do
+      pg_ctlcluster --skip-systemctl-redirect "$(basename "$version")" main start || true
+    done
+  fi
+fi

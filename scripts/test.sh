@@ -25,4 +25,4 @@ step "Release build + Playwright in Chromium"
 cargo leptos end-to-end --release
 
 echo
-echo "All checks passed in $(( $(date +%s) - start ))s."
+echo "All checks passed in $(( $(date +%s) - start ))s; target/ holds $(du -sh target | cut -f1)."
