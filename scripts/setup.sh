@@ -2,7 +2,7 @@
 # Installs what building and testing the portal needs on a fresh Debian machine, idempotently:
 # Chromium, the wasm32 target, cargo-leptos 0.3.10, wasm-bindgen-cli matching Cargo.lock,
 # and the npm packages (wasm-opt from npm binaryen; Playwright). Nothing is downloaded at
-# build time, so every tool must be here first.
+# build time, so every tool must be here first. Also starts the local PostgreSQL if stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
