@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing the portal needs on a fresh Debian machine, idempotently:
 # Chromium, the wasm32 target, cargo-leptos 0.3.10, wasm-bindgen-cli matching Cargo.lock,
-# and the npm packages (wasm-opt from npm binaryen; Playwright). Nothing is downloaded at
+# and the npm packages (wasm-opt from npm binaryen; the ECharts bundle; Playwright). Nothing is downloaded at
 # build time, so every tool must be here first. Also starts the local PostgreSQL if stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +38,14 @@ fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "Installing build tools from npm"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+# The chart library (ECharts, only the parts the charts use) for the browser; git-ignored,
+# rebuilt when the entry or the npm lock changes. cargo-leptos copies public/ into the site.
+if [ ! -s public/js/echarts.js ] || [ scripts/charts/echarts-entry.js -nt public/js/echarts.js ] \
+   || [ package-lock.json -nt public/js/echarts.js ]; then
+  say "Bundling the chart library (public/js/echarts.js)"
+  node_modules/.bin/esbuild scripts/charts/echarts-entry.js --bundle --minify --format=iife \
+    --target=es2019 --log-level=warning --outfile=public/js/echarts.js
 fi
 if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
   say "Installing Playwright (the test runner only; the browser is Debian's Chromium)"

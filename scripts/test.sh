@@ -13,16 +13,19 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "Unit and integration tests (app as ssr, server)"
-cargo test --locked -p app -p server
+cargo test --locked -p app -p server -p simulators
 
 step "Clippy: app + server as ssr"
-cargo clippy --locked -p app -p server --all-targets -- -D warnings
+cargo clippy --locked -p app -p server -p simulators --all-targets -- -D warnings
 
 step "Clippy: app + frontend as hydrate on wasm32"
 cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "Release build + Playwright in Chromium"
-cargo leptos end-to-end --release
+# The simulated carrier finishes asynchronous work in seconds here (minutes by default), so
+# the browser tests see pending options, 4G/5G switches and reissues complete.
+SIM_TALK_OPTION_DELAY_MS=1500 SIM_CONTRACT_LINE_DELAY_MS=3000 SIM_ESIM_REISSUE_DELAY_MS=2000 \
+  cargo leptos end-to-end --release
 
 echo
 echo "All checks passed in $(( $(date +%s) - start ))s; target/ holds $(du -sh target | cut -f1)."

@@ -2,7 +2,10 @@
 //! these traits and provides a [`Ports`] value as Leptos context; server functions only call
 //! through here, so they never see HTTP clients or SQL.
 
-use crate::domain::{Customer, PortalError, SimDetails, Subscription, SubscriptionId};
+use crate::domain::{
+    ActionReceipt, Customer, Eid, FeatureChange, PlanCode, PortalError, SimDetails, SimOverview,
+    Subscription, SubscriptionId, TimelineEntry, UsageReport,
+};
 use async_trait::async_trait;
 use std::sync::Arc;
 
@@ -27,12 +30,72 @@ pub trait Accounts: Send + Sync {
 pub trait SimPortal: Send + Sync {
     /// The customer's services from billing, each with its phone number.
     async fn subscriptions(&self, customer: &Customer) -> Result<Vec<Subscription>, PortalError>;
+    /// One of the customer's subscriptions (billing only); `NotFound` for anybody else's.
+    async fn subscription(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<Subscription, PortalError>;
     /// The details card for one of the customer's SIMs; `NotFound` for anybody else's.
     async fn sim_details(
         &self,
         customer: &Customer,
         id: SubscriptionId,
     ) -> Result<SimDetails, PortalError>;
+    /// Details, options, pending carrier work and the actions open now.
+    async fn overview(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<SimOverview, PortalError>;
+    /// This month's usage, 30 days of history, forecast and right-sizer.
+    async fn usage(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<UsageReport, PortalError>;
+    /// This SIM's portal actions, newest first.
+    async fn timeline(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<Vec<TimelineEntry>, PortalError>;
+    /// Schedules a plan change for the 1st of next month.
+    async fn change_plan(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+        plan: PlanCode,
+    ) -> Result<ActionReceipt, PortalError>;
+    /// Withdraws a scheduled plan change before it applies.
+    async fn cancel_plan_change(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<ActionReceipt, PortalError>;
+    /// Voice mail, call waiting, roaming and 4G/5G, in one request.
+    async fn set_features(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+        change: FeatureChange,
+    ) -> Result<ActionReceipt, PortalError>;
+    /// Schedules the line's cancellation on `on` (a month end); `confirm_last4` must be the
+    /// last four digits of the number, typed by the customer.
+    async fn cancel_sim(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+        on: chrono::NaiveDate,
+        confirm_last4: &str,
+    ) -> Result<ActionReceipt, PortalError>;
+    /// Moves the eSIM profile to the device with `eid`.
+    async fn reissue_esim(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+        eid: Eid,
+    ) -> Result<ActionReceipt, PortalError>;
 }
 
 /// Everything the UI can call, provided once per request as context.

@@ -18,6 +18,47 @@ pub const SIM_PRODUCT: &str = "sim-product";
 pub const SIM_REMAINING: &str = "sim-remaining";
 pub const PAGE_ERROR: &str = "page-error";
 pub const DEMO_LOGINS: &str = "demo-logins";
+pub const SIM_NETWORK: &str = "sim-network";
+pub const SIM_EID: &str = "sim-eid";
+pub const SIM_HEAD_NUMBER: &str = "sim-head-number";
+pub const SIM_NOTICE: &str = "sim-notice";
+pub const SECTION_ERROR: &str = "section-error";
+pub const ACTION_ERROR: &str = "action-error";
+pub const USAGE_CARD: &str = "usage-card";
+pub const USAGE_AS_OF: &str = "usage-as-of";
+pub const USAGE_REMAINING: &str = "usage-remaining";
+pub const USAGE_USED: &str = "usage-used";
+pub const USAGE_TODAY: &str = "usage-today";
+pub const USAGE_FORECAST: &str = "usage-forecast";
+pub const FORECAST_TOP_UP: &str = "forecast-top-up";
+pub const USAGE_RIGHT_SIZE: &str = "usage-right-size";
+pub const USAGE_CHART: &str = "usage-chart";
+pub const ACTIONS_CARD: &str = "actions-card";
+pub const ACTION_TOP_UP: &str = "action-top-up";
+pub const ACTION_CHANGE_PLAN: &str = "action-change-plan";
+pub const ACTION_REISSUE: &str = "action-reissue";
+pub const ACTION_CANCEL: &str = "action-cancel";
+pub const CHANGE_PLAN_MODAL: &str = "change-plan-modal";
+pub const CHANGE_PLAN_SUBMIT: &str = "change-plan-submit";
+pub const PLAN_EFFECTIVE_DATE: &str = "plan-effective-date";
+pub const CANCEL_MODAL: &str = "cancel-modal";
+pub const CANCEL_DATE: &str = "cancel-date";
+pub const CANCEL_CONFIRM: &str = "cancel-confirm";
+pub const CANCEL_SUBMIT: &str = "cancel-submit";
+pub const REISSUE_MODAL: &str = "reissue-modal";
+pub const REISSUE_EID: &str = "reissue-eid";
+pub const REISSUE_EID_HINT: &str = "reissue-eid-hint";
+pub const REISSUE_SUBMIT: &str = "reissue-submit";
+pub const FEATURES_CARD: &str = "features-card";
+pub const FEATURE_VOICE_MAIL: &str = "feature-voice-mail";
+pub const FEATURE_CALL_WAITING: &str = "feature-call-waiting";
+pub const FEATURE_ROAMING: &str = "feature-roaming";
+pub const FEATURE_NETWORK: &str = "feature-network";
+pub const FEATURES_APPLY: &str = "features-apply";
+pub const PENDING_LIST: &str = "pending-list";
+pub const CANCEL_PLAN_CHANGE: &str = "cancel-plan-change";
+pub const TIMELINE: &str = "timeline";
+pub const TIMELINE_ENTRY: &str = "timeline-entry";
 
 /// Every id, for the consistency test below.
 pub const ALL: &[(&str, &str)] = &[
@@ -38,6 +79,47 @@ pub const ALL: &[(&str, &str)] = &[
     ("SIM_REMAINING", SIM_REMAINING),
     ("PAGE_ERROR", PAGE_ERROR),
     ("DEMO_LOGINS", DEMO_LOGINS),
+    ("SIM_NETWORK", SIM_NETWORK),
+    ("SIM_EID", SIM_EID),
+    ("SIM_HEAD_NUMBER", SIM_HEAD_NUMBER),
+    ("SIM_NOTICE", SIM_NOTICE),
+    ("SECTION_ERROR", SECTION_ERROR),
+    ("ACTION_ERROR", ACTION_ERROR),
+    ("USAGE_CARD", USAGE_CARD),
+    ("USAGE_AS_OF", USAGE_AS_OF),
+    ("USAGE_REMAINING", USAGE_REMAINING),
+    ("USAGE_USED", USAGE_USED),
+    ("USAGE_TODAY", USAGE_TODAY),
+    ("USAGE_FORECAST", USAGE_FORECAST),
+    ("FORECAST_TOP_UP", FORECAST_TOP_UP),
+    ("USAGE_RIGHT_SIZE", USAGE_RIGHT_SIZE),
+    ("USAGE_CHART", USAGE_CHART),
+    ("ACTIONS_CARD", ACTIONS_CARD),
+    ("ACTION_TOP_UP", ACTION_TOP_UP),
+    ("ACTION_CHANGE_PLAN", ACTION_CHANGE_PLAN),
+    ("ACTION_REISSUE", ACTION_REISSUE),
+    ("ACTION_CANCEL", ACTION_CANCEL),
+    ("CHANGE_PLAN_MODAL", CHANGE_PLAN_MODAL),
+    ("CHANGE_PLAN_SUBMIT", CHANGE_PLAN_SUBMIT),
+    ("PLAN_EFFECTIVE_DATE", PLAN_EFFECTIVE_DATE),
+    ("CANCEL_MODAL", CANCEL_MODAL),
+    ("CANCEL_DATE", CANCEL_DATE),
+    ("CANCEL_CONFIRM", CANCEL_CONFIRM),
+    ("CANCEL_SUBMIT", CANCEL_SUBMIT),
+    ("REISSUE_MODAL", REISSUE_MODAL),
+    ("REISSUE_EID", REISSUE_EID),
+    ("REISSUE_EID_HINT", REISSUE_EID_HINT),
+    ("REISSUE_SUBMIT", REISSUE_SUBMIT),
+    ("FEATURES_CARD", FEATURES_CARD),
+    ("FEATURE_VOICE_MAIL", FEATURE_VOICE_MAIL),
+    ("FEATURE_CALL_WAITING", FEATURE_CALL_WAITING),
+    ("FEATURE_ROAMING", FEATURE_ROAMING),
+    ("FEATURE_NETWORK", FEATURE_NETWORK),
+    ("FEATURES_APPLY", FEATURES_APPLY),
+    ("PENDING_LIST", PENDING_LIST),
+    ("CANCEL_PLAN_CHANGE", CANCEL_PLAN_CHANGE),
+    ("TIMELINE", TIMELINE),
+    ("TIMELINE_ENTRY", TIMELINE_ENTRY),
 ];
 
 #[cfg(test)]

@@ -80,6 +80,58 @@ where
         .collect()
 }
 
+/// A list that may arrive as `[..]`, as a single object (one element), or as `""`/null.
+/// Unlike [`wrapped_vec`], an object is the element itself, not a wrapper.
+pub fn one_or_many<'de, D>(d: D) -> Result<Vec<serde_json::Map<String, Value>>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    Ok(match Value::deserialize(d)? {
+        Value::Array(items) => items
+            .into_iter()
+            .filter_map(|i| match i {
+                Value::Object(m) => Some(m),
+                _ => None,
+            })
+            .collect(),
+        Value::Object(m) => vec![m],
+        _ => Vec::new(),
+    })
+}
+
+/// A scalar as text (`"100"`, `100`, `true`); `None` for null, objects and lists.
+pub fn text(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A non-negative decimal sent as a number or a string (`"12.5"`); `None` for absent, empty,
+/// negative (`-1` = unlimited/unknown) or unreadable values. `what` names it in the log.
+pub fn decimal(v: Option<&Value>, what: &str) -> Option<f64> {
+    let raw = text(v)?;
+    let t = raw.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match t.parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 0.0 => Some(n),
+        Ok(_) => None,
+        Err(_) => {
+            tracing::warn!(field = what, value = t, "unreadable upstream number");
+            None
+        }
+    }
+}
+
+/// Like [`decimal`], rounded down to a whole number.
+pub fn amount(v: Option<&Value>, what: &str) -> Option<u64> {
+    decimal(v, what).map(|n| n.floor() as u64)
+}
+
 /// WHMCS dates: `0000-00-00` (with or without a time) and `""` mean "no date".
 pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(opt_string(d)?.filter(|s| !s.is_empty() && !s.starts_with("0000-00-00")))

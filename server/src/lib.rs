@@ -6,7 +6,7 @@ pub mod lenient;
 pub mod portal;
 pub mod routes;
 pub mod settings;
-pub mod simulator;
+pub use simulators as simulator;
 pub mod store;
 pub mod upstream;
 pub mod whmcs;
@@ -131,9 +131,10 @@ pub async fn build(settings: Settings) -> Result<Portal, StartupError> {
             )
             .map_err(StartupError::Accounts)?,
         ),
-        sims: Arc::new(portal::sims::PortalSims::new(
+        sims: Arc::new(portal::sim::PortalSims::new(
             whmcs.clone(),
             freebit.clone(),
+            db.clone(),
         )),
         secure_cookies: settings.secure_cookies,
         demo_logins: simulators.as_ref().map(|_| app::domain::DemoLogins {
@@ -171,12 +172,21 @@ pub async fn build(settings: Settings) -> Result<Portal, StartupError> {
             move || provide_context(ctx_ports.clone()),
             move || app::shell(shell_options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
+        // The 404 page renders the header too, which needs the ports to find the session.
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            {
+                let ports = state.ports.clone();
+                move || provide_context(ports.clone())
+            },
             app::shell,
         ))
         .with_state(state.clone());
     if let Some(sims) = &simulators {
-        router = router.nest("/_sim", sims.router());
+        let demo = routes::demo::router(state.db.clone(), sims.clone());
+        router = router.nest("/_sim", sims.router().merge(demo));
     }
     let router = router.layer(tower_http::trace::TraceLayer::new_for_http());
     Ok(Portal {

@@ -11,7 +11,7 @@
 //! | `UPSTREAM_TIMEOUT_MS` | per-request upstream timeout | `10000` |
 //! | `SESSION_TTL_HOURS` | login session lifetime | `336` (14 days) |
 //! | `SECURE_COOKIES` | `Secure` session cookie | `true` unless the site address is loopback |
-//! | `SIM_TALK_OPTION_DELAY_MS`, `SIM_CONTRACT_LINE_DELAY_MS` | simulated carrier delays | `20000`, `60000` |
+//! | `SIM_TALK_OPTION_DELAY_MS`, `SIM_CONTRACT_LINE_DELAY_MS`, `SIM_ESIM_REISSUE_DELAY_MS` | simulated carrier delays | `20000`, `60000`, `30000` |
 
 use crate::freebit::FreebitConfig;
 use crate::simulator::freebit::FreebitSimConfig;
@@ -93,6 +93,10 @@ impl Settings {
                         "SIM_CONTRACT_LINE_DELAY_MS",
                         60_000u64,
                     )?),
+                    esim_reissue_delay: Duration::from_millis(parsed(
+                        "SIM_ESIM_REISSUE_DELAY_MS",
+                        30_000u64,
+                    )?),
                 }),
                 (Some(_), Some(_)) => Upstreams::Real {
                     freebit: Box::new(FreebitConfig {
@@ -145,6 +149,7 @@ impl Settings {
             upstreams: Upstreams::Simulated(FreebitSimConfig {
                 talk_option_delay: Duration::from_millis(300),
                 contract_line_delay: Duration::from_millis(600),
+                esim_reissue_delay: Duration::from_millis(300),
             }),
             upstream_timeout: Duration::from_millis(1500),
             read_retries: 2,

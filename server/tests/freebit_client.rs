@@ -26,9 +26,9 @@ async fn get_detail_reads_the_line() {
     let d = u.freebit.get_detail(ESIM).await.unwrap();
     assert_eq!(d.iccid, "8981100005000012345");
     assert_eq!(d.plan_code, "PASI_50G");
-    assert_eq!(d.quota, 48_256 * 1024);
+    assert_eq!(d.remaining_mb() * 1024, 48_256 * 1024);
     assert_eq!(d.eid.as_deref(), Some("89049032004008882600016781234567"));
-    assert_eq!(d.voicemail.as_deref(), Some("10"));
+    assert_eq!(d.voicemail, Some(true));
     assert!(d.pending.is_none());
     let e = u.freebit.get_detail("09999999999").await.unwrap_err();
     assert!(
@@ -40,25 +40,28 @@ async fn get_detail_reads_the_line() {
 #[tokio::test]
 async fn traffic_history_is_deterministic() {
     let u = common::upstreams().await;
-    let t = u.freebit.get_traffic_info(PHYSICAL).await.unwrap();
-    let days = t.traffic.recent_days_kb().unwrap();
+    let t = u
+        .freebit
+        .get_traffic_info(PHYSICAL)
+        .await
+        .unwrap()
+        .traffic();
+    let days: Vec<u64> = t.recent_days_kb.iter().map(|d| d.unwrap() as u64).collect();
     assert_eq!(days.len(), 30);
     assert_eq!(
         days[0],
         server::simulator::demo::daily_usage_kb(PHYSICAL, 1)
     );
     // Literal values pin the seeded generator: a change to it must be deliberate.
-    assert_eq!(t.traffic.today, 806_385);
+    assert_eq!(t.today_kb, Some(806_385.0));
     assert_eq!(days[..3], [457_447, 1_413_402, 370_435]);
-    assert_eq!(
-        u.freebit
-            .get_traffic_info(PHYSICAL)
-            .await
-            .unwrap()
-            .traffic
-            .in_recent_days,
-        t.traffic.in_recent_days
-    );
+    let again = u
+        .freebit
+        .get_traffic_info(PHYSICAL)
+        .await
+        .unwrap()
+        .traffic();
+    assert_eq!(again.recent_days_kb, t.recent_days_kb);
 }
 
 #[tokio::test]
@@ -74,7 +77,7 @@ async fn add_spec_raises_quota_and_shows_in_history() {
         .await
         .unwrap();
     let d = u.freebit.get_detail(PHYSICAL).await.unwrap();
-    assert_eq!(d.quota, (7_372 + 1000) * 1024);
+    assert_eq!(d.remaining_mb() * 1024, (7_372 + 1000) * 1024);
     let today = today_jst();
     let h = u
         .freebit
@@ -97,7 +100,7 @@ async fn add_spec_raises_quota_and_shows_in_history() {
         .unwrap_err();
     assert!(matches!(e, FreebitError::Api { .. }));
     assert_eq!(
-        u.freebit.get_detail(PHYSICAL).await.unwrap().quota,
+        u.freebit.get_detail(PHYSICAL).await.unwrap().remaining_mb() * 1024,
         (7_372 + 1000) * 1024,
         "a refused top-up changes nothing"
     );
@@ -112,7 +115,7 @@ async fn scheduled_quota_applies_on_its_date() {
         .await
         .unwrap();
     assert_eq!(
-        u.freebit.get_detail(PHYSICAL).await.unwrap().quota,
+        u.freebit.get_detail(PHYSICAL).await.unwrap().remaining_mb() * 1024,
         7_372 * 1024
     );
     u.freebit
@@ -120,7 +123,7 @@ async fn scheduled_quota_applies_on_its_date() {
         .await
         .unwrap();
     assert_eq!(
-        u.freebit.get_detail(PHYSICAL).await.unwrap().quota,
+        u.freebit.get_detail(PHYSICAL).await.unwrap().remaining_mb() * 1024,
         (7_372 + 200) * 1024
     );
 }
@@ -182,8 +185,8 @@ async fn voice_options_apply_asynchronously() {
         .unwrap();
     let d = u.freebit.get_detail(ESIM).await.unwrap();
     assert_eq!(
-        (d.voicemail.as_deref(), d.worldwing.as_deref()),
-        (Some("10"), Some("20")),
+        (d.voicemail, d.worldwing),
+        (Some(true), Some(false)),
         "not yet applied"
     );
     let busy = u
@@ -195,12 +198,8 @@ async fn voice_options_apply_asynchronously() {
     tokio::time::sleep(Duration::from_millis(400)).await;
     let d = u.freebit.get_detail(ESIM).await.unwrap();
     assert_eq!(
-        (
-            d.voicemail.as_deref(),
-            d.worldwing.as_deref(),
-            d.callwaiting.as_deref()
-        ),
-        (Some("20"), Some("10"), Some("20"))
+        (d.voicemail, d.worldwing, d.callwaiting),
+        (Some(false), Some(true), Some(false))
     );
     let empty = u
         .freebit
@@ -220,13 +219,8 @@ async fn voice_option_registration_uses_add_order() {
     u.freebit.set_talk_options(ESIM, opts, true).await.unwrap();
     tokio::time::sleep(Duration::from_millis(400)).await;
     assert_eq!(
-        u.freebit
-            .get_detail(ESIM)
-            .await
-            .unwrap()
-            .callwaiting
-            .as_deref(),
-        Some("10")
+        u.freebit.get_detail(ESIM).await.unwrap().callwaiting,
+        Some(true)
     );
 }
 
@@ -286,10 +280,23 @@ async fn esim_reissue_moves_the_profile() {
         )
         .await
         .unwrap();
+    // Asynchronous at the carrier: the old EID until the reissue completes (300 ms here).
     assert_eq!(
         u.freebit.get_detail(ESIM).await.unwrap().eid.as_deref(),
-        Some(eid)
+        Some("89049032004008882600016781234567")
     );
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let now = u.freebit.get_detail(ESIM).await.unwrap().eid;
+        if now.as_deref() == Some(eid) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "reissue never completed"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert!(matches!(
         u.freebit.reissue_esim(ESIM, "123", None, None).await,
         Err(FreebitError::Invalid(_))
@@ -356,7 +363,7 @@ async fn writes_are_never_retried_blindly() {
         Err(FreebitError::Http { status: 503 })
     ));
     assert_eq!(
-        u.freebit.get_detail(PHYSICAL).await.unwrap().quota,
+        u.freebit.get_detail(PHYSICAL).await.unwrap().remaining_mb() * 1024,
         7_372 * 1024,
         "applied zero times"
     );
@@ -365,7 +372,7 @@ async fn writes_are_never_retried_blindly() {
         .await
         .unwrap();
     assert_eq!(
-        u.freebit.get_detail(PHYSICAL).await.unwrap().quota,
+        u.freebit.get_detail(PHYSICAL).await.unwrap().remaining_mb() * 1024,
         8_372 * 1024,
         "applied once"
     );
@@ -434,7 +441,7 @@ async fn an_expired_auth_key_is_renewed_once_even_under_concurrency() {
     u.sims.freebit.expire_auth_keys();
     u.freebit.add_spec(PHYSICAL, 100, None, None).await.unwrap();
     assert_eq!(
-        u.freebit.get_detail(PHYSICAL).await.unwrap().quota,
+        u.freebit.get_detail(PHYSICAL).await.unwrap().remaining_mb() * 1024,
         7_472 * 1024
     );
 }

@@ -10,14 +10,14 @@ async fn login_me_subscriptions_and_logout() {
 
     let me: Value = common::get_json(&c, &format!("{}/api/me", p.url)).await;
     assert_eq!(me["email"], "demo@example.com");
-    assert_eq!(me["whmcs_client_id"], 1001);
+    assert_eq!(me["whmcsClientId"], 1001);
 
     let subs: Vec<Value> = common::get_json(&c, &format!("{}/api/subscriptions", p.url)).await;
     let ids: Vec<u64> = subs.iter().map(|s| s["id"].as_u64().unwrap()).collect();
-    assert_eq!(ids, vec![2001, 2002, 2003]);
+    assert_eq!(ids, vec![2001, 2002, 2003, 2004]);
     assert_eq!(subs[0]["msisdn"], "08077052946");
     assert_eq!(
-        subs[0]["product_name"],
+        subs[0]["productName"],
         "SonixNet eSIM Data-only 50GB (4G & 5G)"
     );
     assert_eq!(subs[2]["status"], "suspended");
@@ -95,22 +95,25 @@ async fn anonymous_requests_are_401() {
 async fn sim_details_aggregate_whmcs_and_freebit() {
     let p = common::portal().await;
     let c = p.login("demo@example.com").await;
-    let d: Value =
+    // Seed 000's shape: `details` with camelCase names.
+    let body: Value =
         common::get_json(&c, &format!("{}/api/subscriptions/2001/sim/details", p.url)).await;
+    let d = &body["details"];
     assert_eq!(d["iccid"], "8981100005000012345");
     assert_eq!(d["msisdn"], "08077052946");
-    assert_eq!(d["plan_code"], "PASI_50G");
-    assert_eq!(d["plan_name"], "SIM Data-only 50GB");
+    assert_eq!(d["planCode"], "PASI_50G");
+    assert_eq!(d["planName"], "SIM Data-only 50GB");
     assert_eq!(d["status"], "active");
-    assert_eq!(d["sim_type"], "esim");
-    assert_eq!(d["product_name"], "SonixNet eSIM Data-only 50GB (4G & 5G)");
-    assert_eq!(d["remaining_quota_mb"], 48256);
-    assert_eq!(d["plan_quota_mb"], 51200);
+    assert_eq!(d["simType"], "esim");
+    assert_eq!(d["productName"], "SonixNet eSIM Data-only 50GB (4G & 5G)");
+    assert_eq!(d["remainingQuotaMb"], 48256);
+    assert_eq!(d["planQuotaMb"], 51200);
+    assert_eq!(d["networkType"], "5G");
 
-    let d: Value =
+    let body: Value =
         common::get_json(&c, &format!("{}/api/subscriptions/2002/sim/details", p.url)).await;
-    assert_eq!(d["sim_type"], "physical");
-    assert_eq!(d["eid"], Value::Null);
+    assert_eq!(body["details"]["simType"], "physical");
+    assert_eq!(body["details"]["eid"], Value::Null);
 }
 
 #[tokio::test]

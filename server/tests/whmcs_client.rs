@@ -11,7 +11,7 @@ async fn products_carry_the_msisdn_field_and_decoded_names() {
     let products = u.whmcs.get_clients_products(1001, None).await.unwrap();
     assert_eq!(
         products.iter().map(|p| p.id).collect::<Vec<_>>(),
-        vec![2001, 2002, 2003]
+        vec![2001, 2002, 2003, 2004]
     );
     assert_eq!(
         products[0].display_name(),
@@ -285,7 +285,7 @@ async fn lists_are_read_page_by_page_until_totalresults() {
     let products = small.get_clients_products(1001, None).await.unwrap();
     assert_eq!(
         products.iter().map(|p| p.id).collect::<Vec<_>>(),
-        vec![2001, 2002, 2003]
+        vec![2001, 2002, 2003, 2004]
     );
     for n in 0..5 {
         u.whmcs

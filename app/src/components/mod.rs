@@ -1,5 +1,8 @@
 //! Reusable pieces of the pages.
 
+pub mod chart;
 pub mod layout;
+pub mod modal;
+pub mod sim;
 pub mod sim_details_card;
 pub mod status;

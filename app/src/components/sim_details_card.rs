@@ -16,6 +16,7 @@ mod text {
     pub const PRODUCT: &str = "Product";
     pub const REMAINING: &str = "Data remaining";
     pub const EID: &str = "EID";
+    pub const NETWORK: &str = "Network";
 }
 
 fn status_tone(s: &SimStatus) -> &'static str {
@@ -69,9 +70,10 @@ pub fn SimDetailsCard(details: SimDetails) -> impl IntoView {
                 <dd class="mono" data-testid=testids::SIM_PLAN_CODE>{details.plan_code.clone()}</dd>
                 <dt>{text::TYPE}</dt>
                 <dd data-testid=testids::SIM_TYPE>{details.sim_type.label()}</dd>
+                {details.network_type.map(|n| view! { <dt>{text::NETWORK}</dt><dd data-testid=testids::SIM_NETWORK>{n.code()}</dd> })}
                 <dt>{text::ICCID}</dt>
                 <dd class="mono" data-testid=testids::SIM_ICCID>{details.iccid.clone()}</dd>
-                {details.eid.clone().map(|eid| view! { <dt>{text::EID}</dt><dd class="mono">{eid}</dd> })}
+                {details.eid.clone().map(|eid| view! { <dt>{text::EID}</dt><dd class="mono break" data-testid=testids::SIM_EID>{eid}</dd> })}
                 <dt>{text::PRODUCT}</dt>
                 <dd data-testid=testids::SIM_PRODUCT>{details.product_name.clone()}</dd>
                 <dt>{text::BILLING}</dt>

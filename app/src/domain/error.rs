@@ -20,6 +20,15 @@ pub enum PortalError {
     /// The input was rejected; the text says what to fix.
     #[error("{0}")]
     BadRequest(String),
+    /// One input field is invalid; `field` is its JSON name (`newPlanCode`, `eid`, …).
+    #[error("{message}")]
+    Invalid { field: String, message: String },
+    /// The request clashes with something already in progress (e.g. a 4G/5G switch).
+    #[error("{0}")]
+    Conflict(String),
+    /// An upstream answered and refused the change; nothing was changed.
+    #[error("{0}")]
+    Declined(String),
     /// An upstream system (billing or the mobile network) did not answer usefully.
     #[error("{0} is not responding right now. Please try again in a few minutes.")]
     UpstreamUnavailable(String),
@@ -32,12 +41,37 @@ pub enum PortalError {
 }
 
 impl PortalError {
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        PortalError::Invalid {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// The input field an error is about, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            PortalError::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// Worth offering a retry: nothing was wrong with the request itself.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            PortalError::UpstreamUnavailable(_) | PortalError::Internal | PortalError::Transport(_)
+        )
+    }
+
     /// HTTP status used by the REST API and for server-function responses.
     pub fn status(&self) -> u16 {
         match self {
             PortalError::Unauthorized | PortalError::InvalidCredentials => 401,
             PortalError::NotFound => 404,
-            PortalError::BadRequest(_) => 400,
+            PortalError::BadRequest(_) | PortalError::Invalid { .. } => 400,
+            PortalError::Conflict(_) => 409,
+            PortalError::Declined(_) => 502,
             PortalError::UpstreamUnavailable(_) => 503,
             PortalError::Internal | PortalError::Transport(_) => 500,
         }
@@ -50,6 +84,9 @@ impl PortalError {
             PortalError::InvalidCredentials => "invalid_credentials",
             PortalError::NotFound => "not_found",
             PortalError::BadRequest(_) => "bad_request",
+            PortalError::Invalid { .. } => "invalid",
+            PortalError::Conflict(_) => "conflict",
+            PortalError::Declined(_) => "declined",
             PortalError::UpstreamUnavailable(_) => "upstream_unavailable",
             PortalError::Internal => "internal",
             PortalError::Transport(_) => "transport",

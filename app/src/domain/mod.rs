@@ -1,19 +1,30 @@
 //! Pure types and rules shared by the server and the browser. Nothing here does I/O, so the
 //! browser validates with exactly the code the server enforces.
 
+pub mod dates;
+pub mod eid;
 pub mod error;
+pub mod features;
+pub mod overview;
 pub mod plan;
 pub mod quota;
 pub mod sim;
 pub mod subscription;
+pub mod timeline;
+pub mod usage;
 
+pub use eid::Eid;
 pub use error::PortalError;
+pub use features::{FeatureChange, NetworkType, SimFeatures};
+pub use overview::{ActionReceipt, Availability, PendingOperation, SimActions, SimOverview};
 pub use plan::PlanCode;
 pub use quota::{format_quota_mb, QuotaMb};
 pub use sim::{SimDetails, SimStatus, SimType};
 pub use subscription::{
     format_msisdn, Customer, DemoLogins, ServiceStatus, Subscription, SubscriptionId,
 };
+pub use timeline::{Outcome, TimelineEntry};
+pub use usage::{DailyUsage, Forecast, RightSize, UsageReport};
 
 /// Name of the HttpOnly session cookie, shared by the REST routes and the server functions.
 pub const SESSION_COOKIE: &str = "portal_session";

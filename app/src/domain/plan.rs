@@ -54,6 +54,16 @@ impl PlanCode {
         }
     }
 
+    /// Parses a plan the customer chose; the error names the `newPlanCode` field.
+    pub fn parse_input(s: &str) -> Result<Self, super::PortalError> {
+        s.parse().map_err(|_| {
+            super::PortalError::invalid(
+                "newPlanCode",
+                "Choose one of the plans: PASI_5G, PASI_10G, PASI_25G or PASI_50G.",
+            )
+        })
+    }
+
     /// The plans a customer on `self` may change to: every plan but the current one.
     pub fn other_plans(self) -> Vec<PlanCode> {
         PlanCode::ALL.into_iter().filter(|p| *p != self).collect()

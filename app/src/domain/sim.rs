@@ -47,8 +47,10 @@ impl SimType {
 }
 
 /// Everything the details card shows, aggregated from WHMCS (product, billing status) and
-/// Freebit (line data). Serialised as the body of `GET /api/subscriptions/{id}/sim/details`.
+/// Freebit (line data). Serialised with seed 000's names as `details` of
+/// `GET /api/subscriptions/{id}/sim/details`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SimDetails {
     pub subscription_id: SubscriptionId,
     pub iccid: String,
@@ -61,6 +63,8 @@ pub struct SimDetails {
     pub sim_type: SimType,
     /// Only eSIMs have one.
     pub eid: Option<String>,
+    /// The radio access the line is contracted for, when the carrier says.
+    pub network_type: Option<super::features::NetworkType>,
     pub product_name: String,
     pub remaining_quota_mb: u64,
     /// The plan's monthly allowance, when the plan is one of ours.
@@ -77,6 +81,17 @@ impl SimDetails {
 
     pub fn remaining_quota_label(&self) -> String {
         format_quota_mb(self.remaining_quota_mb)
+    }
+
+    /// The plan, when it is one this portal sells.
+    pub fn plan(&self) -> Option<PlanCode> {
+        self.plan_code.parse().ok()
+    }
+
+    /// The last four digits of the number: what the cancel modal asks the customer to type.
+    pub fn msisdn_last4(&self) -> String {
+        let digits: Vec<char> = self.msisdn.chars().filter(char::is_ascii_digit).collect();
+        digits[digits.len().saturating_sub(4)..].iter().collect()
     }
 }
 

@@ -37,17 +37,6 @@ pub enum ServiceStatus {
 }
 
 impl ServiceStatus {
-    pub fn from_whmcs(s: &str) -> Self {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "active" => ServiceStatus::Active,
-            "pending" => ServiceStatus::Pending,
-            "suspended" => ServiceStatus::Suspended,
-            "terminated" => ServiceStatus::Terminated,
-            "cancelled" => ServiceStatus::Cancelled,
-            _ => ServiceStatus::Other(s.trim().to_string()),
-        }
-    }
-
     pub fn label(&self) -> String {
         match self {
             ServiceStatus::Active => "Active".into(),
@@ -72,6 +61,7 @@ impl ServiceStatus {
 
 /// One row of the subscriptions list; `GET /api/subscriptions` returns a list of these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Subscription {
     pub id: SubscriptionId,
     pub product_name: String,
@@ -90,6 +80,7 @@ pub struct DemoLogins {
 
 /// The logged-in customer, as `GET /api/me` returns it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Customer {
     pub id: i64,
     pub email: String,
@@ -106,19 +97,6 @@ mod tests {
         assert_eq!(SubscriptionId::parse("0"), None);
         assert_eq!(SubscriptionId::parse("-1"), None);
         assert_eq!(SubscriptionId::parse("12abc"), None);
-    }
-
-    #[test]
-    fn whmcs_statuses_are_case_insensitive() {
-        assert_eq!(ServiceStatus::from_whmcs("Active"), ServiceStatus::Active);
-        assert_eq!(
-            ServiceStatus::from_whmcs("SUSPENDED"),
-            ServiceStatus::Suspended
-        );
-        assert_eq!(
-            ServiceStatus::from_whmcs("Fraud"),
-            ServiceStatus::Other("Fraud".into())
-        );
     }
 }
 

@@ -1,8 +1,18 @@
-use crate::api::get_sim_details;
+//! The SIM Management page. Each section has its own `Resource` and its own error display, so
+//! an outage of one upstream leaves the rest of the page working; every resource also depends
+//! on the page's refresh counter, so each action reloads what it affected.
+
+use crate::api::{get_sim_overview, get_sim_timeline, get_sim_usage, get_subscription};
+use crate::components::sim::actions_card::ActionsCard;
+use crate::components::sim::features_card::FeaturesCard;
+use crate::components::sim::pending::PendingList;
+use crate::components::sim::timeline_card::TimelineCard;
+use crate::components::sim::usage_card::UsageCard;
+use crate::components::sim::{NoticeBar, SectionError, SimPageCtx};
 use crate::components::sim_details_card::SimDetailsCard;
-use crate::components::status::{ErrorPanel, LoginRedirect};
-use crate::domain::{format_msisdn, PortalError, SubscriptionId};
-use crate::routes;
+use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
+use crate::domain::{format_msisdn, PortalError, SimOverview, SubscriptionId};
+use crate::{routes, testids};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -10,39 +20,58 @@ use leptos_router::hooks::use_params_map;
 mod text {
     pub const TITLE: &str = "SIM management";
     pub const BACK: &str = "← All subscriptions";
-    pub const LOADING: &str = "Loading SIM details…";
+    pub const LOADING: &str = "Loading…";
+    pub const LINE_UNAVAILABLE: &str = "SIM details and actions are unavailable.";
 }
 
-/// The SIM Management page. For now it holds the details card; the usage chart, actions and
-/// feature toggles join it as their issues land.
+/// While the carrier is still working on something, the page re-reads every this often.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+const POLL_MS: u64 = 4000;
+
 #[component]
 pub fn SimPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| SubscriptionId::parse(&s))
-    };
-    let details = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_sim_details(id).await,
-            None => Err(PortalError::NotFound),
+    let id = params
+        .read_untracked()
+        .get("id")
+        .and_then(|s| SubscriptionId::parse(&s));
+    match id {
+        Some(id) => view! { <SimPageFor id /> }.into_any(),
+        None => {
+            view! { <h1>{text::TITLE}</h1><ErrorPanel error=PortalError::NotFound /> }.into_any()
         }
-    });
+    }
+}
+
+#[component]
+fn SimPageFor(id: SubscriptionId) -> impl IntoView {
+    let ctx = SimPageCtx::new(id);
+    provide_context(ctx);
+    let refresh = ctx.refresh;
+    // The heading does not reload after actions: nothing the page does changes it.
+    let subscription = Resource::new(|| (), move |_| get_subscription(id));
+    let overview = Resource::new(move || refresh.get(), move |_| get_sim_overview(id));
+    let usage = Resource::new(move || refresh.get(), move |_| get_sim_usage(id));
+    let timeline = Resource::new(move || refresh.get(), move |_| get_sim_timeline(id));
 
     view! {
         <Title text=text::TITLE />
         <a class="back" href=routes::SUBSCRIPTIONS>{text::BACK}</a>
         <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
             {move || Suspend::new(async move {
-                match details.await {
-                    Ok(d) => view! {
-                        <h1>{d.product_name.clone()}</h1>
-                        <p class="lead mono">{format_msisdn(&d.msisdn)}</p>
-                        <div class="sim-grid">
-                            <SimDetailsCard details=d />
+                match subscription.await {
+                    Ok(s) => view! {
+                        <div class="page-head">
+                            <div>
+                                <h1>{s.product_name.clone()}</h1>
+                                <p class="lead mono" data-testid=testids::SIM_HEAD_NUMBER>
+                                    {s.msisdn.as_deref().map(format_msisdn).unwrap_or_default()}
+                                </p>
+                            </div>
+                            <Badge label=s.status.label() tone=s.status.tone() />
                         </div>
+                        <NoticeBar />
+                        <SimSections overview usage timeline />
                     }.into_any(),
                     Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
                     Err(e) => view! { <h1>{text::TITLE}</h1><ErrorPanel error=e /> }.into_any(),
@@ -50,4 +79,78 @@ pub fn SimPage() -> impl IntoView {
             })}
         </Transition>
     }
+}
+
+#[component]
+fn SimSections(
+    overview: Resource<Result<SimOverview, PortalError>>,
+    usage: Resource<Result<crate::domain::UsageReport, PortalError>>,
+    timeline: Resource<Result<Vec<crate::domain::TimelineEntry>, PortalError>>,
+) -> impl IntoView {
+    let ctx = crate::components::sim::use_sim_ctx();
+    poll_while_pending(overview, ctx);
+    view! {
+        <div class="sim-layout">
+            <div class="sim-main">
+                <UsageCard usage />
+                <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
+                    {move || Suspend::new(async move {
+                        match overview.await {
+                            Ok(o) => view! {
+                                <PendingList overview=o.clone() />
+                                <ActionsCard overview=o.clone() usage />
+                                <FeaturesCard overview=o />
+                            }.into_any(),
+                            Err(e) => view! {
+                                <section class="card">
+                                    <SectionError what=text::LINE_UNAVAILABLE error=e
+                                        retry=Callback::new(move |()| overview.refetch()) />
+                                </section>
+                            }.into_any(),
+                        }
+                    })}
+                </Transition>
+                <TimelineCard timeline />
+            </div>
+            <aside class="sim-side">
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match overview.await {
+                            Ok(o) => view! { <SimDetailsCard details=o.details /> }.into_any(),
+                            Err(e) => view! {
+                                <section class="card">
+                                    <SectionError what=text::LINE_UNAVAILABLE error=e
+                                        retry=Callback::new(move |()| overview.refetch()) />
+                                </section>
+                            }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </aside>
+        </div>
+    }
+}
+
+/// Re-reads the page every few seconds while the carrier reports work in progress, so a
+/// finished change shows without a reload. Only in the browser.
+#[allow(unused_variables)]
+fn poll_while_pending(overview: Resource<Result<SimOverview, PortalError>>, ctx: SimPageCtx) {
+    Effect::new(move |_| {
+        let busy = overview.get().and_then(Result::ok).is_some_and(|o| {
+            o.pending.iter().any(|p| {
+                !matches!(
+                    p,
+                    crate::domain::PendingOperation::PlanChange { .. }
+                        | crate::domain::PendingOperation::Cancellation { .. }
+                )
+            })
+        });
+        #[cfg(feature = "hydrate")]
+        if busy {
+            set_timeout(
+                move || ctx.reload(),
+                std::time::Duration::from_millis(POLL_MS),
+            );
+        }
+    });
 }

@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
 
 #[derive(Clone)]
@@ -59,8 +59,18 @@ impl FreebitError {
         }
     }
 
+    /// The carrier's explicit "authKey rejected" answer: nothing was applied.
     pub fn is_auth(&self) -> bool {
         matches!(self, FreebitError::Api { result_code, .. } if result_code == wire::AUTH_ERROR_CODE)
+    }
+
+    /// Any answer that looks like an authentication problem (the explicit code, HTTP 401/403,
+    /// or a 401/403 `statusCode`). Reads re-authenticate on all of them; writes only on
+    /// [`Self::is_auth`], the one answer known to mean "not applied".
+    pub fn is_auth_like(&self) -> bool {
+        self.is_auth()
+            || matches!(self, FreebitError::Http { status: 401 | 403 })
+            || matches!(self, FreebitError::Api { status_code: Some(c), .. } if c == "401" || c == "403")
     }
 
     fn from_reqwest(e: reqwest::Error) -> Self {
@@ -83,7 +93,8 @@ struct Inner {
     oem_id: String,
     oem_key: SecretString,
     read_retries: usize,
-    auth_key: Mutex<Option<Arc<str>>>,
+    /// The shared authKey and when it was issued.
+    auth_key: Mutex<Option<(Arc<str>, Instant)>>,
     auth_calls: std::sync::atomic::AtomicU64,
 }
 
@@ -129,7 +140,7 @@ impl FreebitClient {
     /// Authenticates afresh (used by the health check to measure a real round trip).
     pub async fn ping(&self) -> Result<(), FreebitError> {
         let key = self.authenticate().await?;
-        *self.inner.auth_key.lock().await = Some(key);
+        *self.inner.auth_key.lock().await = Some((key, Instant::now()));
         Ok(())
     }
 
@@ -145,10 +156,12 @@ impl FreebitClient {
             }],
         };
         let resp: wire::DetailResponse = self.call(path::GET_DETAIL, &req, Kind::Read).await?;
-        resp.response_datas
-            .into_iter()
-            .next()
-            .ok_or_else(|| FreebitError::Decode("getDetail returned no responseDatas".into()))
+        resp.line(account).ok_or_else(|| {
+            FreebitError::Decode(format!(
+                "getDetail returned no MVNO entry for the account ({} entries)",
+                resp.response_datas.len()
+            ))
+        })
     }
 
     /// PA05-01: today's and recent days' traffic.
@@ -342,7 +355,7 @@ impl FreebitClient {
             kind,
             self.inner.read_retries,
             path,
-            || self.call_authenticated(path, &body),
+            || self.call_authenticated(path, &body, kind),
             FreebitError::is_transient,
         )
         .await?;
@@ -355,10 +368,15 @@ impl FreebitClient {
         &self,
         path: &str,
         body: &Map<String, Value>,
+        kind: Kind,
     ) -> Result<Value, FreebitError> {
         let key = self.current_key().await?;
+        let reauth = |e: &FreebitError| match kind {
+            Kind::Read => e.is_auth_like(),
+            Kind::Write => e.is_auth(),
+        };
         match self.post(path, body, Some(&key)).await {
-            Err(e) if e.is_auth() => {
+            Err(e) if reauth(&e) => {
                 tracing::info!(path, "Freebit authKey rejected; re-authenticating");
                 let key = self.refresh_key(&key).await?;
                 self.post(path, body, Some(&key)).await
@@ -367,27 +385,30 @@ impl FreebitClient {
         }
     }
 
+    /// The cached key while it is younger than [`wire::AUTH_KEY_LIFETIME`], else a new one.
     async fn current_key(&self) -> Result<Arc<str>, FreebitError> {
         let mut guard = self.inner.auth_key.lock().await;
-        if let Some(k) = guard.as_ref() {
-            return Ok(k.clone());
+        if let Some((k, issued)) = guard.as_ref() {
+            if issued.elapsed() < wire::AUTH_KEY_LIFETIME {
+                return Ok(k.clone());
+            }
         }
         let k = self.authenticate().await?;
-        *guard = Some(k.clone());
+        *guard = Some((k.clone(), Instant::now()));
         Ok(k)
     }
 
     /// Replaces `stale` unless another request already did.
     async fn refresh_key(&self, stale: &Arc<str>) -> Result<Arc<str>, FreebitError> {
         let mut guard = self.inner.auth_key.lock().await;
-        if let Some(k) = guard.as_ref() {
+        if let Some((k, _)) = guard.as_ref() {
             if !Arc::ptr_eq(k, stale) && **k != **stale {
                 return Ok(k.clone());
             }
         }
         *guard = None;
         let k = self.authenticate().await?;
-        *guard = Some(k.clone());
+        *guard = Some((k.clone(), Instant::now()));
         Ok(k)
     }
 

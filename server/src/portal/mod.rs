@@ -3,7 +3,7 @@
 //! [`PortalError`]s; nothing upstream-specific crosses into the UI.
 
 pub mod accounts;
-pub mod sims;
+pub mod sim;
 
 use crate::freebit::FreebitError;
 use crate::store::StoreError;

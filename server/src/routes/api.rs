@@ -2,7 +2,10 @@
 //! and the same [`PortalError`] as the pages; errors answer `{"code", "message"}`.
 
 use crate::AppState;
-use app::domain::{Customer, PortalError, SimDetails, Subscription, SubscriptionId};
+use app::domain::{
+    ActionReceipt, Customer, Eid, FeatureChange, NetworkType, PlanCode, PortalError, Subscription,
+    SubscriptionId, TimelineEntry, UsageReport,
+};
 use app::ports::{session_cookie, session_token};
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::header::SET_COOKIE;
@@ -12,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
+use serde_json::{json, Value};
 
 pub struct ApiError(pub PortalError);
 
@@ -25,11 +29,11 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status =
             StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (
-            status,
-            Json(serde_json::json!({"code": self.0.code(), "message": self.0.to_string()})),
-        )
-            .into_response()
+        let mut body = json!({"code": self.0.code(), "message": self.0.to_string()});
+        if let Some(field) = self.0.field() {
+            body["field"] = json!(field);
+        }
+        (status, Json(body)).into_response()
     }
 }
 
@@ -60,7 +64,21 @@ pub fn router() -> Router<AppState> {
         .route("/api/auth/logout", post(logout))
         .route("/api/me", get(me))
         .route("/api/subscriptions", get(subscriptions))
+        .route("/api/subscriptions/{id}/sim", get(sim))
         .route("/api/subscriptions/{id}/sim/details", get(sim_details))
+        .route("/api/subscriptions/{id}/sim/usage", get(sim_usage))
+        .route("/api/subscriptions/{id}/sim/timeline", get(sim_timeline))
+        .route("/api/subscriptions/{id}/sim/change-plan", post(change_plan))
+        .route(
+            "/api/subscriptions/{id}/sim/cancel-plan-change",
+            post(cancel_plan_change),
+        )
+        .route("/api/subscriptions/{id}/sim/features", post(features))
+        .route("/api/subscriptions/{id}/sim/cancel", post(cancel))
+        .route(
+            "/api/subscriptions/{id}/sim/reissue-esim",
+            post(reissue_esim),
+        )
 }
 
 #[derive(Deserialize)]
@@ -108,11 +126,206 @@ async fn subscriptions(
     Ok(Json(state.ports.sims.subscriptions(&customer).await?))
 }
 
+fn subscription_id(raw: &str) -> Result<SubscriptionId, ApiError> {
+    SubscriptionId::parse(raw).ok_or(ApiError(PortalError::NotFound))
+}
+
+/// A JSON object body; anything else is a 400 saying what to send.
+fn object(
+    body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
+) -> Result<Value, ApiError> {
+    match body {
+        Ok(Json(v)) if v.is_object() => Ok(v),
+        _ => Err(ApiError(PortalError::BadRequest(
+            "Send a JSON object (Content-Type: application/json).".into(),
+        ))),
+    }
+}
+
+/// A string field, or a 400 naming it.
+fn text_field<'a>(body: &'a Value, field: &str, what: &str) -> Result<&'a str, ApiError> {
+    body.get(field)
+        .and_then(Value::as_str)
+        .ok_or_else(|| ApiError(PortalError::invalid(field, what)))
+}
+
+/// An optional boolean field, or a 400 naming it.
+fn bool_field(body: &Value, field: &str) -> Result<Option<bool>, ApiError> {
+    match body.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => Err(ApiError(PortalError::invalid(
+            field,
+            format!("{field} must be true or false."),
+        ))),
+    }
+}
+
+type JsonBody = Result<Json<Value>, axum::extract::rejection::JsonRejection>;
+type Accepted = (StatusCode, Json<ActionReceipt>);
+
+fn accepted(receipt: ActionReceipt) -> Accepted {
+    (StatusCode::ACCEPTED, Json(receipt))
+}
+
+/// Details and usage together (seed 000's `GET /api/subscriptions/{id}/sim`).
+async fn sim(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let id = subscription_id(&id)?;
+    let sims = &state.ports.sims;
+    let (details, usage) = tokio::join!(sims.sim_details(&customer, id), sims.usage(&customer, id));
+    Ok(Json(json!({"details": details?, "usage": usage?})))
+}
+
 async fn sim_details(
     State(state): State<AppState>,
     Authed(customer): Authed,
     Path(id): Path<String>,
-) -> Result<Json<SimDetails>, ApiError> {
-    let id = SubscriptionId::parse(&id).ok_or(PortalError::NotFound)?;
-    Ok(Json(state.ports.sims.sim_details(&customer, id).await?))
+) -> Result<Json<Value>, ApiError> {
+    let id = subscription_id(&id)?;
+    let details = state.ports.sims.sim_details(&customer, id).await?;
+    Ok(Json(json!({ "details": details })))
+}
+
+async fn sim_usage(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    Path(id): Path<String>,
+) -> Result<Json<UsageReport>, ApiError> {
+    let id = subscription_id(&id)?;
+    Ok(Json(state.ports.sims.usage(&customer, id).await?))
+}
+
+async fn sim_timeline(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<TimelineEntry>>, ApiError> {
+    let id = subscription_id(&id)?;
+    Ok(Json(state.ports.sims.timeline(&customer, id).await?))
+}
+
+/// `{"newPlanCode": "PASI_25G"}`
+async fn change_plan(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    Path(id): Path<String>,
+    body: JsonBody,
+) -> Result<Accepted, ApiError> {
+    let id = subscription_id(&id)?;
+    let body = object(body)?;
+    let plan = PlanCode::parse_input(text_field(
+        &body,
+        "newPlanCode",
+        "newPlanCode is required, e.g. \"PASI_25G\".",
+    )?)?;
+    Ok(accepted(
+        state.ports.sims.change_plan(&customer, id, plan).await?,
+    ))
+}
+
+async fn cancel_plan_change(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    Path(id): Path<String>,
+) -> Result<Accepted, ApiError> {
+    let id = subscription_id(&id)?;
+    Ok(accepted(
+        state.ports.sims.cancel_plan_change(&customer, id).await?,
+    ))
+}
+
+/// `{"voiceMail": true, "callWaiting": false, "internationalRoaming": true, "networkType": "4G"}`,
+/// any subset.
+async fn features(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    Path(id): Path<String>,
+    body: JsonBody,
+) -> Result<Accepted, ApiError> {
+    let id = subscription_id(&id)?;
+    let body = object(body)?;
+    let network_type = match body.get("networkType") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(
+            v.as_str()
+                .ok_or(())
+                .and_then(|s| s.parse::<NetworkType>().map_err(drop))
+                .map_err(|()| {
+                    ApiError(PortalError::invalid(
+                        "networkType",
+                        "networkType must be \"4G\" or \"5G\".",
+                    ))
+                })?,
+        ),
+    };
+    let change = FeatureChange {
+        voice_mail: bool_field(&body, "voiceMail")?,
+        call_waiting: bool_field(&body, "callWaiting")?,
+        international_roaming: bool_field(&body, "internationalRoaming")?,
+        network_type,
+    };
+    Ok(accepted(
+        state.ports.sims.set_features(&customer, id, change).await?,
+    ))
+}
+
+/// `{"confirmLast4": "2946", "cancelOn": "2026-11-30"}`; `cancelOn` defaults to this month's end.
+async fn cancel(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    Path(id): Path<String>,
+    body: JsonBody,
+) -> Result<Accepted, ApiError> {
+    let id = subscription_id(&id)?;
+    let body = object(body)?;
+    let confirm = text_field(
+        &body,
+        "confirmLast4",
+        "confirmLast4 is required: the last 4 digits of the SIM's number.",
+    )?;
+    let on = match body.get("cancelOn") {
+        None | Some(Value::Null) => {
+            app::domain::dates::end_of_month(crate::portal::sim::today_jst())
+        }
+        Some(v) => v
+            .as_str()
+            .and_then(app::domain::dates::parse_iso_date)
+            .ok_or_else(|| {
+                ApiError(PortalError::invalid(
+                    "cancelOn",
+                    "cancelOn must be a date, YYYY-MM-DD.",
+                ))
+            })?,
+    };
+    Ok(accepted(
+        state
+            .ports
+            .sims
+            .cancel_sim(&customer, id, on, confirm)
+            .await?,
+    ))
+}
+
+/// `{"eid": "89049032…"}` (32 digits)
+async fn reissue_esim(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    Path(id): Path<String>,
+    body: JsonBody,
+) -> Result<Accepted, ApiError> {
+    let id = subscription_id(&id)?;
+    let body = object(body)?;
+    let eid = Eid::parse(text_field(
+        &body,
+        "eid",
+        "eid is required: the new device's 32-digit EID.",
+    )?)
+    .map_err(|m| ApiError(PortalError::invalid("eid", m)))?;
+    Ok(accepted(
+        state.ports.sims.reissue_esim(&customer, id, eid).await?,
+    ))
 }

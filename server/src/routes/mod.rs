@@ -2,4 +2,5 @@
 //! the health checks.
 
 pub mod api;
+pub mod demo;
 pub mod health;

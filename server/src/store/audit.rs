@@ -1,7 +1,8 @@
 //! The audit trail: one row per thing that happened to an account or a SIM. The customer
 //! timeline reads it; upstream error codes are kept here, never shown to customers.
 
-use super::{new_id, now, Db, StoreError};
+use super::{now, ordered_id, Db, StoreError};
+use sqlx::Row;
 
 pub async fn record(
     db: &Db,
@@ -10,17 +11,83 @@ pub async fn record(
     kind: &str,
     detail: &str,
 ) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO audit_events (id, customer_id, subscription_id, kind, detail, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+    record_event(
+        db,
+        Event {
+            customer_id,
+            subscription_id,
+            kind,
+            detail,
+            actor: None,
+            outcome: None,
+        },
     )
-    .bind(new_id())
-    .bind(customer_id)
-    .bind(subscription_id)
-    .bind(kind)
-    .bind(detail)
+    .await
+}
+
+/// A row of the trail. `detail` is customer-readable; `outcome` is `accepted`/`failed`.
+pub struct Event<'a> {
+    pub customer_id: Option<i64>,
+    pub subscription_id: Option<i64>,
+    pub kind: &'a str,
+    pub detail: &'a str,
+    pub actor: Option<&'a str>,
+    pub outcome: Option<&'a str>,
+}
+
+pub async fn record_event(db: &Db, e: Event<'_>) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO audit_events (id, customer_id, subscription_id, kind, detail, created_at, \
+         actor, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(ordered_id())
+    .bind(e.customer_id)
+    .bind(e.subscription_id)
+    .bind(e.kind)
+    .bind(e.detail)
     .bind(now())
+    .bind(e.actor)
+    .bind(e.outcome)
     .execute(db)
     .await?;
     Ok(())
+}
+
+pub struct EventRow {
+    pub kind: String,
+    pub detail: String,
+    pub actor: Option<String>,
+    pub outcome: Option<String>,
+    pub created_at: i64,
+}
+
+/// The newest `limit` events of one of the customer's subscriptions.
+pub async fn for_subscription(
+    db: &Db,
+    customer_id: i64,
+    subscription_id: i64,
+    limit: i64,
+) -> Result<Vec<EventRow>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT kind, detail, actor, outcome, created_at FROM audit_events \
+         WHERE customer_id = $1 AND subscription_id = $2 \
+         ORDER BY id DESC LIMIT $3",
+    )
+    .bind(customer_id)
+    .bind(subscription_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(EventRow {
+                kind: r.try_get("kind")?,
+                detail: r.try_get("detail")?,
+                actor: r.try_get("actor")?,
+                outcome: r.try_get("outcome")?,
+                created_at: r.try_get("created_at")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(StoreError::from)
 }

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod customers;
 pub mod sessions;
+pub mod sim_requests;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::AnyPool;
@@ -58,6 +59,23 @@ fn sqlite_file(url: &str) -> Option<&str> {
 /// Seconds since the Unix epoch, the time unit of every table.
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
+}
+
+/// A row id that orders by creation time (for lists shown newest first): milliseconds since
+/// the epoch × 1000 plus a random part, strictly increasing within this process. Below 2^53
+/// until the year 2255, so JSON clients keep it exact.
+pub fn ordered_id() -> i64 {
+    use rand::Rng;
+    use std::sync::atomic::{AtomicI64, Ordering};
+    static LAST: AtomicI64 = AtomicI64::new(0);
+    let candidate =
+        chrono::Utc::now().timestamp_millis() * 1000 + rand::thread_rng().gen_range(0..1000);
+    let prev = LAST
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |last| {
+            Some(candidate.max(last + 1))
+        })
+        .unwrap_or(0);
+    candidate.max(prev + 1)
 }
 
 /// A new random row id, positive and below 2^53 so JSON clients keep it exact.

@@ -3,6 +3,7 @@
 //! entities (decoded by the client before display). Unknown fields are kept in `extra`.
 
 use crate::lenient;
+use app::domain::ServiceStatus;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -79,6 +80,20 @@ impl Product {
             .filter(|s| !s.trim().is_empty())
             .unwrap_or(&self.name);
         lenient::decode_html(raw)
+    }
+
+    /// The service's billing status in the portal's words (WHMCS: Active, Pending,
+    /// Suspended, Terminated, Cancelled, Fraud, …; compared without case).
+    pub fn service_status(&self) -> ServiceStatus {
+        let s = self.status.trim();
+        match s.to_ascii_lowercase().as_str() {
+            "active" => ServiceStatus::Active,
+            "pending" => ServiceStatus::Pending,
+            "suspended" => ServiceStatus::Suspended,
+            "terminated" => ServiceStatus::Terminated,
+            "cancelled" => ServiceStatus::Cancelled,
+            _ => ServiceStatus::Other(s.to_string()),
+        }
     }
 }
 
@@ -273,5 +288,21 @@ mod tests {
     fn paymethods_are_flat() {
         let pm: PayMethods = serde_json::from_str(r#"{"result":"success","clientid":"1","paymethods":[{"id":3,"type":"RemoteCreditCard","description":"Visa","gateway_name":"stripe","card_last_four":"4242"}]}"#).unwrap();
         assert_eq!(pm.paymethods[0].card_last_four.as_deref(), Some("4242"));
+    }
+
+    #[test]
+    fn service_statuses_are_case_insensitive() {
+        let p = |status: &str| -> Product {
+            serde_json::from_value(
+                serde_json::json!({"id": "1", "clientid": "2", "status": status}),
+            )
+            .unwrap()
+        };
+        assert_eq!(p("Active").service_status(), ServiceStatus::Active);
+        assert_eq!(p("SUSPENDED").service_status(), ServiceStatus::Suspended);
+        assert_eq!(
+            p("Fraud").service_status(),
+            ServiceStatus::Other("Fraud".into())
+        );
     }
 }

@@ -85,6 +85,7 @@ pub async fn upstreams() -> Upstreams {
     upstreams_with(FreebitSimConfig {
         talk_option_delay: Duration::from_millis(300),
         contract_line_delay: Duration::from_millis(600),
+        esim_reissue_delay: Duration::from_millis(300),
     })
     .await
 }

@@ -1,9 +1,9 @@
 //! Runs the Freebit and WHMCS simulators alone, so any client can be pointed at them:
-//! `cargo run -p server --bin simulators -- 127.0.0.1:4000`
+//! `cargo run -p simulators -- 127.0.0.1:4000`
 //! WHMCS is then at `http://127.0.0.1:4000/_sim/whmcs/includes/api.php`, Freebit at
-//! `http://127.0.0.1:4000/_sim/freebit/emptool/api/…`, faults at `/_sim/control/faults`.
+//! `http://127.0.0.1:4000/_sim/freebit/emptool/api/…`, the control endpoint at `/_sim/control`.
 
-use server::simulator::{freebit::FreebitSimConfig, Simulators};
+use simulators::{freebit::FreebitSimConfig, Simulators};
 
 #[tokio::main]
 async fn main() {

@@ -1,5 +1,7 @@
 //! The demo world both simulators start from, and the portal logins that go with it.
-//! Deterministic: the same data on every start, so tests can assert exact values.
+//! Deterministic: the same data on every start, so tests can assert exact values. Tests that
+//! change lines should rather provision a customer of their own
+//! ([`crate::Simulators::provision_demo_client`]).
 
 /// Password of every demo login (shown by `cargo leptos watch`/the run command).
 pub const DEMO_PASSWORD: &str = "portal-demo";
@@ -108,6 +110,23 @@ pub const SIMS: &[DemoSim] = &[
         worldwing: false,
     },
     DemoSim {
+        service_id: 2004,
+        client_id: 1001,
+        product_name: "SonixNet SIM Data-only 10GB",
+        pid: 51,
+        service_status: "Cancelled",
+        msisdn: "08055556666",
+        iccid: "8981100001000055555",
+        eid: None,
+        plan_code: "PASI_10G",
+        line_state: "canceled",
+        contract_line: "4G",
+        remaining_mb: 0,
+        voicemail: false,
+        callwaiting: false,
+        worldwing: false,
+    },
+    DemoSim {
         service_id: 2101,
         client_id: 1002,
         product_name: "SonixNet SIM Data-only 25GB",
@@ -175,7 +194,10 @@ mod tests {
         assert!(mine
             .iter()
             .any(|s| s.eid.is_none() && s.plan_code == "PASI_10G" && s.service_status == "Active"));
-        assert!(mine.iter().any(|s| s.service_status != "Active"));
+        assert!(mine.iter().any(|s| s.service_status == "Suspended"));
+        assert!(mine
+            .iter()
+            .any(|s| s.service_status == "Cancelled" && s.line_state == "canceled"));
         assert_eq!(SIMS.iter().filter(|s| s.client_id == 1002).count(), 1);
     }
 }

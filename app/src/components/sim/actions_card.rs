@@ -1,0 +1,79 @@
+//! The actions card: top up, change plan, reissue eSIM, cancel. Whether each is open follows
+//! the SIM's type and state (one domain rule, `available_actions`); a closed one stays visible
+//! and focusable (`aria-disabled`) with its reason beside it.
+
+use super::cancel_sim::CancelSimModal;
+use super::change_plan::ChangePlanModal;
+use super::reissue_esim::ReissueEsimModal;
+use super::{use_sim_ctx, SimModal};
+use crate::domain::{Availability, PortalError, SimOverview, UsageReport};
+use crate::testids;
+use leptos::prelude::*;
+
+mod text {
+    pub const TITLE: &str = "Manage this SIM";
+    pub const TOP_UP: &str = "Top up data";
+    pub const CHANGE_PLAN: &str = "Change plan";
+    pub const REISSUE: &str = "Reissue eSIM";
+    pub const CANCEL: &str = "Cancel SIM";
+}
+
+/// Id of the top-up control, which the usage forecast focuses.
+pub const TOP_UP_ID: &str = "action-top-up";
+
+#[component]
+pub fn ActionsCard(
+    overview: SimOverview,
+    usage: Resource<Result<UsageReport, PortalError>>,
+) -> impl IntoView {
+    let ctx = use_sim_ctx();
+    let a = overview.actions.clone();
+    view! {
+        <section class="card" aria-labelledby="actions-title" data-testid=testids::ACTIONS_CARD>
+            <header class="card__head"><h2 id="actions-title">{text::TITLE}</h2></header>
+            <ul class="actions">
+                <ActionItem id=TOP_UP_ID label=text::TOP_UP testid=testids::ACTION_TOP_UP availability=a.top_up on_click=|| () />
+                <ActionItem id="action-change-plan" label=text::CHANGE_PLAN testid=testids::ACTION_CHANGE_PLAN
+                    availability=a.change_plan on_click=move || ctx.open(SimModal::ChangePlan) />
+                <ActionItem id="action-reissue" label=text::REISSUE testid=testids::ACTION_REISSUE
+                    availability=a.reissue_esim on_click=move || ctx.open(SimModal::Reissue) />
+                <ActionItem id="action-cancel" label=text::CANCEL testid=testids::ACTION_CANCEL danger=true
+                    availability=a.cancel on_click=move || ctx.open(SimModal::Cancel) />
+            </ul>
+        </section>
+        <ChangePlanModal overview=overview.clone() usage />
+        <CancelSimModal overview=overview.clone() />
+        <ReissueEsimModal overview />
+    }
+}
+
+#[component]
+fn ActionItem(
+    id: &'static str,
+    label: &'static str,
+    testid: &'static str,
+    availability: Availability,
+    on_click: impl Fn() + 'static,
+    #[prop(optional)] danger: bool,
+) -> impl IntoView {
+    let enabled = availability.is_enabled();
+    let reason_id = format!("{id}-reason");
+    let class = match (enabled, danger) {
+        (true, true) => "btn btn--danger-outline",
+        (true, false) => "btn",
+        (false, _) => "btn btn--disabled",
+    };
+    view! {
+        <li class="actions__item">
+            <button type="button" id=id class=class data-testid=testid
+                aria-disabled=(!enabled).then_some("true")
+                aria-describedby=(!enabled).then(|| reason_id.clone())
+                on:click=move |_| if enabled { on_click() }>
+                {label}
+            </button>
+            {availability.reason().map(|r| view! {
+                <p class="actions__reason muted" id=reason_id.clone()>{r.to_string()}</p>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,167 @@
+//! Feature toggles: voice mail, call waiting, international roaming and 4G/5G, applied
+//! together by one "Apply changes". Each changed option shows as pending at once (optimistic)
+//! and stays pending until the carrier reports it; a failure rolls the switches back.
+//! Options the carrier is still processing are locked, so no conflicting request is sent.
+
+use super::{use_sim_ctx, watch_action, FormError};
+use crate::api::SetSimFeatures;
+use crate::domain::{FeatureChange, NetworkType, SimFeatures, SimOverview};
+use crate::testids;
+use leptos::prelude::*;
+
+mod text {
+    pub const TITLE: &str = "Options";
+    pub const VOICE_MAIL: &str = "Voice mail";
+    pub const CALL_WAITING: &str = "Call waiting";
+    pub const ROAMING: &str = "International roaming";
+    pub const NETWORK: &str = "Network";
+    pub const APPLY: &str = "Apply changes";
+    pub const APPLYING: &str = "Applying…";
+    pub const RESET: &str = "Undo";
+    pub const PENDING: &str = "Pending";
+}
+
+#[component]
+pub fn FeaturesCard(overview: SimOverview) -> impl IntoView {
+    let ctx = use_sim_ctx();
+    let action = ServerAction::<SetSimFeatures>::new();
+    let error = watch_action(action, ctx);
+    // What the carrier will have once pending work is done.
+    let server_pending = overview.pending_features().unwrap_or_default();
+    let server_network = overview.pending_network();
+    let target = target_features(&overview);
+    let wanted = RwSignal::new(target);
+    // Sent but not yet confirmed by a reload: shown as pending at once.
+    let optimistic = RwSignal::new(None::<FeatureChange>);
+    Effect::new(move |_| {
+        if let Some(Err(_)) = action.value().get() {
+            optimistic.set(None);
+            wanted.set(target);
+        }
+    });
+    let change = move || FeatureChange::between(&target, &wanted.get());
+    let voice_av = overview.actions.voice_options.clone();
+    let net_av = overview.actions.network_type.clone();
+    let voice_locked = !voice_av.is_enabled();
+    let net_locked = !net_av.is_enabled();
+    let pending_of = move |pick: fn(&FeatureChange) -> bool| {
+        pick(&server_pending)
+            || (server_network.is_some()
+                && pick(&FeatureChange {
+                    network_type: server_network,
+                    ..Default::default()
+                }))
+            || optimistic.get().as_ref().is_some_and(pick)
+    };
+    let busy = move || action.pending().get() || optimistic.get().is_some();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy() {
+            return;
+        }
+        let c = change();
+        if c.is_empty() {
+            return;
+        }
+        optimistic.set(Some(c));
+        action.dispatch(SetSimFeatures {
+            id: ctx.id,
+            change: c,
+        });
+    };
+    let reasons: Vec<String> = [voice_av.reason(), net_av.reason()]
+        .into_iter()
+        .flatten()
+        .map(str::to_string)
+        .fold(Vec::new(), |mut acc, r| {
+            if !acc.contains(&r) {
+                acc.push(r);
+            }
+            acc
+        });
+
+    view! {
+        <section class="card" aria-labelledby="features-title" data-testid=testids::FEATURES_CARD>
+            <header class="card__head"><h2 id="features-title">{text::TITLE}</h2></header>
+            {reasons.into_iter().map(|r| view! { <p class="muted small">{r}</p> }).collect_view()}
+            <form class="form" on:submit=submit>
+                <Toggle label=text::VOICE_MAIL testid=testids::FEATURE_VOICE_MAIL locked=voice_locked
+                    checked=Signal::derive(move || wanted.get().voice_mail)
+                    pending=Signal::derive(move || pending_of(|c| c.voice_mail.is_some()))
+                    on_toggle=move |v| wanted.update(|w| w.voice_mail = v) />
+                <Toggle label=text::CALL_WAITING testid=testids::FEATURE_CALL_WAITING locked=voice_locked
+                    checked=Signal::derive(move || wanted.get().call_waiting)
+                    pending=Signal::derive(move || pending_of(|c| c.call_waiting.is_some()))
+                    on_toggle=move |v| wanted.update(|w| w.call_waiting = v) />
+                <Toggle label=text::ROAMING testid=testids::FEATURE_ROAMING locked=voice_locked
+                    checked=Signal::derive(move || wanted.get().international_roaming)
+                    pending=Signal::derive(move || pending_of(|c| c.international_roaming.is_some()))
+                    on_toggle=move |v| wanted.update(|w| w.international_roaming = v) />
+                <fieldset class="segmented" disabled=net_locked data-testid=testids::FEATURE_NETWORK>
+                    <legend>
+                        {text::NETWORK}
+                        {move || pending_of(|c| c.network_type.is_some()).then(|| view! {
+                            <span class="badge badge--info">{text::PENDING}</span>
+                        })}
+                    </legend>
+                    {[NetworkType::G4, NetworkType::G5].into_iter().map(|n| view! {
+                        <label class="segmented__option">
+                            <input type="radio" name="network_type" value=n.code()
+                                prop:checked=move || wanted.get().network_type == Some(n)
+                                on:change=move |_| wanted.update(|w| w.network_type = Some(n)) />
+                            <span>{n.code()}</span>
+                        </label>
+                    }).collect_view()}
+                    <p class="muted small">"Switching takes up to 30 minutes; the line accepts no other change meanwhile."</p>
+                </fieldset>
+                <FormError error />
+                <div class="form__actions">
+                    <button type="button" class="btn btn--ghost" disabled=move || change().is_empty() || busy()
+                        on:click=move |_| wanted.set(target)>{text::RESET}</button>
+                    <button type="submit" class="btn btn--primary" data-testid=testids::FEATURES_APPLY
+                        disabled=move || change().is_empty() || busy()>
+                        {move || {
+                            let n = change().describe().split(", ").filter(|s| !s.is_empty()).count();
+                            if action.pending().get() {
+                                text::APPLYING.to_string()
+                            } else if n > 0 {
+                                format!("{} ({n})", text::APPLY)
+                            } else {
+                                text::APPLY.to_string()
+                            }
+                        }}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn Toggle(
+    label: &'static str,
+    testid: &'static str,
+    checked: Signal<bool>,
+    pending: Signal<bool>,
+    locked: bool,
+    on_toggle: impl Fn(bool) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="toggle" data-testid=testid>
+            <span class="toggle__label">{label}</span>
+            {move || pending.get().then(|| view! { <span class="badge badge--info">{text::PENDING}</span> })}
+            <input type="checkbox" role="switch" class="toggle__input" disabled=locked
+                prop:checked=checked on:change=move |ev| on_toggle(event_target_checked(&ev)) />
+            <span class="toggle__track" aria-hidden="true"></span>
+        </label>
+    }
+}
+
+/// The options as they will be once everything asked for is applied (for tests and the card).
+pub fn target_features(overview: &SimOverview) -> SimFeatures {
+    FeatureChange {
+        network_type: overview.pending_network(),
+        ..overview.pending_features().unwrap_or_default()
+    }
+    .apply(&overview.features)
+}

@@ -1,0 +1,141 @@
+//! The SIM Management page's sections and modals. They share one [`SimPageCtx`]: the
+//! subscription, a refresh counter every section's `Resource` depends on (bumped after each
+//! action, so the affected data reloads), the page's status message and the open modal.
+
+pub mod actions_card;
+pub mod cancel_sim;
+pub mod change_plan;
+pub mod features_card;
+pub mod pending;
+pub mod reissue_esim;
+pub mod timeline_card;
+pub mod usage_card;
+pub mod usage_chart;
+
+use crate::domain::{ActionReceipt, PortalError, SubscriptionId};
+use crate::testids;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SimModal {
+    ChangePlan,
+    Cancel,
+    Reissue,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub ok: bool,
+    pub text: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct SimPageCtx {
+    pub id: SubscriptionId,
+    pub refresh: RwSignal<u32>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub modal: RwSignal<Option<SimModal>>,
+}
+
+impl SimPageCtx {
+    pub fn new(id: SubscriptionId) -> Self {
+        SimPageCtx {
+            id,
+            refresh: RwSignal::new(0),
+            notice: RwSignal::new(None),
+            modal: RwSignal::new(None),
+        }
+    }
+
+    /// Reloads every section.
+    pub fn reload(&self) {
+        self.refresh.update(|n| *n += 1);
+    }
+
+    pub fn open(&self, m: SimModal) {
+        self.notice.set(None);
+        self.modal.set(Some(m));
+    }
+
+    /// Whether modal `m` is open.
+    pub fn is_open(&self, m: SimModal) -> Signal<bool> {
+        let modal = self.modal;
+        Signal::derive(move || modal.get() == Some(m))
+    }
+
+    pub fn close_modal(&self) -> Callback<()> {
+        let modal = self.modal;
+        Callback::new(move |()| modal.set(None))
+    }
+}
+
+pub fn use_sim_ctx() -> SimPageCtx {
+    expect_context::<SimPageCtx>()
+}
+
+/// Connects an action to the page: on success the modal closes, the message shows and every
+/// section reloads; on failure nothing reloads (the form keeps what was typed) and the
+/// returned signal holds the error for the form to show.
+pub fn watch_action<S>(action: ServerAction<S>, ctx: SimPageCtx) -> Signal<Option<PortalError>>
+where
+    S: ServerFn<Output = ActionReceipt, Error = PortalError> + Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(receipt)) => {
+            ctx.modal.set(None);
+            ctx.notice.set(Some(Notice {
+                ok: true,
+                text: receipt.message,
+            }));
+            ctx.reload();
+        }
+        Some(Err(_)) | None => {}
+    });
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// The page's status line (success messages), announced to screen readers.
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let ctx = use_sim_ctx();
+    view! {
+        <div class="notice-slot" role="status" aria-live="polite" data-testid=testids::SIM_NOTICE>
+            {move || ctx.notice.get().map(|n| view! {
+                <p class=if n.ok { "notice notice--ok" } else { "notice notice--error" }>
+                    <span>{n.text}</span>
+                    <button type="button" class="icon-btn" aria-label="Dismiss" on:click=move |_| ctx.notice.set(None)>
+                        <span aria-hidden="true">"×"</span>
+                    </button>
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// A section that could not load: what is unavailable, that nothing changed, and a retry.
+#[component]
+pub fn SectionError(
+    #[prop(into)] what: String,
+    error: PortalError,
+    retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="section-error" role="alert" data-testid=testids::SECTION_ERROR>
+            <p><strong>{what}</strong>" "{error.to_string()}</p>
+            {error.is_transient().then(|| view! {
+                <button type="button" class="btn btn--small" on:click=move |_| retry.run(())>"Try again"</button>
+            })}
+        </div>
+    }
+}
+
+/// The form error inside a modal or card.
+#[component]
+pub fn FormError(error: Signal<Option<PortalError>>) -> impl IntoView {
+    view! {
+        {move || error.get().map(|e| view! {
+            <p class="form__error" role="alert" data-testid=testids::ACTION_ERROR>{e.to_string()}</p>
+        })}
+    }
+}

@@ -1,0 +1,128 @@
+//! The usage card: remaining data, this month's use, today's, a freshness stamp, the burn-rate
+//! forecast with a one-click way to top up, the plan right-sizer and 30 days of history.
+
+use super::usage_chart::{usage_chart, UsageSvg};
+use super::{use_sim_ctx, SectionError};
+use crate::components::chart::draw_when_ready;
+use crate::domain::dates::short_date_label;
+use crate::domain::{format_quota_mb, PortalError, UsageReport};
+use crate::testids;
+use leptos::prelude::*;
+
+mod text {
+    pub const TITLE: &str = "Data usage";
+    pub const REMAINING: &str = "Remaining";
+    pub const USED: &str = "Used this month";
+    pub const TODAY: &str = "Today";
+    pub const AS_OF: &str = "as of";
+    pub const TOP_UP: &str = "Top up data";
+    pub const HISTORY: &str = "Daily usage, last 30 days";
+    pub const TABLE: &str = "Show the numbers";
+    pub const DAY: &str = "Day";
+    pub const AMOUNT: &str = "Used";
+    pub const THROTTLED: &str = "Your line is at low speed until the quota renews or you top up.";
+    pub const UNAVAILABLE: &str = "Usage is unavailable.";
+    pub const LOADING: &str = "Loading usage…";
+}
+
+pub const CHART_ID: &str = "usage-chart";
+pub const FALLBACK_ID: &str = "usage-chart-fallback";
+
+#[component]
+pub fn UsageCard(usage: Resource<Result<UsageReport, PortalError>>) -> impl IntoView {
+    view! {
+        <section class="card usage" aria-labelledby="usage-title" data-testid=testids::USAGE_CARD>
+            <header class="card__head">
+                <h2 id="usage-title">{text::TITLE}</h2>
+            </header>
+            <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match usage.await {
+                        Ok(r) => view! { <UsageBody report=r /> }.into_any(),
+                        Err(e) => view! {
+                            <SectionError what=text::UNAVAILABLE error=e retry=Callback::new(move |()| usage.refetch()) />
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn UsageBody(report: UsageReport) -> impl IntoView {
+    let ctx = use_sim_ctx();
+    let chart_report = report.clone();
+    draw_when_ready(CHART_ID, FALLBACK_ID, move || usage_chart(&chart_report));
+    let used_pct = report.used_percent;
+    let top_up_push = report.forecast.needs_top_up();
+    let rows = report
+        .usage_history
+        .iter()
+        .map(|d| {
+            view! {
+                <tr><td>{short_date_label(d.date)}</td><td>{format_quota_mb(d.usage_mb.round() as u64)}</td></tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="stamp muted" data-testid=testids::USAGE_AS_OF>{format!("{} {}", text::AS_OF, report.as_of_label)}</p>
+        <div class="usage__figures">
+            <div class="figure">
+                <span class="figure__label">{text::REMAINING}</span>
+                <span class="figure__value" data-testid=testids::USAGE_REMAINING>{report.remaining_label.clone()}</span>
+                <span class="muted">{format!("of {}", format_quota_mb(report.total_quota_mb))}</span>
+            </div>
+            <div class="figure">
+                <span class="figure__label">{text::USED}</span>
+                <span class="figure__value" data-testid=testids::USAGE_USED>{format_quota_mb(report.used_mb)}</span>
+                <span class="muted">{format!("{used_pct:.1} %")}</span>
+            </div>
+            <div class="figure">
+                <span class="figure__label">{text::TODAY}</span>
+                <span class="figure__value" data-testid=testids::USAGE_TODAY>{format_quota_mb(report.today_usage_mb.round() as u64)}</span>
+            </div>
+        </div>
+        <div class="meter" role="meter" aria-label=text::USED aria-valuemin="0" aria-valuemax="100"
+            aria-valuenow=format!("{used_pct:.1}")>
+            <div class="meter__fill meter__fill--used" style=format!("width: {}%", used_pct.clamp(0.0, 100.0))></div>
+        </div>
+        {report.throttled.then(|| view! { <p class="warn-text">{text::THROTTLED}</p> })}
+        <div class=if top_up_push { "forecast forecast--warn" } else { "forecast" }>
+            <p data-testid=testids::USAGE_FORECAST>{report.forecast.message()}</p>
+            <button type="button" class="btn btn--small" data-testid=testids::FORECAST_TOP_UP
+                on:click=move |_| focus_top_up(ctx)>{text::TOP_UP}</button>
+        </div>
+        {report.right_size.as_ref().map(|r| view! {
+            <p class="right-size" data-testid=testids::USAGE_RIGHT_SIZE>{r.message()}</p>
+        })}
+        <figure class="chart">
+            <figcaption>{text::HISTORY}</figcaption>
+            <div id=FALLBACK_ID class="chart__fallback"><UsageSvg report=report.clone() /></div>
+            <div id=CHART_ID class="chart__canvas" hidden data-testid=testids::USAGE_CHART></div>
+        </figure>
+        <details class="usage__table">
+            <summary>{text::TABLE}</summary>
+            <table>
+                <thead><tr><th scope="col">{text::DAY}</th><th scope="col">{text::AMOUNT}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+}
+
+/// The forecast's top-up button takes the customer to the top-up action (one click).
+#[allow(unused_variables)]
+fn focus_top_up(ctx: super::SimPageCtx) {
+    #[cfg(feature = "hydrate")]
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(super::actions_card::TOP_UP_ID))
+    {
+        use leptos::wasm_bindgen::JsCast;
+        el.scroll_into_view();
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! GetPayMethods: the client's stored pay methods, a flat `paymethods` list (every simulated
+//! client has one Visa card on Stripe).
+
+use super::super::state::WhmcsState;
+use super::super::{error, id_param, success, Params};
+use axum::response::Response;
+use serde_json::json;
+
+pub(in super::super) fn run(s: &WhmcsState, p: &Params) -> Response {
+    match id_param(p, "clientid").and_then(|id| s.client(id)) {
+        None => error("Client Not Found"),
+        Some(c) => success(json!({"clientid": c.id.to_string(), "paymethods": [{
+            "id": c.id * 10 + 1, "type": "RemoteCreditCard", "description": "Visa ending 4242",
+            "gateway_name": "stripe", "contact_type": "Client", "contact_id": c.id,
+            "card_last_four": "4242", "expiry_date": "12/29", "card_type": "Visa",
+        }]})),
+    }
+}

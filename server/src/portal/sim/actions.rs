@@ -1,0 +1,111 @@
+//! How every SIM action talks to the carrier: the state check, then the request row written
+//! *before* the call, then the answer recorded on the row and in the timeline.
+
+use super::{OwnedLine, PortalSims};
+use crate::freebit::FreebitError;
+use crate::portal::{freebit_error, store_error};
+use crate::store::{audit, sim_requests};
+use app::domain::{Availability, Customer, Outcome, PortalError};
+use std::future::Future;
+
+/// One carrier write as the portal records it.
+pub(super) struct Request<'a> {
+    /// `sim_requests.kind` and `audit_events.kind`.
+    pub kind: &'a str,
+    pub payload: serde_json::Value,
+    pub effective_on: Option<chrono::NaiveDate>,
+    /// The customer-readable line for the timeline ("To SIM Data-only 25GB from 1 Dec 2026").
+    pub detail: String,
+}
+
+/// Refuses an action the SIM's state does not allow, with the reason the page shows.
+pub(super) fn require(availability: &Availability) -> Result<(), PortalError> {
+    match availability.reason() {
+        None => Ok(()),
+        Some(reason) => Err(PortalError::Conflict(reason.to_string())),
+    }
+}
+
+/// What a refused write tells the customer: the carrier answered no, nothing changed.
+fn declined(e: &FreebitError) -> PortalError {
+    tracing::error!(error = %e, "the carrier declined a change");
+    PortalError::Declined(
+        "The mobile network did not accept this change, so nothing was changed. Please try again later or contact support."
+            .into(),
+    )
+}
+
+impl PortalSims {
+    /// Runs `call` as a recorded request. A rejection marks the row failed; a call whose
+    /// answer never came (timeout, connection lost) leaves it `submitting`, because it may
+    /// have been applied: the SIM page then settles it against the line's state.
+    pub(super) async fn carry_out<Fut>(
+        &self,
+        customer: &Customer,
+        owned: &OwnedLine,
+        request: Request<'_>,
+        call: impl FnOnce() -> Fut,
+    ) -> Result<(), PortalError>
+    where
+        Fut: Future<Output = Result<(), FreebitError>>,
+    {
+        let subscription = i64::try_from(owned.id.0).map_err(|_| PortalError::NotFound)?;
+        let effective = request.effective_on.map(|d| d.to_string());
+        let row = sim_requests::begin(
+            &self.db,
+            customer.id,
+            subscription,
+            request.kind,
+            &request.payload.to_string(),
+            effective.as_deref(),
+        )
+        .await
+        .map_err(store_error)?;
+        let result = call().await;
+        let (status, outcome) = match &result {
+            Ok(()) => (Some(sim_requests::Status::Accepted), Outcome::Accepted),
+            Err(e) if e.is_transient() => (None, Outcome::Unconfirmed),
+            Err(_) => (Some(sim_requests::Status::Failed), Outcome::Failed),
+        };
+        if let Some(status) = status {
+            sim_requests::set_status(&self.db, row, status)
+                .await
+                .map_err(store_error)?;
+        }
+        self.record(customer, owned, request.kind, &request.detail, outcome)
+            .await?;
+        match result {
+            Ok(()) => Ok(()),
+            Err(e) if e.is_transient() => Err(freebit_error(e)),
+            Err(FreebitError::Invalid(m)) => {
+                tracing::error!(message = m, "the portal built an invalid carrier request");
+                Err(PortalError::Internal)
+            }
+            Err(e) => Err(declined(&e)),
+        }
+    }
+
+    /// A timeline row for this SIM.
+    pub(super) async fn record(
+        &self,
+        customer: &Customer,
+        owned: &OwnedLine,
+        kind: &str,
+        detail: &str,
+        outcome: Outcome,
+    ) -> Result<(), PortalError> {
+        audit::record_event(
+            &self.db,
+            audit::Event {
+                customer_id: Some(customer.id),
+                subscription_id: i64::try_from(owned.id.0).ok(),
+                kind,
+                detail,
+                actor: Some(&customer.email),
+                outcome: Some(outcome.as_str()),
+            },
+        )
+        .await
+        .map_err(store_error)
+    }
+}

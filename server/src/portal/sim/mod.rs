@@ -1,0 +1,217 @@
+//! The SIM page's services. Every read and every action starts from [`PortalSims::owned_line`],
+//! the one ownership check: WHMCS says which services the customer has (so which SIMs they may
+//! see), and a service that is not theirs is `NotFound`, exactly like one that does not exist.
+//! Freebit then says what the line is doing. One module per action.
+
+mod actions;
+mod cancel;
+mod esim;
+mod features;
+mod overview;
+mod plan;
+mod settle;
+mod timeline;
+mod usage;
+
+use super::{freebit_error, whmcs_error};
+use crate::freebit::{wire::AccountDetail, FreebitClient};
+use crate::store::Db;
+use crate::whmcs::{wire::Product, WhmcsClient};
+use app::domain::{
+    ActionReceipt, Customer, Eid, FeatureChange, PlanCode, PortalError, SimDetails, SimOverview,
+    Subscription, SubscriptionId, TimelineEntry, UsageReport,
+};
+use app::ports::SimPortal;
+use async_trait::async_trait;
+
+pub struct PortalSims {
+    whmcs: WhmcsClient,
+    freebit: FreebitClient,
+    db: Db,
+}
+
+/// A service verified to belong to the customer, with its phone number.
+pub(crate) struct OwnedLine {
+    pub id: SubscriptionId,
+    pub product: Product,
+    pub msisdn: String,
+}
+
+impl PortalSims {
+    pub fn new(whmcs: WhmcsClient, freebit: FreebitClient, db: Db) -> Self {
+        PortalSims { whmcs, freebit, db }
+    }
+
+    /// The customer's service `id`, verified to belong to them.
+    async fn owned_service(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<Product, PortalError> {
+        let products = self
+            .whmcs
+            .get_clients_products(customer.whmcs_client_id, Some(id.0))
+            .await
+            .map_err(whmcs_error)?;
+        // WHMCS filters by both ids already; checking again costs nothing and means a
+        // misbehaving filter can never show another customer's service.
+        products
+            .into_iter()
+            .find(|p| p.id == id.0 && p.clientid == customer.whmcs_client_id)
+            .ok_or(PortalError::NotFound)
+    }
+
+    /// The ownership check every SIM read and action starts from. A service without a phone
+    /// number is not a SIM this page can manage.
+    pub(crate) async fn owned_line(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<OwnedLine, PortalError> {
+        let product = self.owned_service(customer, id).await?;
+        let msisdn = product
+            .custom_field(self.whmcs.msisdn_field_id())
+            .ok_or(PortalError::NotFound)?;
+        Ok(OwnedLine {
+            id,
+            product,
+            msisdn,
+        })
+    }
+
+    async fn line(&self, owned: &OwnedLine) -> Result<AccountDetail, PortalError> {
+        self.freebit
+            .get_detail(&owned.msisdn)
+            .await
+            .map_err(freebit_error)
+    }
+}
+
+fn subscription_row(p: &Product, msisdn_field: u64) -> Subscription {
+    Subscription {
+        id: SubscriptionId(p.id),
+        msisdn: p.custom_field(msisdn_field),
+        product_name: p.display_name(),
+        status: p.service_status(),
+        next_due_date: p.nextduedate.clone(),
+    }
+}
+
+#[async_trait]
+impl SimPortal for PortalSims {
+    async fn subscriptions(&self, customer: &Customer) -> Result<Vec<Subscription>, PortalError> {
+        let field = self.whmcs.msisdn_field_id();
+        let products = self
+            .whmcs
+            .get_clients_products(customer.whmcs_client_id, None)
+            .await
+            .map_err(whmcs_error)?;
+        Ok(products
+            .iter()
+            .filter(|p| p.clientid == customer.whmcs_client_id)
+            .map(|p| subscription_row(p, field))
+            .collect())
+    }
+
+    async fn subscription(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<Subscription, PortalError> {
+        let p = self.owned_service(customer, id).await?;
+        Ok(subscription_row(&p, self.whmcs.msisdn_field_id()))
+    }
+
+    async fn sim_details(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<SimDetails, PortalError> {
+        let owned = self.owned_line(customer, id).await?;
+        let line = self.line(&owned).await?;
+        Ok(overview::details(&owned, &line))
+    }
+
+    async fn overview(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<SimOverview, PortalError> {
+        let owned = self.owned_line(customer, id).await?;
+        self.overview_of(customer, &owned).await
+    }
+
+    async fn usage(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<UsageReport, PortalError> {
+        let owned = self.owned_line(customer, id).await?;
+        self.usage_of(&owned).await
+    }
+
+    async fn timeline(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<Vec<TimelineEntry>, PortalError> {
+        // Rows are keyed by the customer, so no upstream check is needed to keep them private;
+        // the timeline stays readable while billing is down.
+        timeline::read(&self.db, customer, id).await
+    }
+
+    async fn change_plan(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+        plan: PlanCode,
+    ) -> Result<ActionReceipt, PortalError> {
+        let owned = self.owned_line(customer, id).await?;
+        self.change_plan_of(customer, &owned, plan).await
+    }
+
+    async fn cancel_plan_change(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<ActionReceipt, PortalError> {
+        let owned = self.owned_line(customer, id).await?;
+        self.withdraw_plan_change_of(customer, &owned).await
+    }
+
+    async fn set_features(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+        change: FeatureChange,
+    ) -> Result<ActionReceipt, PortalError> {
+        let owned = self.owned_line(customer, id).await?;
+        self.set_features_of(customer, &owned, change).await
+    }
+
+    async fn cancel_sim(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+        on: chrono::NaiveDate,
+        confirm_last4: &str,
+    ) -> Result<ActionReceipt, PortalError> {
+        let owned = self.owned_line(customer, id).await?;
+        self.cancel_of(customer, &owned, on, confirm_last4).await
+    }
+
+    async fn reissue_esim(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+        eid: Eid,
+    ) -> Result<ActionReceipt, PortalError> {
+        let owned = self.owned_line(customer, id).await?;
+        self.reissue_of(customer, &owned, eid).await
+    }
+}
+
+/// Today in Japan.
+pub(crate) fn today_jst() -> chrono::NaiveDate {
+    app::domain::dates::jst_date(crate::store::now())
+}

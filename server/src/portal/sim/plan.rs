@@ -1,0 +1,135 @@
+//! Plan changes: scheduled for the 1st of next month (the portal's policy, sent as `runTime`),
+//! shown as pending until then, and withdrawable until they apply.
+
+use super::actions::{require, Request};
+use super::settle::{kind, PlanPayload};
+use super::{OwnedLine, PortalSims};
+use app::domain::dates::date_label;
+use app::domain::{ActionReceipt, Customer, PendingOperation, PlanCode, PortalError};
+use serde_json::json;
+
+impl PortalSims {
+    pub(super) async fn change_plan_of(
+        &self,
+        customer: &Customer,
+        owned: &OwnedLine,
+        plan: PlanCode,
+    ) -> Result<ActionReceipt, PortalError> {
+        let ov = self.overview_of(customer, owned).await?;
+        require(&ov.actions.change_plan)?;
+        if ov.details.plan() == Some(plan) {
+            return Err(PortalError::invalid(
+                "newPlanCode",
+                format!("This SIM is already on {}.", plan.display_name()),
+            ));
+        }
+        let effective = ov.plan_change_effective_on();
+        let detail = format!(
+            "To {} from {} (was {})",
+            plan.display_name(),
+            date_label(effective),
+            ov.details.plan_name
+        );
+        let request = Request {
+            kind: kind::CHANGE_PLAN,
+            payload: json!(PlanPayload {
+                to: plan.code().into(),
+                from: ov.details.plan_code.clone(),
+            }),
+            effective_on: Some(effective),
+            detail,
+        };
+        self.carry_out(customer, owned, request, || async {
+            self.freebit
+                .change_plan(&owned.msisdn, plan.code(), Some(effective))
+                .await
+                .map(drop)
+        })
+        .await?;
+        Ok(ActionReceipt {
+            message: format!(
+                "Your plan changes to {} on {}. Until then nothing changes.",
+                plan.display_name(),
+                date_label(effective)
+            ),
+        })
+    }
+
+    /// Withdraws the scheduled change by scheduling the current plan for the same date (the
+    /// carrier has no documented withdrawal; see `freebit::wire` module docs).
+    pub(super) async fn withdraw_plan_change_of(
+        &self,
+        customer: &Customer,
+        owned: &OwnedLine,
+    ) -> Result<ActionReceipt, PortalError> {
+        let line = self.line(owned).await?;
+        let ov = self.overview_with(customer, owned, &line).await?;
+        let Some((to, effective_on)) = ov.pending.iter().find_map(|p| match p {
+            PendingOperation::PlanChange { to, effective_on } => Some((to.clone(), *effective_on)),
+            _ => None,
+        }) else {
+            return Err(PortalError::Conflict(
+                "There is no scheduled plan change to cancel.".into(),
+            ));
+        };
+        if effective_on <= ov.today {
+            return Err(PortalError::Conflict(
+                "This plan change already applies and can no longer be cancelled.".into(),
+            ));
+        }
+        let current = line.plan_code.clone();
+        let detail = format!(
+            "The change to {} on {} was cancelled; the plan stays {}",
+            app::domain::SimDetails::plan_name_for(&to),
+            date_label(effective_on),
+            ov.details.plan_name
+        );
+        let request = Request {
+            kind: kind::WITHDRAW_PLAN_CHANGE,
+            payload: json!(PlanPayload {
+                to: current.clone(),
+                from: to,
+            }),
+            effective_on: Some(effective_on),
+            detail,
+        };
+        self.carry_out(customer, owned, request, || async {
+            self.freebit
+                .change_plan(&owned.msisdn, &current, Some(effective_on))
+                .await
+                .map(drop)
+        })
+        .await?;
+        // The scheduled change is gone; close its request so the page stops showing it.
+        self.close_open(customer, owned, kind::CHANGE_PLAN).await?;
+        Ok(ActionReceipt {
+            message: format!(
+                "The plan change was cancelled. Your plan stays {}.",
+                ov.details.plan_name
+            ),
+        })
+    }
+
+    /// Marks this SIM's open requests of `kind` (and the withdrawal itself) withdrawn.
+    async fn close_open(
+        &self,
+        customer: &Customer,
+        owned: &OwnedLine,
+        which: &str,
+    ) -> Result<(), PortalError> {
+        use crate::store::sim_requests::{self, Status};
+        let subscription = i64::try_from(owned.id.0).map_err(|_| PortalError::NotFound)?;
+        let open = sim_requests::open(&self.db, customer.id, subscription)
+            .await
+            .map_err(crate::portal::store_error)?;
+        for r in open
+            .iter()
+            .filter(|r| r.kind == which || r.kind == kind::WITHDRAW_PLAN_CHANGE)
+        {
+            sim_requests::set_status(&self.db, r.id, Status::Withdrawn)
+                .await
+                .map_err(crate::portal::store_error)?;
+        }
+        Ok(())
+    }
+}
