@@ -39,16 +39,19 @@ pub(crate) mod ctx {
     /// of a blanket 500, so logs and API clients see what happened.
     ///
     /// A plain HTML form post (no JavaScript yet) is left alone: Leptos answers it with a
-    /// 302 back to the form, carrying the error for the page to show.
+    /// 302 back to the form, carrying the error for the page to show. So is a call made while
+    /// rendering a page: one failed section must not turn a useful page into an error status
+    /// (page-level errors set theirs through `ErrorPanel`).
     pub fn with_status<T>(result: Result<T, PortalError>) -> Result<T, PortalError> {
-        let html_form_post = use_context::<http::request::Parts>().is_some_and(|p| {
-            p.method == http::Method::POST
-                && p.headers
-                    .get(http::header::ACCEPT)
-                    .and_then(|v| v.to_str().ok())
-                    .is_some_and(|a| a.contains("text/html"))
+        let leave_alone = use_context::<http::request::Parts>().is_none_or(|p| {
+            !p.uri.path().starts_with("/api/fn/")
+                || (p.method == http::Method::POST
+                    && p.headers
+                        .get(http::header::ACCEPT)
+                        .and_then(|v| v.to_str().ok())
+                        .is_some_and(|a| a.contains("text/html")))
         });
-        if html_form_post {
+        if leave_alone {
             return result;
         }
         if let (Err(e), Some(opts)) = (&result, use_context::<leptos_axum::ResponseOptions>()) {

@@ -135,6 +135,8 @@ fn SimSections(
 /// finished change shows without a reload. Only in the browser.
 #[allow(unused_variables)]
 fn poll_while_pending(overview: Resource<Result<SimOverview, PortalError>>, ctx: SimPageCtx) {
+    // One timer at a time, however many reloads happen meanwhile.
+    let scheduled = StoredValue::new(false);
     Effect::new(move |_| {
         let busy = overview.get().and_then(Result::ok).is_some_and(|o| {
             o.pending.iter().any(|p| {
@@ -146,9 +148,13 @@ fn poll_while_pending(overview: Resource<Result<SimOverview, PortalError>>, ctx:
             })
         });
         #[cfg(feature = "hydrate")]
-        if busy {
+        if busy && !scheduled.get_value() {
+            scheduled.set_value(true);
             set_timeout(
-                move || ctx.reload(),
+                move || {
+                    scheduled.set_value(false);
+                    ctx.reload();
+                },
                 std::time::Duration::from_millis(POLL_MS),
             );
         }
