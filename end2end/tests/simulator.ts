@@ -33,7 +33,8 @@ export async function lineDetail(request: APIRequestContext, msisdn: string) {
   const body = await freebit(request, "mvno/getDetail/", {
     authKey, version: "2", requestDatas: [{ kind: "MVNO", account: msisdn }],
   });
-  return body.responseDatas[0];
+  // The answer also lists the master account: pick the line by kind and number.
+  return body.responseDatas.find((d: any) => d.kind !== "MASTER" && d.account === msisdn);
 }
 
 export function msisdnOf(product: any): string {

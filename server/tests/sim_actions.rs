@@ -2,6 +2,9 @@
 //! usage, plan change (and its withdrawal), options, cancellation, eSIM reissue, the timeline,
 //! and the failure paths (bad input, conflicts, carrier refusals, outages).
 
+// Helpers outside #[test] fns panic on purpose: the panic is the test failure.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};

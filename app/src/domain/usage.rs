@@ -202,6 +202,9 @@ pub struct UsageReport {
     pub usage_history: Vec<DailyUsage>,
     /// Throttled to low speed by the carrier.
     pub throttled: bool,
+    /// Whether the line is in service; the card gives no advice (forecast, top-up, plan size)
+    /// for a suspended or cancelled line.
+    pub line_active: bool,
     /// When the carrier's figures were read (Unix seconds) and the JST date then.
     pub as_of: i64,
     pub as_of_label: String,
@@ -221,6 +224,7 @@ impl UsageReport {
         today_usage_mb: f64,
         daily_mb_newest_first: &[f64],
         throttled: bool,
+        line_active: bool,
         as_of: i64,
         as_of_label: String,
         today: NaiveDate,
@@ -255,6 +259,7 @@ impl UsageReport {
             right_size: RightSize::compute(&usage_history, plan),
             usage_history,
             throttled,
+            line_active,
             as_of,
             as_of_label,
             today,
@@ -385,6 +390,7 @@ mod tests {
             748.47,
             &[1228.8, 595.2, 448.0],
             false,
+            true,
             0,
             "09:00 JST".into(),
             today,
@@ -411,6 +417,7 @@ mod tests {
             0.0,
             &[],
             false,
+            true,
             0,
             String::new(),
             d(2026, 1, 1),

@@ -21,7 +21,8 @@ mod text {
     pub const TITLE: &str = "SIM management";
     pub const BACK: &str = "← All subscriptions";
     pub const LOADING: &str = "Loading…";
-    pub const LINE_UNAVAILABLE: &str = "SIM details and actions are unavailable.";
+    pub const ACTIONS_UNAVAILABLE: &str = "Actions and options are unavailable.";
+    pub const DETAILS_UNAVAILABLE: &str = "SIM details are unavailable.";
 }
 
 /// While the carrier is still working on something, the page re-reads every this often.
@@ -92,21 +93,21 @@ fn SimSections(
     view! {
         <div class="sim-layout">
             <div class="sim-main">
+                // What the carrier is still doing comes first; without the overview, nothing.
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        overview.await.ok().map(|o| view! { <PendingList overview=o /> })
+                    })}
+                </Transition>
                 <UsageCard usage />
                 <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
                     {move || Suspend::new(async move {
                         match overview.await {
                             Ok(o) => view! {
-                                <PendingList overview=o.clone() />
                                 <ActionsCard overview=o.clone() usage />
                                 <FeaturesCard overview=o />
                             }.into_any(),
-                            Err(e) => view! {
-                                <section class="card">
-                                    <SectionError what=text::LINE_UNAVAILABLE error=e
-                                        retry=Callback::new(move |()| overview.refetch()) />
-                                </section>
-                            }.into_any(),
+                            Err(e) => view! { <LineUnavailable what=text::ACTIONS_UNAVAILABLE error=e overview /> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -117,17 +118,26 @@ fn SimSections(
                     {move || Suspend::new(async move {
                         match overview.await {
                             Ok(o) => view! { <SimDetailsCard details=o.details /> }.into_any(),
-                            Err(e) => view! {
-                                <section class="card">
-                                    <SectionError what=text::LINE_UNAVAILABLE error=e
-                                        retry=Callback::new(move |()| overview.refetch()) />
-                                </section>
-                            }.into_any(),
+                            Err(e) => view! { <LineUnavailable what=text::DETAILS_UNAVAILABLE error=e overview /> }.into_any(),
                         }
                     })}
                 </Transition>
             </aside>
         </div>
+    }
+}
+
+/// The carrier's side of the page could not be read: say so, offer a retry.
+#[component]
+fn LineUnavailable(
+    what: &'static str,
+    error: PortalError,
+    overview: Resource<Result<SimOverview, PortalError>>,
+) -> impl IntoView {
+    view! {
+        <section class="card">
+            <SectionError what error retry=Callback::new(move |()| overview.refetch()) />
+        </section>
     }
 }
 

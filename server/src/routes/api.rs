@@ -126,8 +126,23 @@ async fn subscriptions(
     Ok(Json(state.ports.sims.subscriptions(&customer).await?))
 }
 
-fn subscription_id(raw: &str) -> Result<SubscriptionId, ApiError> {
-    SubscriptionId::parse(raw).ok_or(ApiError(PortalError::NotFound))
+/// The `{id}` of `/api/subscriptions/{id}/…`; anything but a positive integer is 404.
+struct SimId(SubscriptionId);
+
+impl FromRequestParts<AppState> for SimId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError(PortalError::NotFound))?;
+        SubscriptionId::parse(&raw)
+            .map(SimId)
+            .ok_or(ApiError(PortalError::NotFound))
+    }
 }
 
 /// A JSON object body; anything else is a 400 saying what to send.
@@ -172,9 +187,8 @@ fn accepted(receipt: ActionReceipt) -> Accepted {
 async fn sim(
     State(state): State<AppState>,
     Authed(customer): Authed,
-    Path(id): Path<String>,
+    SimId(id): SimId,
 ) -> Result<Json<Value>, ApiError> {
-    let id = subscription_id(&id)?;
     let sims = &state.ports.sims;
     let (details, usage) = tokio::join!(sims.sim_details(&customer, id), sims.usage(&customer, id));
     Ok(Json(json!({"details": details?, "usage": usage?})))
@@ -183,9 +197,8 @@ async fn sim(
 async fn sim_details(
     State(state): State<AppState>,
     Authed(customer): Authed,
-    Path(id): Path<String>,
+    SimId(id): SimId,
 ) -> Result<Json<Value>, ApiError> {
-    let id = subscription_id(&id)?;
     let details = state.ports.sims.sim_details(&customer, id).await?;
     Ok(Json(json!({ "details": details })))
 }
@@ -193,18 +206,16 @@ async fn sim_details(
 async fn sim_usage(
     State(state): State<AppState>,
     Authed(customer): Authed,
-    Path(id): Path<String>,
+    SimId(id): SimId,
 ) -> Result<Json<UsageReport>, ApiError> {
-    let id = subscription_id(&id)?;
     Ok(Json(state.ports.sims.usage(&customer, id).await?))
 }
 
 async fn sim_timeline(
     State(state): State<AppState>,
     Authed(customer): Authed,
-    Path(id): Path<String>,
+    SimId(id): SimId,
 ) -> Result<Json<Vec<TimelineEntry>>, ApiError> {
-    let id = subscription_id(&id)?;
     Ok(Json(state.ports.sims.timeline(&customer, id).await?))
 }
 
@@ -212,10 +223,9 @@ async fn sim_timeline(
 async fn change_plan(
     State(state): State<AppState>,
     Authed(customer): Authed,
-    Path(id): Path<String>,
+    SimId(id): SimId,
     body: JsonBody,
 ) -> Result<Accepted, ApiError> {
-    let id = subscription_id(&id)?;
     let body = object(body)?;
     let plan = PlanCode::parse_input(text_field(
         &body,
@@ -230,9 +240,8 @@ async fn change_plan(
 async fn cancel_plan_change(
     State(state): State<AppState>,
     Authed(customer): Authed,
-    Path(id): Path<String>,
+    SimId(id): SimId,
 ) -> Result<Accepted, ApiError> {
-    let id = subscription_id(&id)?;
     Ok(accepted(
         state.ports.sims.cancel_plan_change(&customer, id).await?,
     ))
@@ -243,10 +252,9 @@ async fn cancel_plan_change(
 async fn features(
     State(state): State<AppState>,
     Authed(customer): Authed,
-    Path(id): Path<String>,
+    SimId(id): SimId,
     body: JsonBody,
 ) -> Result<Accepted, ApiError> {
-    let id = subscription_id(&id)?;
     let body = object(body)?;
     let network_type = match body.get("networkType") {
         None | Some(Value::Null) => None,
@@ -277,10 +285,9 @@ async fn features(
 async fn cancel(
     State(state): State<AppState>,
     Authed(customer): Authed,
-    Path(id): Path<String>,
+    SimId(id): SimId,
     body: JsonBody,
 ) -> Result<Accepted, ApiError> {
-    let id = subscription_id(&id)?;
     let body = object(body)?;
     let confirm = text_field(
         &body,
@@ -314,10 +321,9 @@ async fn cancel(
 async fn reissue_esim(
     State(state): State<AppState>,
     Authed(customer): Authed,
-    Path(id): Path<String>,
+    SimId(id): SimId,
     body: JsonBody,
 ) -> Result<Accepted, ApiError> {
-    let id = subscription_id(&id)?;
     let body = object(body)?;
     let eid = Eid::parse(text_field(
         &body,

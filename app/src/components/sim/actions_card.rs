@@ -18,6 +18,8 @@ mod text {
     pub const CANCEL: &str = "Cancel SIM";
 }
 
+const SHARED_REASON_ID: &str = "actions-reason";
+
 /// Id of the top-up control, which the usage forecast focuses.
 pub const TOP_UP_ID: &str = "action-top-up";
 
@@ -28,9 +30,16 @@ pub fn ActionsCard(
 ) -> impl IntoView {
     let ctx = use_sim_ctx();
     let a = overview.actions.clone();
+    // When every action is closed for the same reason (a cancelled SIM), say it once.
+    let reasons = [&a.top_up, &a.change_plan, &a.reissue_esim, &a.cancel].map(|x| x.reason());
+    let shared = reasons[0]
+        .filter(|r| reasons.iter().all(|x| x == &Some(*r)))
+        .map(str::to_string);
+    provide_context(SharedReason(shared.clone()));
     view! {
         <section class="card" aria-labelledby="actions-title" data-testid=testids::ACTIONS_CARD>
             <header class="card__head"><h2 id="actions-title">{text::TITLE}</h2></header>
+            {shared.clone().map(|r| view! { <p class="muted small" id=SHARED_REASON_ID>{r}</p> })}
             <ul class="actions">
                 <ActionItem id=TOP_UP_ID label=text::TOP_UP testid=testids::ACTION_TOP_UP availability=a.top_up on_click=|| () />
                 <ActionItem id="action-change-plan" label=text::CHANGE_PLAN testid=testids::ACTION_CHANGE_PLAN
@@ -58,6 +67,18 @@ fn ActionItem(
 ) -> impl IntoView {
     let enabled = availability.is_enabled();
     let reason_id = format!("{id}-reason");
+    // A reason all actions share is shown once, above them (see the card).
+    let shared = expect_context::<SharedReason>().0;
+    let own_reason = availability
+        .reason()
+        .filter(|r| shared.as_deref() != Some(*r));
+    let described_by = if own_reason.is_some() {
+        Some(reason_id.clone())
+    } else if !enabled {
+        Some(SHARED_REASON_ID.to_string())
+    } else {
+        None
+    };
     let class = match (enabled, danger) {
         (true, true) => "btn btn--danger-outline",
         (true, false) => "btn",
@@ -67,13 +88,17 @@ fn ActionItem(
         <li class="actions__item">
             <button type="button" id=id class=class data-testid=testid
                 aria-disabled=(!enabled).then_some("true")
-                aria-describedby=(!enabled).then(|| reason_id.clone())
+                aria-describedby=described_by
                 on:click=move |_| if enabled { on_click() }>
                 {label}
             </button>
-            {availability.reason().map(|r| view! {
+            {own_reason.map(|r| view! {
                 <p class="actions__reason muted" id=reason_id.clone()>{r.to_string()}</p>
             })}
         </li>
     }
 }
+
+/// The reason every action shares, if they share one.
+#[derive(Clone)]
+struct SharedReason(Option<String>);

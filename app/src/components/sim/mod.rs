@@ -81,8 +81,8 @@ pub fn watch_action<S>(action: ServerAction<S>, ctx: SimPageCtx) -> Signal<Optio
 where
     S: ServerFn<Output = ActionReceipt, Error = PortalError> + Clone + Send + Sync + 'static,
 {
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(receipt)) => {
+    Effect::new(move |_| {
+        if let Some(Ok(receipt)) = action.value().get() {
             ctx.modal.set(None);
             ctx.notice.set(Some(Notice {
                 ok: true,
@@ -90,7 +90,6 @@ where
             }));
             ctx.reload();
         }
-        Some(Err(_)) | None => {}
     });
     Signal::derive(move || action.value().get().and_then(Result::err))
 }

@@ -20,6 +20,8 @@ mod text {
     pub const TABLE: &str = "Show the numbers";
     pub const DAY: &str = "Day";
     pub const AMOUNT: &str = "Used";
+    pub const NOT_ACTIVE: &str =
+        "This line is not in service: the figures are kept for your records.";
     pub const THROTTLED: &str = "Your line is at low speed until the quota renews or you top up.";
     pub const UNAVAILABLE: &str = "Usage is unavailable.";
     pub const LOADING: &str = "Loading usage…";
@@ -56,6 +58,7 @@ fn UsageBody(report: UsageReport) -> impl IntoView {
     draw_when_ready(CHART_ID, FALLBACK_ID, move || usage_chart(&chart_report));
     let used_pct = report.used_percent;
     let top_up_push = report.forecast.needs_top_up();
+    let active = report.line_active;
     let rows = report
         .usage_history
         .iter()
@@ -87,15 +90,18 @@ fn UsageBody(report: UsageReport) -> impl IntoView {
             aria-valuenow=format!("{used_pct:.1}")>
             <div class="meter__fill meter__fill--used" style=format!("width: {}%", used_pct.clamp(0.0, 100.0))></div>
         </div>
-        {report.throttled.then(|| view! { <p class="warn-text">{text::THROTTLED}</p> })}
-        <div class=if top_up_push { "forecast forecast--warn" } else { "forecast" }>
-            <p data-testid=testids::USAGE_FORECAST>{report.forecast.message()}</p>
-            <button type="button" class="btn btn--small" data-testid=testids::FORECAST_TOP_UP
-                on:click=move |_| focus_top_up(ctx)>{text::TOP_UP}</button>
-        </div>
-        {report.right_size.as_ref().map(|r| view! {
+        {(active && report.throttled).then(|| view! { <p class="warn-text">{text::THROTTLED}</p> })}
+        {active.then(|| view! {
+            <div class=if top_up_push { "forecast forecast--warn" } else { "forecast" }>
+                <p data-testid=testids::USAGE_FORECAST>{report.forecast.message()}</p>
+                <button type="button" class="btn btn--small" data-testid=testids::FORECAST_TOP_UP
+                    on:click=move |_| focus_top_up(ctx)>{text::TOP_UP}</button>
+            </div>
+        })}
+        {report.right_size.clone().filter(|_| active).map(|r| view! {
             <p class="right-size" data-testid=testids::USAGE_RIGHT_SIZE>{r.message()}</p>
         })}
+        {(!active).then(|| view! { <p class="muted">{text::NOT_ACTIVE}</p> })}
         <figure class="chart">
             <figcaption>{text::HISTORY}</figcaption>
             <div id=FALLBACK_ID class="chart__fallback"><UsageSvg report=report.clone() /></div>

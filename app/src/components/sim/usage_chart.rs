@@ -88,6 +88,7 @@ mod tests {
             10.0,
             &[300.0, 200.0, 100.0],
             false,
+            true,
             0,
             String::new(),
             chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),

@@ -30,6 +30,7 @@ impl PortalSims {
             traffic.today_kb.map_or(0.0, kb_to_mb_f64),
             &days,
             traffic.throttled,
+            line.status() == app::domain::SimStatus::Active,
             as_of,
             jst_time_label(as_of),
             jst_date(as_of),
