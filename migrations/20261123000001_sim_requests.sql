@@ -25,3 +25,7 @@ CREATE TABLE sim_requests (
     updated_at BIGINT NOT NULL
 );
 CREATE INDEX sim_requests_open_idx ON sim_requests (subscription_id, status);
+-- One open request per kind and line: a second tab or a retried call cannot send it twice.
+CREATE UNIQUE INDEX sim_requests_one_open ON sim_requests (subscription_id, kind)
+    WHERE status IN ('submitting', 'accepted');
+CREATE INDEX audit_events_timeline_idx ON audit_events (subscription_id, id);

@@ -427,3 +427,46 @@ async fn fresh_demo_customers_have_their_own_sims() {
     assert_eq!(subs.len(), created["services"].as_array().unwrap().len());
     assert!(subs.iter().all(|s| s["id"] != 2001));
 }
+
+#[tokio::test]
+async fn two_simultaneous_requests_reach_the_carrier_once() {
+    let s = demo().await;
+    // Slow the carrier down so both requests are in flight together.
+    s.p.fault(
+        json!({"upstream": "freebit", "operation": "mvno/contractline/change", "kind": "latency",
+        "latency_ms": 300, "times": 2}),
+    )
+    .await;
+    let body = json!({"networkType": "5G"});
+    let (a, b) = tokio::join!(
+        s.post(2002, "/features", body.clone()),
+        s.post(2002, "/features", body.clone())
+    );
+    let mut statuses = [a.0, b.0];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [202, 409], "{a:?} {b:?}");
+    let t = s.timeline(2002).await;
+    assert_eq!(t.len(), 1, "{t:?}");
+}
+
+#[tokio::test]
+async fn an_unanswered_change_is_reported_as_unconfirmed() {
+    let s = demo().await;
+    s.p.fault(json!({"upstream": "freebit", "operation": "master/cnclAcnt", "kind": "http", "status": 503, "times": 1}))
+        .await;
+    let (status, e) = s
+        .post(2002, "/cancel", json!({"confirmLast4": "5678"}))
+        .await;
+    assert_eq!(
+        (status, e["code"].as_str()),
+        (504, Some("unconfirmed")),
+        "{e}"
+    );
+    let t = s.timeline(2002).await;
+    assert_eq!(t[0]["outcome"], "unconfirmed");
+    // Believed for a while (it may have arrived), so it is not sent twice meanwhile.
+    let (status, _) = s
+        .post(2002, "/cancel", json!({"confirmLast4": "5678"}))
+        .await;
+    assert_eq!(status, 409);
+}

@@ -33,6 +33,11 @@ pub fn jst_datetime_label(unix_secs: i64) -> String {
         .to_string()
 }
 
+/// RFC 3339 in JST ("2026-12-01T00:00:00+09:00"), for `<time datetime>`.
+pub fn jst_iso(unix_secs: i64) -> String {
+    jst_datetime(unix_secs).to_rfc3339()
+}
+
 /// "1 Dec 2026".
 pub fn date_label(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()

@@ -29,6 +29,9 @@ pub enum PortalError {
     /// An upstream answered and refused the change; nothing was changed.
     #[error("{0}")]
     Declined(String),
+    /// A change was sent but its answer never came: it may or may not have been applied.
+    #[error("We sent your request, but the mobile network did not confirm it in time. Please don't send it again: this page shows the change as soon as the network reports it.")]
+    Unconfirmed,
     /// An upstream system (billing or the mobile network) did not answer usefully.
     #[error("{0} is not responding right now. Please try again in a few minutes.")]
     UpstreamUnavailable(String),
@@ -72,6 +75,7 @@ impl PortalError {
             PortalError::BadRequest(_) | PortalError::Invalid { .. } => 400,
             PortalError::Conflict(_) => 409,
             PortalError::Declined(_) => 502,
+            PortalError::Unconfirmed => 504,
             PortalError::UpstreamUnavailable(_) => 503,
             PortalError::Internal | PortalError::Transport(_) => 500,
         }
@@ -87,6 +91,7 @@ impl PortalError {
             PortalError::Invalid { .. } => "invalid",
             PortalError::Conflict(_) => "conflict",
             PortalError::Declined(_) => "declined",
+            PortalError::Unconfirmed => "unconfirmed",
             PortalError::UpstreamUnavailable(_) => "upstream_unavailable",
             PortalError::Internal => "internal",
             PortalError::Transport(_) => "transport",

@@ -113,9 +113,9 @@ pub fn available_actions(details: &SimDetails, pending: &[PendingOperation]) -> 
             disabled("This SIM is cancelled. Its details stay here for your records.")
         }
         SimStatus::Pending => disabled("This SIM is still being set up. Try again shortly."),
-        SimStatus::Other(s) => disabled(format!(
-            "The line is in a state ({s}) that cannot be changed online. Please contact support."
-        )),
+        SimStatus::Other(_) => disabled(
+            "The line is in a state that cannot be changed online. Please contact support.",
+        ),
         SimStatus::Active | SimStatus::Suspended => Availability::Enabled,
     };
     let switching = pending.iter().find_map(|p| match p {

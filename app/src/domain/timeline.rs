@@ -47,6 +47,8 @@ pub struct TimelineEntry {
     pub at: i64,
     /// "23 Nov 2026, 14:05" (JST).
     pub at_label: String,
+    /// The same instant in RFC 3339.
+    pub at_iso: String,
     /// Who did it: the customer's email.
     pub actor: String,
     /// "Plan change requested"

@@ -61,19 +61,16 @@ pub struct EventRow {
     pub created_at: i64,
 }
 
-/// The newest `limit` events of one of the customer's subscriptions.
+/// The newest `limit` events of a subscription (the caller has checked ownership).
 pub async fn for_subscription(
     db: &Db,
-    customer_id: i64,
     subscription_id: i64,
     limit: i64,
 ) -> Result<Vec<EventRow>, StoreError> {
     let rows = sqlx::query(
         "SELECT kind, detail, actor, outcome, created_at FROM audit_events \
-         WHERE customer_id = $1 AND subscription_id = $2 \
-         ORDER BY id DESC LIMIT $3",
+         WHERE subscription_id = $1 ORDER BY id DESC LIMIT $2",
     )
-    .bind(customer_id)
     .bind(subscription_id)
     .bind(limit)
     .fetch_all(db)

@@ -50,7 +50,9 @@ pub struct SimRequest {
     pub created_at: i64,
 }
 
-/// Records a request about to be sent; returns its id.
+/// Records a request about to be sent; returns its id. At most one request of a kind may be
+/// open per subscription (a unique index): a second one is [`Begin::AlreadyOpen`], so two
+/// tabs or a retried call can never send the same change twice.
 pub async fn begin(
     db: &Db,
     customer_id: i64,
@@ -58,10 +60,10 @@ pub async fn begin(
     kind: &str,
     payload: &str,
     effective_on: Option<&str>,
-) -> Result<i64, StoreError> {
+) -> Result<Begin, StoreError> {
     let id = ordered_id();
     let now = now();
-    sqlx::query(
+    let inserted = sqlx::query(
         "INSERT INTO sim_requests (id, customer_id, subscription_id, kind, payload, status, \
          effective_on, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
@@ -75,8 +77,17 @@ pub async fn begin(
     .bind(now)
     .bind(now)
     .execute(db)
-    .await?;
-    Ok(id)
+    .await;
+    match inserted {
+        Ok(_) => Ok(Begin::Started(id)),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(Begin::AlreadyOpen),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub enum Begin {
+    Started(i64),
+    AlreadyOpen,
 }
 
 pub async fn set_status(db: &Db, id: i64, status: Status) -> Result<(), StoreError> {
@@ -89,19 +100,13 @@ pub async fn set_status(db: &Db, id: i64, status: Status) -> Result<(), StoreErr
     Ok(())
 }
 
-/// Requests of this customer's subscription still in flight (`submitting` or `accepted`),
-/// oldest first.
-pub async fn open(
-    db: &Db,
-    customer_id: i64,
-    subscription_id: i64,
-) -> Result<Vec<SimRequest>, StoreError> {
+/// Requests for a subscription still in flight (`submitting` or `accepted`), oldest first,
+/// whoever made them (the caller has checked ownership).
+pub async fn open(db: &Db, subscription_id: i64) -> Result<Vec<SimRequest>, StoreError> {
     let rows = sqlx::query(
         "SELECT id, kind, payload, status, effective_on, created_at FROM sim_requests \
-         WHERE customer_id = $1 AND subscription_id = $2 AND status IN ('submitting', 'accepted') \
-         ORDER BY id",
+         WHERE subscription_id = $1 AND status IN ('submitting', 'accepted') ORDER BY id",
     )
-    .bind(customer_id)
     .bind(subscription_id)
     .fetch_all(db)
     .await?;

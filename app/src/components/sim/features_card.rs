@@ -40,6 +40,9 @@ pub fn FeaturesCard(overview: SimOverview) -> impl IntoView {
         }
     });
     let change = move || FeatureChange::between(&target, &wanted.get());
+    // Unsent edits hold off the page's background re-reads (a reload would reset them).
+    Effect::new(move |_| ctx.editing.set(!change().is_empty()));
+    on_cleanup(move || ctx.editing.set(false));
     let voice_av = overview.actions.voice_options.clone();
     let net_av = overview.actions.network_type.clone();
     let voice_locked = !voice_av.is_enabled();
@@ -107,6 +110,7 @@ pub fn FeaturesCard(overview: SimOverview) -> impl IntoView {
                     {[NetworkType::G4, NetworkType::G5].into_iter().map(|n| view! {
                         <label class="segmented__option">
                             <input type="radio" name="network_type" value=n.code()
+                                checked=target.network_type == Some(n)
                                 prop:checked=move || wanted.get().network_type == Some(n)
                                 on:change=move |_| wanted.update(|w| w.network_type = Some(n)) />
                             <span>{n.code()}</span>
@@ -151,7 +155,7 @@ fn Toggle(
             <span class="toggle__label">{label}</span>
             {move || pending.get().then(|| view! { <span class="badge badge--info">{text::PENDING}</span> })}
             <input type="checkbox" role="switch" class="toggle__input" disabled=locked
-                prop:checked=checked on:change=move |ev| on_toggle(event_target_checked(&ev)) />
+                checked=checked.get_untracked() prop:checked=checked on:change=move |ev| on_toggle(event_target_checked(&ev)) />
             <span class="toggle__track" aria-hidden="true"></span>
         </label>
     }

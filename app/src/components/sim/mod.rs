@@ -36,6 +36,8 @@ pub struct SimPageCtx {
     pub refresh: RwSignal<u32>,
     pub notice: RwSignal<Option<Notice>>,
     pub modal: RwSignal<Option<SimModal>>,
+    /// The options card has unsent edits: background re-reads wait, so they are not lost.
+    pub editing: RwSignal<bool>,
 }
 
 impl SimPageCtx {
@@ -45,12 +47,18 @@ impl SimPageCtx {
             refresh: RwSignal::new(0),
             notice: RwSignal::new(None),
             modal: RwSignal::new(None),
+            editing: RwSignal::new(false),
         }
     }
 
     /// Reloads every section.
     pub fn reload(&self) {
         self.refresh.update(|n| *n += 1);
+    }
+
+    /// Whether a background re-read would throw away what the customer is doing.
+    pub fn busy(&self) -> bool {
+        self.modal.get_untracked().is_some() || self.editing.get_untracked()
     }
 
     pub fn open(&self, m: SimModal) {

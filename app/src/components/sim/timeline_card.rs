@@ -36,7 +36,7 @@ pub fn TimelineCard(timeline: Resource<Result<Vec<TimelineEntry>, PortalError>>)
                                                 <Badge label=e.outcome.label() tone=tone />
                                             </div>
                                             <p>{e.detail}</p>
-                                            <p class="muted small"><time datetime=e.at.to_string()>{e.at_label}</time>" · "{e.actor}</p>
+                                            <p class="muted small"><time datetime=e.at_iso>{e.at_label}</time>" · "{e.actor}</p>
                                         </li>
                                     }
                                 }).collect_view()}

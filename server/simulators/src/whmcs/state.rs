@@ -69,6 +69,10 @@ pub(crate) struct WhmcsState {
     pub next_invoice: u64,
     pub next_txn: u64,
     pub sso_ttl: Duration,
+    /// Where ids of clients added at run time start: the start time in seconds, so a
+    /// restarted simulator never hands out an id a portal database already knows from an
+    /// earlier run (the demo customers keep their fixed ids).
+    pub id_base: u64,
 }
 
 impl WhmcsState {
@@ -102,6 +106,9 @@ impl WhmcsState {
             sso: HashMap::new(),
             next_invoice: 9001,
             next_txn: 1,
+            id_base: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(100_000, |d| d.as_secs()),
             sso_ttl,
         }
     }
@@ -110,12 +117,13 @@ impl WhmcsState {
         self.clients.iter().find(|c| c.id == id)
     }
 
-    /// Ids continue after the highest in use, as WHMCS's auto-increment does.
+    /// Ids continue after the highest in use, as WHMCS's auto-increment does, and never
+    /// below this run's [`Self::id_base`].
     pub fn next_client_id(&self) -> u64 {
-        self.clients.iter().map(|c| c.id).max().unwrap_or(1000) + 1
+        (self.clients.iter().map(|c| c.id).max().unwrap_or(1000) + 1).max(self.id_base)
     }
 
     pub fn next_service_id(&self) -> u64 {
-        self.services.iter().map(|s| s.id).max().unwrap_or(2000) + 1
+        (self.services.iter().map(|s| s.id).max().unwrap_or(2000) + 1).max(self.id_base * 10)
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{OwnedLine, PortalSims};
 use crate::freebit::FreebitError;
-use crate::portal::{freebit_error, store_error};
+use crate::portal::store_error;
 use crate::store::{audit, sim_requests};
 use app::domain::{Availability, Customer, Outcome, PortalError};
 use std::future::Future;
@@ -51,7 +51,7 @@ impl PortalSims {
     {
         let subscription = i64::try_from(owned.id.0).map_err(|_| PortalError::NotFound)?;
         let effective = request.effective_on.map(|d| d.to_string());
-        let row = sim_requests::begin(
+        let row = match sim_requests::begin(
             &self.db,
             customer.id,
             subscription,
@@ -60,23 +60,39 @@ impl PortalSims {
             effective.as_deref(),
         )
         .await
-        .map_err(store_error)?;
+        .map_err(store_error)?
+        {
+            sim_requests::Begin::Started(row) => row,
+            sim_requests::Begin::AlreadyOpen => return Err(PortalError::Conflict(
+                "The same change is already on its way to the network. This page shows it shortly."
+                    .into(),
+            )),
+        };
         let result = call().await;
         let (status, outcome) = match &result {
             Ok(()) => (Some(sim_requests::Status::Accepted), Outcome::Accepted),
             Err(e) if e.is_transient() => (None, Outcome::Unconfirmed),
             Err(_) => (Some(sim_requests::Status::Failed), Outcome::Failed),
         };
+        // The carrier has answered: from here a database failure is logged, never turned into
+        // an error, or the customer would retry a change that was made.
         if let Some(status) = status {
-            sim_requests::set_status(&self.db, row, status)
-                .await
-                .map_err(store_error)?;
+            if let Err(e) = sim_requests::set_status(&self.db, row, status).await {
+                tracing::error!(error = %e, row, "could not record the carrier's answer");
+            }
         }
-        self.record(customer, owned, request.kind, &request.detail, outcome)
-            .await?;
+        if let Err(e) = self
+            .record(customer, owned, request.kind, &request.detail, outcome)
+            .await
+        {
+            tracing::error!(error = ?e, "could not add the change to the timeline");
+        }
         match result {
             Ok(()) => Ok(()),
-            Err(e) if e.is_transient() => Err(freebit_error(e)),
+            Err(e) if e.is_transient() => {
+                tracing::warn!(error = %e, row, "no answer from the carrier for a change");
+                Err(PortalError::Unconfirmed)
+            }
             Err(FreebitError::Invalid(m)) => {
                 tracing::error!(message = m, "the portal built an invalid carrier request");
                 Err(PortalError::Internal)

@@ -155,9 +155,10 @@ impl SimPortal for PortalSims {
         customer: &Customer,
         id: SubscriptionId,
     ) -> Result<Vec<TimelineEntry>, PortalError> {
-        // Rows are keyed by the customer, so no upstream check is needed to keep them private;
-        // the timeline stays readable while billing is down.
-        timeline::read(&self.db, customer, id).await
+        // The same ownership check as everything else: an account relinked to another billing
+        // client must not keep reading its old SIMs' history.
+        let owned = self.owned_service(customer, id).await?;
+        timeline::read(&self.db, customer, SubscriptionId(owned.id)).await
     }
 
     async fn change_plan(

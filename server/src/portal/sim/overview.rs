@@ -49,18 +49,19 @@ impl PortalSims {
     /// The overview for a line already read, settling the open requests on the way.
     pub(super) async fn overview_with(
         &self,
-        customer: &Customer,
+        _customer: &Customer,
         owned: &OwnedLine,
         line: &AccountDetail,
     ) -> Result<SimOverview, PortalError> {
         let subscription = i64::try_from(owned.id.0).map_err(|_| PortalError::NotFound)?;
-        let open = sim_requests::open(&self.db, customer.id, subscription)
+        let open = sim_requests::open(&self.db, subscription)
             .await
             .map_err(store_error)?;
         let (now, today) = (now(), today_jst());
+        let carrier = settle::carrier_pending(line, now);
         let mut pending = Vec::new();
         for req in &open {
-            let verdict = settle::judge(req, line, now, today);
+            let verdict = settle::judge(req, line, carrier.as_ref(), now, today);
             if let Some(status) = settle::closing_status(&verdict) {
                 sim_requests::set_status(&self.db, req.id, status)
                     .await
@@ -75,7 +76,7 @@ impl PortalSims {
                 }
             }
         }
-        let pending = settle::merge(pending, settle::carrier_pending(line, now));
+        let pending = settle::merge(pending, carrier);
         Ok(SimOverview::new(
             details(owned, line),
             settle::features(line),

@@ -64,6 +64,16 @@ impl PortalSims {
     ) -> Result<ActionReceipt, PortalError> {
         let line = self.line(owned).await?;
         let ov = self.overview_with(customer, owned, &line).await?;
+        if ov.details.status != app::domain::SimStatus::Active {
+            return Err(PortalError::Conflict(
+                "This SIM's plan can no longer be changed online. Please contact support.".into(),
+            ));
+        }
+        if let Some(to) = ov.pending_network() {
+            return Err(PortalError::Conflict(format!(
+                "The line is switching to {to}; please cancel the plan change once that is done (up to 30 minutes)."
+            )));
+        }
         let Some((to, effective_on)) = ov.pending.iter().find_map(|p| match p {
             PendingOperation::PlanChange { to, effective_on } => Some((to.clone(), *effective_on)),
             _ => None,
@@ -113,13 +123,13 @@ impl PortalSims {
     /// Marks this SIM's open requests of `kind` (and the withdrawal itself) withdrawn.
     async fn close_open(
         &self,
-        customer: &Customer,
+        _customer: &Customer,
         owned: &OwnedLine,
         which: &str,
     ) -> Result<(), PortalError> {
         use crate::store::sim_requests::{self, Status};
         let subscription = i64::try_from(owned.id.0).map_err(|_| PortalError::NotFound)?;
-        let open = sim_requests::open(&self.db, customer.id, subscription)
+        let open = sim_requests::open(&self.db, subscription)
             .await
             .map_err(crate::portal::store_error)?;
         for r in open

@@ -30,6 +30,9 @@ const REISSUE_WINDOW: i64 = 24 * 3600;
 /// Dated work (plan change, cancellation) applies within a day of its date (the carrier
 /// documents "up to 10 minutes" after the time for cancellations).
 const DATED_GRACE_DAYS: i64 = 1;
+/// A request whose answer never came (`submitting`) is believed only this long unless the
+/// carrier shows it: after that it probably never arrived, and the customer may send it again.
+const UNCONFIRMED_WINDOW: i64 = 15 * 60;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub(super) struct PlanPayload {
@@ -66,8 +69,30 @@ pub(super) fn features(line: &AccountDetail) -> SimFeatures {
     }
 }
 
-/// What became of one open request, given the line now (`now` in Unix seconds, `today` JST).
-pub(super) fn judge(req: &SimRequest, line: &AccountDetail, now: i64, today: NaiveDate) -> Verdict {
+/// What became of one open request, given the line now (`now` in Unix seconds, `today` JST)
+/// and the carrier's own pending entry.
+pub(super) fn judge(
+    req: &SimRequest,
+    line: &AccountDetail,
+    carrier: Option<&PendingOperation>,
+    now: i64,
+    today: NaiveDate,
+) -> Verdict {
+    let verdict = judge_effect(req, line, now, today);
+    let unconfirmed = req.status == Status::Submitting && now - req.created_at > UNCONFIRMED_WINDOW;
+    match &verdict {
+        Verdict::Pending(op)
+            if unconfirmed
+                && !carrier
+                    .is_some_and(|c| std::mem::discriminant(c) == std::mem::discriminant(op)) =>
+        {
+            Verdict::Expired
+        }
+        _ => verdict,
+    }
+}
+
+fn judge_effect(req: &SimRequest, line: &AccountDetail, now: i64, today: NaiveDate) -> Verdict {
     let age = now - req.created_at;
     let dated = req
         .effective_on
@@ -178,8 +203,9 @@ pub(super) fn carrier_pending(line: &AccountDetail, now: i64) -> Option<PendingO
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y%m%d").ok());
     let extra = |k: &str| crate::lenient::text(p.extra.get(k));
     match p.func.as_deref()? {
+        // A change to the plan the line is on is a withdrawn change: nothing is pending.
         "changePlan" => Some(PendingOperation::PlanChange {
-            to: extra("planCode")?,
+            to: extra("planCode").filter(|to| *to != line.plan_code)?,
             effective_on: date?,
         }),
         "cancel" | "cnclAcnt" | "releasePlan" => Some(PendingOperation::Cancellation { on: date? }),
@@ -246,15 +272,15 @@ mod tests {
         );
         let before = line(json!({"planCode": "PASI_50G", "state": "active"}));
         assert_eq!(
-            judge(&r, &before, 10, day(1)),
+            judge(&r, &before, None, 10, day(1)),
             Verdict::Pending(PendingOperation::PlanChange {
                 to: "PASI_25G".into(),
                 effective_on: day(1)
             })
         );
         let after = line(json!({"planCode": "PASI_25G", "state": "active"}));
-        assert_eq!(judge(&r, &after, 10, day(1)), Verdict::Done);
-        assert_eq!(judge(&r, &before, 10, day(3)), Verdict::Expired);
+        assert_eq!(judge(&r, &after, None, 10, day(1)), Verdict::Done);
+        assert_eq!(judge(&r, &before, None, 10, day(3)), Verdict::Expired);
     }
 
     #[test]
@@ -266,21 +292,27 @@ mod tests {
             100,
         );
         let half = line(json!({"voicemail": "20", "callwaiting": "20"}));
-        assert!(matches!(judge(&r, &half, 200, day(1)), Verdict::Pending(_)));
+        assert!(matches!(
+            judge(&r, &half, None, 200, day(1)),
+            Verdict::Pending(_)
+        ));
         let done = line(json!({"voicemail": "20", "callwaiting": "10"}));
-        assert_eq!(judge(&r, &done, 200, day(1)), Verdict::Done);
-        assert_eq!(judge(&r, &half, 100 + 25 * 3600, day(2)), Verdict::Expired);
+        assert_eq!(judge(&r, &done, None, 200, day(1)), Verdict::Done);
+        assert_eq!(
+            judge(&r, &half, None, 100 + 25 * 3600, day(2)),
+            Verdict::Expired
+        );
     }
 
     #[test]
     fn network_and_reissue_and_cancel() {
         let r = req(kind::NETWORK_TYPE, json!({"to": "4G"}), None, 0);
         assert!(matches!(
-            judge(&r, &line(json!({"contractLine": "5G"})), 60, day(1)),
+            judge(&r, &line(json!({"contractLine": "5G"})), None, 60, day(1)),
             Verdict::Pending(_)
         ));
         assert_eq!(
-            judge(&r, &line(json!({"contractLine": "4G"})), 60, day(1)),
+            judge(&r, &line(json!({"contractLine": "4G"})), None, 60, day(1)),
             Verdict::Done
         );
         let r = req(
@@ -290,20 +322,20 @@ mod tests {
             0,
         );
         assert!(matches!(
-            judge(&r, &line(json!({"eid": "89old"})), 60, day(1)),
+            judge(&r, &line(json!({"eid": "89old"})), None, 60, day(1)),
             Verdict::Pending(_)
         ));
         assert_eq!(
-            judge(&r, &line(json!({"eid": "89new"})), 60, day(1)),
+            judge(&r, &line(json!({"eid": "89new"})), None, 60, day(1)),
             Verdict::Done
         );
         let r = req(kind::CANCEL, json!({}), Some("2026-12-31"), 0);
         assert_eq!(
-            judge(&r, &line(json!({"state": "active"})), 60, day(1)),
+            judge(&r, &line(json!({"state": "active"})), None, 60, day(1)),
             Verdict::Pending(PendingOperation::Cancellation { on: day(31) })
         );
         assert_eq!(
-            judge(&r, &line(json!({"state": "canceled"})), 60, day(31)),
+            judge(&r, &line(json!({"state": "canceled"})), None, 60, day(31)),
             Verdict::Done
         );
     }
@@ -332,5 +364,26 @@ mod tests {
             None
         );
         assert_eq!(carrier_pending(&line(json!({"async": ""})), 0), None);
+        // Scheduling the current plan (a withdrawal) leaves nothing pending.
+        let withdrawn = line(json!({"planCode": "PASI_10G",
+            "async": {"func": "changePlan", "date": "20261201", "planCode": "PASI_10G"}}));
+        assert_eq!(carrier_pending(&withdrawn, 0), None);
+    }
+
+    #[test]
+    fn an_unanswered_request_is_believed_for_a_while_only() {
+        let mut r = req(kind::CANCEL, json!({}), Some("2026-12-31"), 0);
+        r.status = Status::Submitting;
+        let active = line(json!({"state": "active"}));
+        assert!(matches!(
+            judge(&r, &active, None, 60, day(1)),
+            Verdict::Pending(_)
+        ));
+        assert_eq!(judge(&r, &active, None, 16 * 60, day(1)), Verdict::Expired);
+        let carrier = PendingOperation::Cancellation { on: day(31) };
+        assert!(matches!(
+            judge(&r, &active, Some(&carrier), 16 * 60, day(1)),
+            Verdict::Pending(_)
+        ));
     }
 }

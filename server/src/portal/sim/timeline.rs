@@ -3,7 +3,7 @@
 use super::settle::kind;
 use crate::portal::store_error;
 use crate::store::{audit, Db};
-use app::domain::dates::jst_datetime_label;
+use app::domain::dates::{jst_datetime_label, jst_iso};
 use app::domain::{Customer, Outcome, PortalError, SubscriptionId, TimelineEntry};
 
 /// How many entries the page shows.
@@ -27,7 +27,7 @@ pub(super) async fn read(
     id: SubscriptionId,
 ) -> Result<Vec<TimelineEntry>, PortalError> {
     let subscription = i64::try_from(id.0).map_err(|_| PortalError::NotFound)?;
-    let rows = audit::for_subscription(db, customer.id, subscription, LIMIT)
+    let rows = audit::for_subscription(db, subscription, LIMIT)
         .await
         .map_err(store_error)?;
     Ok(rows
@@ -35,6 +35,7 @@ pub(super) async fn read(
         .map(|r| TimelineEntry {
             at: r.created_at,
             at_label: jst_datetime_label(r.created_at),
+            at_iso: jst_iso(r.created_at),
             actor: r.actor.unwrap_or_else(|| customer.email.clone()),
             action: action_label(&r.kind),
             detail: r.detail,
