@@ -26,7 +26,7 @@ async fn get_detail_reads_the_line() {
     let d = u.freebit.get_detail(ESIM).await.unwrap();
     assert_eq!(d.iccid, "8981100005000012345");
     assert_eq!(d.plan_code, "PASI_50G");
-    assert_eq!(d.remaining_mb() * 1024, 48_256 * 1024);
+    assert_eq!(d.quota_kb.unwrap_or_default(), 48_256 * 1024);
     assert_eq!(d.eid.as_deref(), Some("89049032004008882600016781234567"));
     assert_eq!(d.voicemail, Some(true));
     assert!(d.pending.is_none());
@@ -77,7 +77,7 @@ async fn add_spec_raises_quota_and_shows_in_history() {
         .await
         .unwrap();
     let d = u.freebit.get_detail(PHYSICAL).await.unwrap();
-    assert_eq!(d.remaining_mb() * 1024, (7_372 + 1000) * 1024);
+    assert_eq!(d.quota_kb.unwrap_or_default(), (7_372 + 1000) * 1024);
     let today = today_jst();
     let h = u
         .freebit
@@ -100,7 +100,12 @@ async fn add_spec_raises_quota_and_shows_in_history() {
         .unwrap_err();
     assert!(matches!(e, FreebitError::Api { .. }));
     assert_eq!(
-        u.freebit.get_detail(PHYSICAL).await.unwrap().remaining_mb() * 1024,
+        u.freebit
+            .get_detail(PHYSICAL)
+            .await
+            .unwrap()
+            .quota_kb
+            .unwrap_or_default(),
         (7_372 + 1000) * 1024,
         "a refused top-up changes nothing"
     );
@@ -115,7 +120,12 @@ async fn scheduled_quota_applies_on_its_date() {
         .await
         .unwrap();
     assert_eq!(
-        u.freebit.get_detail(PHYSICAL).await.unwrap().remaining_mb() * 1024,
+        u.freebit
+            .get_detail(PHYSICAL)
+            .await
+            .unwrap()
+            .quota_kb
+            .unwrap_or_default(),
         7_372 * 1024
     );
     u.freebit
@@ -123,7 +133,12 @@ async fn scheduled_quota_applies_on_its_date() {
         .await
         .unwrap();
     assert_eq!(
-        u.freebit.get_detail(PHYSICAL).await.unwrap().remaining_mb() * 1024,
+        u.freebit
+            .get_detail(PHYSICAL)
+            .await
+            .unwrap()
+            .quota_kb
+            .unwrap_or_default(),
         (7_372 + 200) * 1024
     );
 }
@@ -363,7 +378,12 @@ async fn writes_are_never_retried_blindly() {
         Err(FreebitError::Http { status: 503 })
     ));
     assert_eq!(
-        u.freebit.get_detail(PHYSICAL).await.unwrap().remaining_mb() * 1024,
+        u.freebit
+            .get_detail(PHYSICAL)
+            .await
+            .unwrap()
+            .quota_kb
+            .unwrap_or_default(),
         7_372 * 1024,
         "applied zero times"
     );
@@ -372,7 +392,12 @@ async fn writes_are_never_retried_blindly() {
         .await
         .unwrap();
     assert_eq!(
-        u.freebit.get_detail(PHYSICAL).await.unwrap().remaining_mb() * 1024,
+        u.freebit
+            .get_detail(PHYSICAL)
+            .await
+            .unwrap()
+            .quota_kb
+            .unwrap_or_default(),
         8_372 * 1024,
         "applied once"
     );
@@ -441,7 +466,12 @@ async fn an_expired_auth_key_is_renewed_once_even_under_concurrency() {
     u.sims.freebit.expire_auth_keys();
     u.freebit.add_spec(PHYSICAL, 100, None, None).await.unwrap();
     assert_eq!(
-        u.freebit.get_detail(PHYSICAL).await.unwrap().remaining_mb() * 1024,
+        u.freebit
+            .get_detail(PHYSICAL)
+            .await
+            .unwrap()
+            .quota_kb
+            .unwrap_or_default(),
         7_472 * 1024
     );
 }

@@ -31,7 +31,8 @@ fn status_tone(s: &SimStatus) -> &'static str {
 /// Share of the plan's allowance still left, as a whole percentage (0–100).
 pub fn remaining_percent(d: &SimDetails) -> Option<u64> {
     let total = d.plan_quota_mb.filter(|t| *t > 0)?;
-    Some((d.remaining_quota_mb.min(total) * 100).div_ceil(total))
+    let remaining = d.remaining_quota_mb?;
+    Some((remaining.min(total) * 100).div_ceil(total))
 }
 
 #[component]

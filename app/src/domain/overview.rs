@@ -302,7 +302,7 @@ mod tests {
             eid: None,
             network_type: Some(NetworkType::G5),
             product_name: "x".into(),
-            remaining_quota_mb: 1,
+            remaining_quota_mb: Some(1),
             plan_quota_mb: Some(51200),
         }
     }

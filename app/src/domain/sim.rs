@@ -66,7 +66,8 @@ pub struct SimDetails {
     /// The radio access the line is contracted for, when the carrier says.
     pub network_type: Option<super::features::NetworkType>,
     pub product_name: String,
-    pub remaining_quota_mb: u64,
+    /// `None` when the carrier did not report it (the card says so rather than show 0).
+    pub remaining_quota_mb: Option<u64>,
     /// The plan's monthly allowance, when the plan is one of ours.
     pub plan_quota_mb: Option<u64>,
 }
@@ -80,7 +81,8 @@ impl SimDetails {
     }
 
     pub fn remaining_quota_label(&self) -> String {
-        format_quota_mb(self.remaining_quota_mb)
+        self.remaining_quota_mb
+            .map_or_else(|| "Unknown".to_string(), format_quota_mb)
     }
 
     /// The plan, when it is one this portal sells.

@@ -192,12 +192,13 @@ pub struct UsageReport {
     pub today_usage_mb: f64,
     /// The plan's allowance (or what is left, if top-ups took it higher).
     pub total_quota_mb: u64,
-    pub used_mb: u64,
-    pub remaining_quota_mb: u64,
-    /// "47.1 GB"
+    /// `None` (like the two below) when the carrier did not report the remaining quota.
+    pub used_mb: Option<u64>,
+    pub remaining_quota_mb: Option<u64>,
+    /// "47.1 GB", or "Unknown".
     pub remaining_label: String,
     /// 0–100, one decimal.
-    pub used_percent: f64,
+    pub used_percent: Option<f64>,
     /// Newest first, excluding today.
     pub usage_history: Vec<DailyUsage>,
     /// Throttled to low speed by the carrier.
@@ -220,7 +221,7 @@ impl UsageReport {
     pub fn build(
         subscription_id: SubscriptionId,
         plan: Option<PlanCode>,
-        remaining_mb: u64,
+        remaining_mb: Option<u64>,
         today_usage_mb: f64,
         daily_mb_newest_first: &[f64],
         throttled: bool,
@@ -237,25 +238,30 @@ impl UsageReport {
                 usage_mb: round2(*mb),
             })
             .collect();
+        let known = remaining_mb.unwrap_or(0);
         let total_quota_mb = plan
             .map(PlanCode::monthly_quota_mb)
-            .unwrap_or(remaining_mb)
-            .max(remaining_mb);
-        let used_mb = total_quota_mb - remaining_mb;
-        let used_percent = if total_quota_mb == 0 {
-            0.0
-        } else {
-            (used_mb as f64 * 1000.0 / total_quota_mb as f64).round() / 10.0
-        };
+            .unwrap_or(known)
+            .max(known);
+        let used_mb = remaining_mb.map(|r| total_quota_mb - r);
+        let used_percent = used_mb.map(|used| {
+            if total_quota_mb == 0 {
+                0.0
+            } else {
+                (used as f64 * 1000.0 / total_quota_mb as f64).round() / 10.0
+            }
+        });
         UsageReport {
             subscription_id,
             today_usage_mb: round2(today_usage_mb),
             total_quota_mb,
             used_mb,
             remaining_quota_mb: remaining_mb,
-            remaining_label: format_quota_mb(remaining_mb),
+            remaining_label: remaining_mb.map_or_else(|| "Unknown".to_string(), format_quota_mb),
             used_percent,
-            forecast: Forecast::compute(remaining_mb, &usage_history, today),
+            forecast: remaining_mb.map_or(Forecast::Unknown, |r| {
+                Forecast::compute(r, &usage_history, today)
+            }),
             right_size: RightSize::compute(&usage_history, plan),
             usage_history,
             throttled,
@@ -386,7 +392,7 @@ mod tests {
         let r = UsageReport::build(
             SubscriptionId(1),
             Some(PlanCode::Pasi50G),
-            48_256,
+            Some(48_256),
             748.47,
             &[1228.8, 595.2, 448.0],
             false,
@@ -396,9 +402,9 @@ mod tests {
             today,
         );
         assert_eq!(r.total_quota_mb, 51_200);
-        assert_eq!(r.used_mb, 2944);
+        assert_eq!(r.used_mb, Some(2944));
         assert_eq!(r.remaining_label, "47.1 GB");
-        assert_eq!(r.used_percent, 5.8);
+        assert_eq!(r.used_percent, Some(5.8));
         assert_eq!(r.usage_history[0].date, d(2026, 11, 22));
         assert_eq!(r.chronological()[0].usage_mb, 448.0);
         let json = serde_json::to_value(&r).unwrap();
@@ -413,7 +419,7 @@ mod tests {
         let r = UsageReport::build(
             SubscriptionId(1),
             Some(PlanCode::Pasi5G),
-            6000,
+            Some(6000),
             0.0,
             &[],
             false,
@@ -424,7 +430,26 @@ mod tests {
         );
         assert_eq!(
             (r.total_quota_mb, r.used_mb, r.used_percent),
-            (6000, 0, 0.0)
+            (6000, Some(0), Some(0.0))
         );
+    }
+
+    #[test]
+    fn an_unknown_quota_is_said_not_guessed() {
+        let r = UsageReport::build(
+            SubscriptionId(1),
+            Some(PlanCode::Pasi10G),
+            None,
+            10.0,
+            &[100.0; 10],
+            false,
+            true,
+            0,
+            String::new(),
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        );
+        assert_eq!(r.remaining_label, "Unknown");
+        assert_eq!((r.used_mb, r.used_percent), (None, None));
+        assert_eq!(r.forecast, Forecast::Unknown);
     }
 }

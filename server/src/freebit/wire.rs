@@ -345,9 +345,9 @@ impl AccountDetail {
         }
     }
 
-    /// Remaining quota in MB (1 MB = 1024 kB, rounded down); 0 when unknown.
-    pub fn remaining_mb(&self) -> u64 {
-        self.quota_kb.map_or(0, kb_to_mb)
+    /// Remaining quota in MB (1 MB = 1024 kB, rounded down); `None` when unknown.
+    pub fn remaining_mb(&self) -> Option<u64> {
+        self.quota_kb.map(kb_to_mb)
     }
 
     pub fn network_type(&self) -> Option<NetworkType> {
@@ -509,7 +509,7 @@ mod tests {
         let a = d.line("08077052946").unwrap();
         assert_eq!(a.kind, "MVNO");
         assert_eq!(a.quota_kb, Some(49_414_144));
-        assert_eq!(a.remaining_mb(), 48_256);
+        assert_eq!(a.remaining_mb(), Some(48_256));
         assert_eq!(a.voicemail, Some(true));
         assert_eq!(a.network_type(), Some(NetworkType::G5));
         let p = a.pending.unwrap();

@@ -56,7 +56,13 @@ fn UsageBody(report: UsageReport) -> impl IntoView {
     let ctx = use_sim_ctx();
     let chart_report = report.clone();
     draw_when_ready(CHART_ID, FALLBACK_ID, move || usage_chart(&chart_report));
-    let used_pct = report.used_percent;
+    let used_pct = report.used_percent.unwrap_or(0.0);
+    let used_label = report
+        .used_mb
+        .map_or_else(|| "—".to_string(), format_quota_mb);
+    let used_pct_label = report
+        .used_percent
+        .map_or_else(String::new, |p| format!("{p:.1} %"));
     let top_up_push = report.forecast.needs_top_up();
     let active = report.line_active;
     let rows = report
@@ -78,8 +84,8 @@ fn UsageBody(report: UsageReport) -> impl IntoView {
             </div>
             <div class="figure">
                 <span class="figure__label">{text::USED}</span>
-                <span class="figure__value" data-testid=testids::USAGE_USED>{format_quota_mb(report.used_mb)}</span>
-                <span class="muted">{format!("{used_pct:.1} %")}</span>
+                <span class="figure__value" data-testid=testids::USAGE_USED>{used_label}</span>
+                <span class="muted">{used_pct_label}</span>
             </div>
             <div class="figure">
                 <span class="figure__label">{text::TODAY}</span>

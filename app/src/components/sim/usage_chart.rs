@@ -84,7 +84,7 @@ mod tests {
         let r = UsageReport::build(
             SubscriptionId(1),
             Some(PlanCode::Pasi10G),
-            5000,
+            Some(5000),
             10.0,
             &[300.0, 200.0, 100.0],
             false,
