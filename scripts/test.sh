@@ -22,8 +22,11 @@ step "Clippy: app + frontend as hydrate on wasm32"
 cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "Release build + Playwright in Chromium"
-# The simulated carrier finishes asynchronous work in seconds here (minutes by default), so
-# the browser tests see pending options, 4G/5G switches and reissues complete.
+# A fresh database for every run (the simulators start fresh too). The simulated carrier
+# finishes asynchronous work in seconds here (minutes by default), so the browser tests see
+# pending options, 4G/5G switches and reissues complete.
+rm -f target/e2e.db target/e2e.db-shm target/e2e.db-wal
+DATABASE_URL="sqlite://target/e2e.db?mode=rwc" \
 SIM_TALK_OPTION_DELAY_MS=1500 SIM_CONTRACT_LINE_DELAY_MS=3000 SIM_ESIM_REISSUE_DELAY_MS=2000 \
   cargo leptos end-to-end --release
 
