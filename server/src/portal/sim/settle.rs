@@ -136,7 +136,14 @@ fn judge_effect(req: &SimRequest, line: &AccountDetail, now: i64, today: NaiveDa
             let Ok(change) = serde_json::from_str::<FeatureChange>(&req.payload) else {
                 return Verdict::Expired;
             };
-            if change.against(&features(line)).is_empty() {
+            // Done only when the line reports every requested value (an unreadable flag is
+            // not taken as "off").
+            let shows =
+                |want: Option<bool>, have: Option<bool>| want.is_none_or(|w| have == Some(w));
+            if shows(change.voice_mail, line.voicemail)
+                && shows(change.call_waiting, line.callwaiting)
+                && shows(change.international_roaming, line.worldwing)
+            {
                 Verdict::Done
             } else {
                 waiting(
@@ -298,6 +305,11 @@ mod tests {
         ));
         let done = line(json!({"voicemail": "20", "callwaiting": "10"}));
         assert_eq!(judge(&r, &done, None, 200, day(1)), Verdict::Done);
+        let unreadable = line(json!({"voicemail": "??", "callwaiting": "10"}));
+        assert!(matches!(
+            judge(&r, &unreadable, None, 200, day(1)),
+            Verdict::Pending(_)
+        ));
         assert_eq!(
             judge(&r, &half, None, 100 + 25 * 3600, day(2)),
             Verdict::Expired
