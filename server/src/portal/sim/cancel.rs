@@ -17,7 +17,7 @@ impl PortalSims {
         on: NaiveDate,
         confirm_last4: &str,
     ) -> Result<ActionReceipt, PortalError> {
-        let ov = self.overview_of(customer, owned).await?;
+        let ov = self.overview_of(owned).await?;
         require(&ov.actions.cancel)?;
         if confirm_last4.trim() != ov.details.msisdn_last4() {
             return Err(PortalError::invalid(

@@ -15,7 +15,7 @@ impl PortalSims {
         eid: Eid,
     ) -> Result<ActionReceipt, PortalError> {
         let line = self.line(owned).await?;
-        let ov = self.overview_with(customer, owned, &line).await?;
+        let ov = self.overview_with(owned, &line).await?;
         require(&ov.actions.reissue_esim)?;
         if line.eid.as_deref() == Some(eid.as_str()) {
             return Err(PortalError::invalid(

@@ -19,7 +19,7 @@ impl PortalSims {
         owned: &OwnedLine,
         change: FeatureChange,
     ) -> Result<ActionReceipt, PortalError> {
-        let ov = self.overview_of(customer, owned).await?;
+        let ov = self.overview_of(owned).await?;
         let change = change.against(&ov.features);
         if change.is_empty() {
             return Err(PortalError::invalid(

@@ -138,7 +138,7 @@ impl SimPortal for PortalSims {
         id: SubscriptionId,
     ) -> Result<SimOverview, PortalError> {
         let owned = self.owned_line(customer, id).await?;
-        self.overview_of(customer, &owned).await
+        self.overview_of(&owned).await
     }
 
     async fn usage(

@@ -5,7 +5,7 @@ use super::{today_jst, OwnedLine, PortalSims};
 use crate::freebit::wire::AccountDetail;
 use crate::portal::store_error;
 use crate::store::{now, sim_requests};
-use app::domain::{Customer, PlanCode, PortalError, SimDetails, SimOverview, SimType};
+use app::domain::{PlanCode, PortalError, SimDetails, SimOverview, SimType};
 
 /// Joins the WHMCS service and the Freebit line into the details card.
 pub(super) fn details(owned: &OwnedLine, line: &AccountDetail) -> SimDetails {
@@ -37,19 +37,14 @@ pub(super) fn details(owned: &OwnedLine, line: &AccountDetail) -> SimDetails {
 }
 
 impl PortalSims {
-    pub(super) async fn overview_of(
-        &self,
-        customer: &Customer,
-        owned: &OwnedLine,
-    ) -> Result<SimOverview, PortalError> {
+    pub(super) async fn overview_of(&self, owned: &OwnedLine) -> Result<SimOverview, PortalError> {
         let line = self.line(owned).await?;
-        self.overview_with(customer, owned, &line).await
+        self.overview_with(owned, &line).await
     }
 
     /// The overview for a line already read, settling the open requests on the way.
     pub(super) async fn overview_with(
         &self,
-        _customer: &Customer,
         owned: &OwnedLine,
         line: &AccountDetail,
     ) -> Result<SimOverview, PortalError> {

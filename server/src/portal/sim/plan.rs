@@ -15,7 +15,7 @@ impl PortalSims {
         owned: &OwnedLine,
         plan: PlanCode,
     ) -> Result<ActionReceipt, PortalError> {
-        let ov = self.overview_of(customer, owned).await?;
+        let ov = self.overview_of(owned).await?;
         require(&ov.actions.change_plan)?;
         if ov.details.plan() == Some(plan) {
             return Err(PortalError::invalid(
@@ -63,7 +63,7 @@ impl PortalSims {
         owned: &OwnedLine,
     ) -> Result<ActionReceipt, PortalError> {
         let line = self.line(owned).await?;
-        let ov = self.overview_with(customer, owned, &line).await?;
+        let ov = self.overview_with(owned, &line).await?;
         if ov.details.status != app::domain::SimStatus::Active {
             return Err(PortalError::Conflict(
                 "This SIM's plan can no longer be changed online. Please contact support.".into(),
@@ -111,7 +111,7 @@ impl PortalSims {
         })
         .await?;
         // The scheduled change is gone; close its request so the page stops showing it.
-        self.close_open(customer, owned, kind::CHANGE_PLAN).await?;
+        self.close_open(owned, kind::CHANGE_PLAN).await?;
         Ok(ActionReceipt {
             message: format!(
                 "The plan change was cancelled. Your plan stays {}.",
@@ -121,12 +121,7 @@ impl PortalSims {
     }
 
     /// Marks this SIM's open requests of `kind` (and the withdrawal itself) withdrawn.
-    async fn close_open(
-        &self,
-        _customer: &Customer,
-        owned: &OwnedLine,
-        which: &str,
-    ) -> Result<(), PortalError> {
+    async fn close_open(&self, owned: &OwnedLine, which: &str) -> Result<(), PortalError> {
         use crate::store::sim_requests::{self, Status};
         let subscription = i64::try_from(owned.id.0).map_err(|_| PortalError::NotFound)?;
         let open = sim_requests::open(&self.db, subscription)
