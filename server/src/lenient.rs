@@ -13,17 +13,12 @@ pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 
 /// Like [`string`], with `null` or a missing field as `None`.
 pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Null => None,
-        Value::String(s) => Some(s),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        other => {
-            return Err(serde::de::Error::custom(format!(
-                "expected a scalar, got {other}"
-            )))
-        }
-    })
+    match Value::deserialize(d)? {
+        Value::Null => Ok(None),
+        v => text(Some(&v))
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("expected a scalar, got {v}"))),
+    }
 }
 
 /// An unsigned number sent as a number or a numeric string; `""`/null count as 0.

@@ -98,9 +98,7 @@ pub async fn cancel_sim(
 ) -> Result<ActionReceipt, PortalError> {
     with_status(
         async {
-            let on = crate::domain::dates::parse_iso_date(&cancel_on).ok_or_else(|| {
-                PortalError::invalid("cancelOn", "Choose a cancellation date (YYYY-MM-DD).")
-            })?;
+            let on = crate::domain::dates::parse_cancel_on(&cancel_on)?;
             ports()?
                 .sims
                 .cancel_sim(&customer().await?, id, on, &confirm_last4)
@@ -114,8 +112,7 @@ pub async fn cancel_sim(
 pub async fn reissue_esim(id: SubscriptionId, eid: String) -> Result<ActionReceipt, PortalError> {
     with_status(
         async {
-            let eid =
-                crate::domain::Eid::parse(&eid).map_err(|m| PortalError::invalid("eid", m))?;
+            let eid = crate::domain::Eid::parse_input(&eid)?;
             ports()?
                 .sims
                 .reissue_esim(&customer().await?, id, eid)

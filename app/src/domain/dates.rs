@@ -75,6 +75,13 @@ pub fn month_ends(today: NaiveDate, count: usize) -> Vec<NaiveDate> {
     out
 }
 
+/// A cancellation date as the customer sent it; the error names the `cancelOn` field.
+pub fn parse_cancel_on(s: &str) -> Result<NaiveDate, super::PortalError> {
+    parse_iso_date(s).ok_or_else(|| {
+        super::PortalError::invalid("cancelOn", "Choose a cancellation date (YYYY-MM-DD).")
+    })
+}
+
 /// `YYYY-MM-DD`, the date format of every JSON body.
 pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()

@@ -41,6 +41,11 @@ impl Eid {
         Ok(Eid(digits))
     }
 
+    /// Parses a customer's input; the error names the `eid` field.
+    pub fn parse_input(input: &str) -> Result<Self, super::PortalError> {
+        Eid::parse(input).map_err(|m| super::PortalError::invalid("eid", m))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -260,13 +260,9 @@ async fn features(
         None | Some(Value::Null) => None,
         Some(v) => Some(
             v.as_str()
-                .ok_or(())
-                .and_then(|s| s.parse::<NetworkType>().map_err(drop))
-                .map_err(|()| {
-                    ApiError(PortalError::invalid(
-                        "networkType",
-                        "networkType must be \"4G\" or \"5G\".",
-                    ))
+                .and_then(|s| s.parse::<NetworkType>().ok())
+                .ok_or_else(|| {
+                    PortalError::invalid("networkType", "networkType must be \"4G\" or \"5G\".")
                 })?,
         ),
     };
@@ -298,15 +294,7 @@ async fn cancel(
         None | Some(Value::Null) => {
             app::domain::dates::end_of_month(crate::portal::sim::today_jst())
         }
-        Some(v) => v
-            .as_str()
-            .and_then(app::domain::dates::parse_iso_date)
-            .ok_or_else(|| {
-                ApiError(PortalError::invalid(
-                    "cancelOn",
-                    "cancelOn must be a date, YYYY-MM-DD.",
-                ))
-            })?,
+        Some(v) => app::domain::dates::parse_cancel_on(v.as_str().unwrap_or_default())?,
     };
     Ok(accepted(
         state
@@ -325,12 +313,11 @@ async fn reissue_esim(
     body: JsonBody,
 ) -> Result<Accepted, ApiError> {
     let body = object(body)?;
-    let eid = Eid::parse(text_field(
+    let eid = Eid::parse_input(text_field(
         &body,
         "eid",
         "eid is required: the new device's 32-digit EID.",
-    )?)
-    .map_err(|m| ApiError(PortalError::invalid("eid", m)))?;
+    )?)?;
     Ok(accepted(
         state.ports.sims.reissue_esim(&customer, id, eid).await?,
     ))

@@ -5,7 +5,7 @@
 
 use super::{use_sim_ctx, watch_action, FormError};
 use crate::api::SetSimFeatures;
-use crate::domain::{FeatureChange, NetworkType, SimFeatures, SimOverview};
+use crate::domain::{FeatureChange, NetworkType, SimOverview};
 use crate::testids;
 use leptos::prelude::*;
 
@@ -27,9 +27,11 @@ pub fn FeaturesCard(overview: SimOverview) -> impl IntoView {
     let action = ServerAction::<SetSimFeatures>::new();
     let error = watch_action(action, ctx);
     // What the carrier will have once pending work is done.
-    let server_pending = overview.pending_features().unwrap_or_default();
-    let server_network = overview.pending_network();
-    let target = target_features(&overview);
+    let server_pending = FeatureChange {
+        network_type: overview.pending_network(),
+        ..overview.pending_features().unwrap_or_default()
+    };
+    let target = server_pending.apply(&overview.features);
     let wanted = RwSignal::new(target);
     // Sent but not yet confirmed by a reload: shown as pending at once.
     let optimistic = RwSignal::new(None::<FeatureChange>);
@@ -48,13 +50,7 @@ pub fn FeaturesCard(overview: SimOverview) -> impl IntoView {
     let voice_locked = !voice_av.is_enabled();
     let net_locked = !net_av.is_enabled();
     let pending_of = move |pick: fn(&FeatureChange) -> bool| {
-        pick(&server_pending)
-            || (server_network.is_some()
-                && pick(&FeatureChange {
-                    network_type: server_network,
-                    ..Default::default()
-                }))
-            || optimistic.get().as_ref().is_some_and(pick)
+        pick(&server_pending) || optimistic.get().as_ref().is_some_and(pick)
     };
     let busy = move || action.pending().get() || optimistic.get().is_some();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -159,13 +155,4 @@ fn Toggle(
             <span class="toggle__track" aria-hidden="true"></span>
         </label>
     }
-}
-
-/// The options as they will be once everything asked for is applied (for tests and the card).
-pub fn target_features(overview: &SimOverview) -> SimFeatures {
-    FeatureChange {
-        network_type: overview.pending_network(),
-        ..overview.pending_features().unwrap_or_default()
-    }
-    .apply(&overview.features)
 }

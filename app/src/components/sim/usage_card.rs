@@ -2,7 +2,7 @@
 //! forecast with a one-click way to top up, the plan right-sizer and 30 days of history.
 
 use super::usage_chart::{usage_chart, UsageSvg};
-use super::{use_sim_ctx, SectionError};
+use super::SectionError;
 use crate::components::chart::draw_when_ready;
 use crate::domain::dates::short_date_label;
 use crate::domain::{format_quota_mb, PortalError, UsageReport};
@@ -53,7 +53,6 @@ pub fn UsageCard(usage: Resource<Result<UsageReport, PortalError>>) -> impl Into
 
 #[component]
 fn UsageBody(report: UsageReport) -> impl IntoView {
-    let ctx = use_sim_ctx();
     let chart_report = report.clone();
     draw_when_ready(CHART_ID, FALLBACK_ID, move || usage_chart(&chart_report));
     let used_pct = report.used_percent.unwrap_or(0.0);
@@ -101,7 +100,7 @@ fn UsageBody(report: UsageReport) -> impl IntoView {
             <div class=if top_up_push { "forecast forecast--warn" } else { "forecast" }>
                 <p data-testid=testids::USAGE_FORECAST>{report.forecast.message()}</p>
                 <button type="button" class="btn btn--small" data-testid=testids::FORECAST_TOP_UP
-                    on:click=move |_| focus_top_up(ctx)>{text::TOP_UP}</button>
+                    on:click=move |_| focus_top_up()>{text::TOP_UP}</button>
             </div>
         })}
         {report.right_size.clone().filter(|_| active).map(|r| view! {
@@ -124,8 +123,7 @@ fn UsageBody(report: UsageReport) -> impl IntoView {
 }
 
 /// The forecast's top-up button takes the customer to the top-up action (one click).
-#[allow(unused_variables)]
-fn focus_top_up(ctx: super::SimPageCtx) {
+fn focus_top_up() {
     #[cfg(feature = "hydrate")]
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
