@@ -4,7 +4,7 @@
 
 use crate::domain::{
     ActionReceipt, Customer, Eid, FeatureChange, PlanCode, PortalError, SimDetails, SimOverview,
-    Subscription, SubscriptionId, TimelineEntry, UsageReport,
+    Subscription, SubscriptionId, TimelineEntry, TopUp, TopUpHistory, TopUpOrder, UsageReport,
 };
 use async_trait::async_trait;
 use std::sync::Arc;
@@ -98,11 +98,43 @@ pub trait SimPortal: Send + Sync {
     ) -> Result<ActionReceipt, PortalError>;
 }
 
+/// Paid data top-ups: the only place the portal moves a customer's money.
+#[async_trait]
+pub trait TopUps: Send + Sync {
+    /// Orders a top-up. One `idempotency_key` is one top-up for this customer whatever
+    /// happens (double clicks, retries, reloads): a repeat gets the first one's answer. A
+    /// failed payment is `PaymentRequired`; a paid top-up not yet on the line is `Pending`.
+    async fn order(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+        order: TopUpOrder,
+        idempotency_key: &str,
+    ) -> Result<TopUp, PortalError>;
+    /// Portal top-ups and the carrier's quota history between two JST dates, newest first.
+    async fn history(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<TopUpHistory, PortalError>;
+    /// A single-use sign-in link into billing to pay this top-up's invoice (or to add a card
+    /// when there was none), minted now because it is valid for a minute.
+    async fn pay_link(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+        top_up: &str,
+    ) -> Result<String, PortalError>;
+}
+
 /// Everything the UI can call, provided once per request as context.
 #[derive(Clone)]
 pub struct Ports {
     pub accounts: Arc<dyn Accounts>,
     pub sims: Arc<dyn SimPortal>,
+    pub top_ups: Arc<dyn TopUps>,
     /// Adds `Secure` to the session cookie (on whenever the portal is served over https).
     pub secure_cookies: bool,
     /// The demo logins to show on the login page; only while the simulators are the upstreams.

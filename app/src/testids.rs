@@ -59,6 +59,18 @@ pub const PENDING_LIST: &str = "pending-list";
 pub const CANCEL_PLAN_CHANGE: &str = "cancel-plan-change";
 pub const TIMELINE: &str = "timeline";
 pub const TIMELINE_ENTRY: &str = "timeline-entry";
+pub const TOP_UP_MODAL: &str = "top-up-modal";
+pub const TOP_UP_PRESET: &str = "top-up-preset";
+pub const TOP_UP_CUSTOM: &str = "top-up-custom";
+pub const TOP_UP_AMOUNT_ERROR: &str = "top-up-amount-error";
+pub const TOP_UP_PRICE: &str = "top-up-price";
+pub const TOP_UP_LATER: &str = "top-up-later";
+pub const TOP_UP_DATE: &str = "top-up-date";
+pub const TOP_UP_REVIEW: &str = "top-up-review";
+pub const TOP_UP_SUBMIT: &str = "top-up-submit";
+pub const TOP_UP_PAY_LINK: &str = "top-up-pay-link";
+pub const TOP_UP_HISTORY: &str = "top-up-history";
+pub const TOP_UP_ENTRY: &str = "top-up-entry";
 
 /// Every id, for the consistency test below.
 pub const ALL: &[(&str, &str)] = &[
@@ -120,6 +132,18 @@ pub const ALL: &[(&str, &str)] = &[
     ("CANCEL_PLAN_CHANGE", CANCEL_PLAN_CHANGE),
     ("TIMELINE", TIMELINE),
     ("TIMELINE_ENTRY", TIMELINE_ENTRY),
+    ("TOP_UP_MODAL", TOP_UP_MODAL),
+    ("TOP_UP_PRESET", TOP_UP_PRESET),
+    ("TOP_UP_CUSTOM", TOP_UP_CUSTOM),
+    ("TOP_UP_AMOUNT_ERROR", TOP_UP_AMOUNT_ERROR),
+    ("TOP_UP_PRICE", TOP_UP_PRICE),
+    ("TOP_UP_LATER", TOP_UP_LATER),
+    ("TOP_UP_DATE", TOP_UP_DATE),
+    ("TOP_UP_REVIEW", TOP_UP_REVIEW),
+    ("TOP_UP_SUBMIT", TOP_UP_SUBMIT),
+    ("TOP_UP_PAY_LINK", TOP_UP_PAY_LINK),
+    ("TOP_UP_HISTORY", TOP_UP_HISTORY),
+    ("TOP_UP_ENTRY", TOP_UP_ENTRY),
 ];
 
 #[cfg(test)]

@@ -74,6 +74,15 @@ impl Portal {
 /// Binds the listener, opens and migrates the database, wires clients (to the simulators
 /// under this very server's `/_sim` unless real upstreams are configured) and builds the router.
 pub async fn build(settings: Settings) -> Result<Portal, StartupError> {
+    build_with(settings, None).await
+}
+
+/// [`build`], but with simulated upstreams uses `shared` instead of fresh simulators: two
+/// portals (a crashed one and its successor, in tests) then see one WHMCS and one carrier.
+pub async fn build_with(
+    settings: Settings,
+    shared: Option<Simulators>,
+) -> Result<Portal, StartupError> {
     let listener = TcpListener::bind(settings.site_addr)
         .await
         .map_err(|e| StartupError::Bind(settings.site_addr, e))?;
@@ -91,7 +100,9 @@ pub async fn build(settings: Settings) -> Result<Portal, StartupError> {
     let (freebit_cfg, whmcs_cfg, simulators) = match &settings.upstreams {
         Upstreams::Real { freebit, whmcs } => ((**freebit).clone(), (**whmcs).clone(), None),
         Upstreams::Simulated(sim_cfg) => {
-            let sims = Simulators::new(sim_cfg.clone(), &format!("{self_base}/_sim"));
+            let sims = shared
+                .clone()
+                .unwrap_or_else(|| Simulators::new(sim_cfg.clone(), &format!("{self_base}/_sim")));
             let base = |p: &str| {
                 url::Url::parse(&format!("{self_base}/_sim/{p}/")).expect("valid simulator URL")
             };
@@ -122,6 +133,18 @@ pub async fn build(settings: Settings) -> Result<Portal, StartupError> {
     let whmcs =
         WhmcsClient::new(whmcs_cfg).map_err(|e| StartupError::Client("WHMCS", e.to_string()))?;
 
+    let sims = Arc::new(portal::sim::PortalSims::new(
+        whmcs.clone(),
+        freebit.clone(),
+        db.clone(),
+    ));
+    let saga = portal::topup::saga::Saga {
+        db: db.clone(),
+        whmcs: whmcs.clone(),
+        freebit: freebit.clone(),
+        cfg: settings.saga.clone(),
+    };
+    tokio::spawn(portal::topup::reconciler::run(saga.clone()));
     let ports = Ports {
         accounts: Arc::new(
             portal::accounts::PortalAccounts::new(
@@ -131,11 +154,8 @@ pub async fn build(settings: Settings) -> Result<Portal, StartupError> {
             )
             .map_err(StartupError::Accounts)?,
         ),
-        sims: Arc::new(portal::sim::PortalSims::new(
-            whmcs.clone(),
-            freebit.clone(),
-            db.clone(),
-        )),
+        top_ups: Arc::new(portal::topup::PortalTopUps::new(sims.clone(), saga)),
+        sims,
         secure_cookies: settings.secure_cookies,
         demo_logins: simulators.as_ref().map(|_| app::domain::DemoLogins {
             emails: simulator::demo::CLIENTS

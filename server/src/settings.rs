@@ -14,6 +14,7 @@
 //! | `SIM_TALK_OPTION_DELAY_MS`, `SIM_CONTRACT_LINE_DELAY_MS`, `SIM_ESIM_REISSUE_DELAY_MS` | simulated carrier delays | `20000`, `60000`, `30000` |
 
 use crate::freebit::FreebitConfig;
+use crate::portal::topup::SagaConfig;
 use crate::simulator::freebit::FreebitSimConfig;
 use crate::whmcs::WhmcsConfig;
 use secrecy::SecretString;
@@ -43,6 +44,8 @@ pub struct Settings {
     pub read_retries: usize,
     pub session_ttl_secs: i64,
     pub secure_cookies: bool,
+    /// Pacing of the top-up saga and its reconciler.
+    pub saga: SagaConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -137,6 +140,7 @@ impl Settings {
             read_retries,
             session_ttl_secs: parsed("SESSION_TTL_HOURS", 336i64)? * 3600,
             secure_cookies: parsed("SECURE_COOKIES", !site_addr.ip().is_loopback())?,
+            saga: SagaConfig::for_timeout(upstream_timeout, read_retries),
         })
     }
 
@@ -155,6 +159,13 @@ impl Settings {
             read_retries: 2,
             session_ttl_secs: 3600,
             secure_cookies: false,
+            saga: SagaConfig {
+                retry_base: Duration::from_millis(300),
+                retry_max: Duration::from_secs(2),
+                max_apply_attempts: 3,
+                poll: Duration::from_millis(100),
+                ..SagaConfig::for_timeout(Duration::from_millis(1500), 2)
+            },
         }
     }
 }

@@ -5,22 +5,7 @@ mod common;
 use serde_json::Value;
 use server::settings::Settings;
 
-async fn fresh_schema_url() -> String {
-    let base = std::env::var("TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://root@127.0.0.1:5432/test".into());
-    let schema = format!("portal_test_{:016x}", rand::random::<u64>());
-    sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(&base)
-        .await
-        .expect("PostgreSQL is reachable");
-    sqlx::query(&format!("CREATE SCHEMA {schema}"))
-        .execute(&pool)
-        .await
-        .expect("create schema");
-    pool.close().await;
-    let sep = if base.contains('?') { '&' } else { '?' };
-    format!("{base}{sep}options=-c%20search_path%3D{schema}")
-}
+use common::fresh_schema_url;
 
 #[tokio::test]
 async fn accounts_and_sessions_work_on_postgres() {

@@ -78,7 +78,13 @@ async fn invoice_is_paid_by_capture_exactly_once() {
     let u = common::upstreams().await;
     let inv = u
         .whmcs
-        .create_invoice(1001, "Data top-up 3000 MB", "1500.00", Some("stripe"))
+        .create_invoice(
+            1001,
+            "Data top-up 3000 MB",
+            "1500.00",
+            "ref-1",
+            Some("stripe"),
+        )
         .await
         .unwrap();
     let got = u.whmcs.get_invoice(inv.invoiceid).await.unwrap();
@@ -107,7 +113,11 @@ async fn invoice_is_paid_by_capture_exactly_once() {
         vec![inv.invoiceid]
     );
     assert!(u.whmcs.get_invoices(1002, None).await.unwrap().is_empty());
-    assert!(u.whmcs.create_invoice(77, "x", "1.00", None).await.is_err());
+    assert!(u
+        .whmcs
+        .create_invoice(77, "x", "1.00", "", None)
+        .await
+        .is_err());
 }
 
 #[tokio::test]
@@ -115,7 +125,7 @@ async fn a_declined_card_leaves_the_invoice_unpaid_and_it_can_be_voided() {
     let u = common::upstreams().await;
     let inv = u
         .whmcs
-        .create_invoice(1001, "Data top-up 1000 MB", "500.00", None)
+        .create_invoice(1001, "Data top-up 1000 MB", "500.00", "", None)
         .await
         .unwrap();
     u.fault(json!({"upstream": "whmcs", "operation": "CapturePayment", "kind": "whmcs_error", "message": "Payment Attempt Failed", "times": 1}));
@@ -210,27 +220,31 @@ async fn every_fault_class_is_typed() {
         json!({"upstream": "whmcs", "operation": "CreateInvoice", "kind": "timeout", "times": 1}),
     );
     assert!(matches!(
-        u.whmcs.create_invoice(1001, "x", "1.00", None).await,
+        u.whmcs.create_invoice(1001, "x", "1.00", "", None).await,
         Err(WhmcsError::Timeout)
     ));
     u.fault(json!({"upstream": "whmcs", "operation": "CreateInvoice", "kind": "http", "status": 503, "times": 1}));
     assert!(matches!(
-        u.whmcs.create_invoice(1001, "x", "1.00", None).await,
+        u.whmcs.create_invoice(1001, "x", "1.00", "", None).await,
         Err(WhmcsError::Http { status: 503 })
     ));
     assert!(
         u.whmcs.get_invoices(1001, None).await.unwrap().is_empty(),
         "failed writes created nothing"
     );
-    u.fault(json!({"upstream": "whmcs", "operation": "AddCredit", "kind": "whmcs_warning", "message": "Client is closed", "times": 1}));
+    // A warning known to mean failure fails the call; any other warning is logged only.
+    let failure = "Invalid or Missing Payment Information - Please Reload and Try Again";
+    u.fault(json!({"upstream": "whmcs", "operation": "AddCredit", "kind": "whmcs_warning", "message": failure, "times": 1}));
     assert_eq!(
         u.whmcs
             .add_credit(1001, "x", "1.00")
             .await
             .unwrap_err()
             .api_message(),
-        Some("Client is closed")
+        Some(failure)
     );
+    u.fault(json!({"upstream": "whmcs", "operation": "GetPayMethods", "kind": "whmcs_warning", "message": "Client is closed", "times": 1}));
+    assert!(u.whmcs.get_pay_methods(1001).await.is_ok());
     u.fault(json!({"upstream": "whmcs", "operation": "GetPayMethods", "kind": "latency", "latency_ms": 100, "times": 1}));
     let started = std::time::Instant::now();
     assert_eq!(u.whmcs.get_pay_methods(1001).await.unwrap().len(), 1);
@@ -289,7 +303,7 @@ async fn lists_are_read_page_by_page_until_totalresults() {
     );
     for n in 0..5 {
         u.whmcs
-            .create_invoice(1002, &format!("item {n}"), "100.00", None)
+            .create_invoice(1002, &format!("item {n}"), "100.00", "", None)
             .await
             .unwrap();
     }

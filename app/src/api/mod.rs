@@ -3,9 +3,11 @@
 
 mod auth;
 mod sims;
+mod topups;
 
 pub use auth::*;
 pub use sims::*;
+pub use topups::*;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ctx {

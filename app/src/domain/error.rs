@@ -29,6 +29,14 @@ pub enum PortalError {
     /// An upstream answered and refused the change; nothing was changed.
     #[error("{0}")]
     Declined(String),
+    /// Nothing was charged (declined card, no payment method). `pay_url` is a portal link that
+    /// signs the customer into billing to pay the invoice or add a card; `pay_label` names it.
+    #[error("{message}")]
+    PaymentRequired {
+        message: String,
+        pay_url: Option<String>,
+        pay_label: Option<String>,
+    },
     /// A change was sent but its answer never came: it may or may not have been applied.
     #[error("We sent your request, but the mobile network did not confirm it in time. Please don't send it again: this page shows the change as soon as the network reports it.")]
     Unconfirmed,
@@ -74,6 +82,7 @@ impl PortalError {
             PortalError::NotFound => 404,
             PortalError::BadRequest(_) | PortalError::Invalid { .. } => 400,
             PortalError::Conflict(_) => 409,
+            PortalError::PaymentRequired { .. } => 402,
             PortalError::Declined(_) => 502,
             PortalError::Unconfirmed => 504,
             PortalError::UpstreamUnavailable(_) => 503,
@@ -90,6 +99,7 @@ impl PortalError {
             PortalError::BadRequest(_) => "bad_request",
             PortalError::Invalid { .. } => "invalid",
             PortalError::Conflict(_) => "conflict",
+            PortalError::PaymentRequired { .. } => "payment_required",
             PortalError::Declined(_) => "declined",
             PortalError::Unconfirmed => "unconfirmed",
             PortalError::UpstreamUnavailable(_) => "upstream_unavailable",

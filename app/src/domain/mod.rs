@@ -11,6 +11,7 @@ pub mod quota;
 pub mod sim;
 pub mod subscription;
 pub mod timeline;
+pub mod topup;
 pub mod usage;
 
 pub use eid::Eid;
@@ -24,6 +25,7 @@ pub use subscription::{
     format_msisdn, Customer, DemoLogins, ServiceStatus, Subscription, SubscriptionId,
 };
 pub use timeline::{Outcome, TimelineEntry};
+pub use topup::{TopUp, TopUpHistory, TopUpOrder, TopUpState};
 pub use usage::{DailyUsage, Forecast, RightSize, UsageReport};
 
 /// Name of the HttpOnly session cookie, shared by the REST routes and the server functions.

@@ -158,9 +158,7 @@ pub fn available_actions(details: &SimDetails, pending: &[PendingOperation]) -> 
     };
 
     SimActions {
-        top_up: line_wide.clone().or(suspended).or(locked).or(|| {
-            disabled("Online top-up is not open in the portal yet.")
-        }),
+        top_up: line_wide.clone().or(suspended).or(locked),
         change_plan: line_wide
             .clone()
             .or(suspended)
@@ -312,8 +310,9 @@ mod tests {
     }
 
     #[test]
-    fn an_active_esim_can_do_everything_but_top_up_for_now() {
+    fn an_active_esim_can_do_everything() {
         let a = available_actions(&details(SimStatus::Active, SimType::Esim), &[]);
+        assert!(a.top_up.is_enabled());
         assert!(a.change_plan.is_enabled() && a.cancel.is_enabled());
         assert!(a.reissue_esim.is_enabled() && a.voice_options.is_enabled());
         assert!(a.network_type.is_enabled());

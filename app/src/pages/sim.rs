@@ -2,11 +2,14 @@
 //! an outage of one upstream leaves the rest of the page working; every resource also depends
 //! on the page's refresh counter, so each action reloads what it affected.
 
-use crate::api::{get_sim_overview, get_sim_timeline, get_sim_usage, get_subscription};
+use crate::api::{
+    get_sim_overview, get_sim_timeline, get_sim_usage, get_subscription, get_top_up_history,
+};
 use crate::components::sim::actions_card::ActionsCard;
 use crate::components::sim::features_card::FeaturesCard;
 use crate::components::sim::pending::PendingList;
 use crate::components::sim::timeline_card::TimelineCard;
+use crate::components::sim::top_up_history::TopUpHistoryCard;
 use crate::components::sim::usage_card::UsageCard;
 use crate::components::sim::{NoticeBar, SectionError, SimPageCtx};
 use crate::components::sim_details_card::SimDetailsCard;
@@ -57,6 +60,7 @@ fn SimPageFor(id: SubscriptionId) -> impl IntoView {
     let overview = Resource::new(move || refresh.get(), move |_| get_sim_overview(id));
     let usage = Resource::new(move || refresh.get(), move |_| get_sim_usage(id));
     let timeline = Resource::new(move || refresh.get(), move |_| get_sim_timeline(id));
+    let top_ups = Resource::new(move || refresh.get(), move |_| get_top_up_history(id));
 
     view! {
         <Title text=text::TITLE />
@@ -75,7 +79,7 @@ fn SimPageFor(id: SubscriptionId) -> impl IntoView {
                             <Badge label=s.status.label() tone=s.status.tone() />
                         </div>
                         <NoticeBar />
-                        <SimSections overview usage timeline />
+                        <SimSections overview usage timeline top_ups />
                     }.into_any(),
                     Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
                     Err(e) => view! { <h1>{text::TITLE}</h1><ErrorPanel error=e /> }.into_any(),
@@ -90,6 +94,7 @@ fn SimSections(
     overview: Resource<Result<SimOverview, PortalError>>,
     usage: Resource<Result<crate::domain::UsageReport, PortalError>>,
     timeline: Resource<Result<Vec<crate::domain::TimelineEntry>, PortalError>>,
+    top_ups: Resource<Result<crate::domain::TopUpHistory, PortalError>>,
 ) -> impl IntoView {
     let ctx = crate::components::sim::use_sim_ctx();
     poll_while_pending(overview, timeline, ctx);
@@ -114,6 +119,7 @@ fn SimSections(
                         }
                     })}
                 </Transition>
+                <TopUpHistoryCard history=top_ups />
                 <TimelineCard timeline />
             </div>
             <aside class="sim-side">

@@ -1,9 +1,16 @@
 //! Fault injection shared by both simulators, switched per upstream and per operation through
 //! the JSON control endpoint `/_sim/control/faults` (see the README).
+//!
+//! A rule either replaces the answer before any work is done (the request never reached the
+//! upstream's logic), or, with `lost_reply`, lets the operation run and only then replaces its
+//! answer: the upstream did the work but the reply was lost on the way back (a timeout, a
+//! proxy's 503). The second kind is what reconciliation after a money-moving call must cope
+//! with: the portal saw a failure although the invoice was charged.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -55,6 +62,11 @@ pub struct FaultRule {
     /// How many matching requests it affects; absent = until cleared.
     #[serde(default)]
     pub times: Option<u32>,
+    /// When true the operation is performed normally first and only its answer is replaced by
+    /// the fault (a lost reply); when false (the default) the fault replaces the answer
+    /// before any work is done. Meaningless for `latency`, which always answers normally.
+    #[serde(default)]
+    pub lost_reply: bool,
 }
 
 fn norm(op: &str) -> String {
@@ -100,41 +112,70 @@ impl Faults {
         Some(rule)
     }
 
-    /// Applies a matching fault: sleeps its latency, then either returns the faulty response
-    /// or `None` to let the simulator answer normally. `Freebit`/`WhmcsError`/`AuthFailure`
-    /// bodies are built by the simulator that owns the wire format (`render`).
-    pub async fn apply(
+    /// Answers a request, with the first matching rule applied (consuming one of its `times`).
+    ///
+    /// `run` is the simulator's own handling of the request. Without a rule it simply runs.
+    /// With one, the rule's `latency_ms` is slept first; then a plain rule answers with its
+    /// fault instead of running `run` at all, while a `lost_reply` rule runs `run`, discards
+    /// its answer and answers with the fault. `latency` faults answer normally either way.
+    /// The bodies of `freebit_result`/`whmcs_*`/`auth_failure` faults depend on the wire
+    /// format and are built by `render` of the simulator that owns it (`None` = no such body
+    /// for this upstream: the normal answer stands).
+    pub async fn apply<Fut>(
         &self,
         upstream: Upstream,
         operation: &str,
         render: impl FnOnce(&Fault) -> Option<Response>,
-    ) -> Option<Response> {
-        let rule = self.take(upstream, operation)?;
+        run: impl FnOnce() -> Fut,
+    ) -> Response
+    where
+        Fut: Future<Output = Response>,
+    {
+        let Some(rule) = self.take(upstream, operation) else {
+            return run().await;
+        };
         if let Some(ms) = rule.latency_ms {
             tokio::time::sleep(Duration::from_millis(ms)).await;
         }
-        match &rule.fault {
-            Fault::Latency => None,
-            Fault::Timeout => {
-                tokio::time::sleep(Duration::from_secs(120)).await;
-                Some(StatusCode::GATEWAY_TIMEOUT.into_response())
-            }
-            Fault::Http { status } => Some(
-                (
-                    StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-                    "Service Unavailable",
-                )
-                    .into_response(),
-            ),
-            Fault::Html => Some(
-                axum::response::Html(
-                    "<!DOCTYPE html><html><head><title>Maintenance</title></head>\
-                     <body><h1>Down for maintenance</h1></body></html>",
-                )
-                .into_response(),
-            ),
-            other => render(other),
+        tracing::debug!(?upstream, operation, lost_reply = rule.lost_reply, fault = ?rule.fault, "simulator fault injected");
+        if rule.lost_reply {
+            let answer = run().await;
+            return faulty_response(&rule.fault, render).await.unwrap_or(answer);
         }
+        match faulty_response(&rule.fault, render).await {
+            Some(r) => r,
+            None => run().await,
+        }
+    }
+}
+
+/// The answer a fault gives instead of the normal one (`None` for `latency`, or when `render`
+/// has no body for it). A timeout holds the connection for 120 s, then answers 504.
+async fn faulty_response(
+    fault: &Fault,
+    render: impl FnOnce(&Fault) -> Option<Response>,
+) -> Option<Response> {
+    match fault {
+        Fault::Latency => None,
+        Fault::Timeout => {
+            tokio::time::sleep(Duration::from_secs(120)).await;
+            Some(StatusCode::GATEWAY_TIMEOUT.into_response())
+        }
+        Fault::Http { status } => Some(
+            (
+                StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                "Service Unavailable",
+            )
+                .into_response(),
+        ),
+        Fault::Html => Some(
+            axum::response::Html(
+                "<!DOCTYPE html><html><head><title>Maintenance</title></head>\
+                 <body><h1>Down for maintenance</h1></body></html>",
+            )
+            .into_response(),
+        ),
+        other => render(other),
     }
 }
 
@@ -163,10 +204,112 @@ mod tests {
             fault: Fault::Html,
             latency_ms: None,
             times: Some(1),
+            lost_reply: false,
         });
         assert!(f.take(Upstream::Whmcs, "getinvoice").is_none());
         assert!(f.take(Upstream::Freebit, "capturepayment").is_none());
         assert!(f.take(Upstream::Whmcs, "capturepayment").is_some());
         assert!(f.take(Upstream::Whmcs, "capturepayment").is_none());
+    }
+
+    fn rule(fault: Fault, lost_reply: bool) -> FaultRule {
+        FaultRule {
+            upstream: Upstream::Whmcs,
+            operation: Some("CapturePayment".into()),
+            fault,
+            latency_ms: None,
+            times: Some(1),
+            lost_reply,
+        }
+    }
+
+    /// Runs one request through `f`; returns the status and whether the handler ran.
+    async fn answer(f: &Faults, op: &str) -> (StatusCode, bool) {
+        let ran = std::sync::atomic::AtomicBool::new(false);
+        let r = f
+            .apply(
+                Upstream::Whmcs,
+                op,
+                |_| None,
+                || async {
+                    ran.store(true, std::sync::atomic::Ordering::SeqCst);
+                    StatusCode::OK.into_response()
+                },
+            )
+            .await;
+        (r.status(), ran.load(std::sync::atomic::Ordering::SeqCst))
+    }
+
+    #[test]
+    fn lost_reply_defaults_to_false() {
+        let r: FaultRule =
+            serde_json::from_str(r#"{"upstream":"whmcs","kind":"http","status":503}"#).unwrap();
+        assert!(!r.lost_reply);
+        let r: FaultRule = serde_json::from_str(
+            r#"{"upstream":"whmcs","kind":"timeout","lost_reply":true,"times":1}"#,
+        )
+        .unwrap();
+        assert!(r.lost_reply);
+        assert_eq!(r.fault, Fault::Timeout);
+    }
+
+    #[tokio::test]
+    async fn a_plain_fault_answers_before_any_work() {
+        let f = Faults::default();
+        f.add(rule(Fault::Http { status: 503 }, false));
+        assert_eq!(
+            answer(&f, "capturepayment").await,
+            (StatusCode::SERVICE_UNAVAILABLE, false)
+        );
+        assert_eq!(answer(&f, "capturepayment").await, (StatusCode::OK, true));
+    }
+
+    #[tokio::test]
+    async fn a_lost_reply_does_the_work_then_answers_with_the_fault() {
+        let f = Faults::default();
+        f.add(rule(Fault::Http { status: 503 }, true));
+        assert_eq!(
+            answer(&f, "capturepayment").await,
+            (StatusCode::SERVICE_UNAVAILABLE, true)
+        );
+        f.add(rule(Fault::Html, true));
+        let (status, ran) = answer(&f, "capturepayment").await;
+        assert!(ran && status == StatusCode::OK, "HTML with 200, work done");
+        f.add(rule(
+            Fault::WhmcsError {
+                message: "Payment Attempt Failed".into(),
+            },
+            true,
+        ));
+        let ran = std::sync::atomic::AtomicBool::new(false);
+        let r = f
+            .apply(
+                Upstream::Whmcs,
+                "CapturePayment",
+                |_| Some(StatusCode::IM_A_TEAPOT.into_response()),
+                || async {
+                    ran.store(true, std::sync::atomic::Ordering::SeqCst);
+                    StatusCode::OK.into_response()
+                },
+            )
+            .await;
+        assert_eq!(
+            r.status(),
+            StatusCode::IM_A_TEAPOT,
+            "rendered by the simulator"
+        );
+        assert!(ran.load(std::sync::atomic::Ordering::SeqCst));
+    }
+
+    #[tokio::test]
+    async fn latency_answers_normally_and_other_operations_are_untouched() {
+        let f = Faults::default();
+        f.add(FaultRule {
+            latency_ms: Some(1),
+            ..rule(Fault::Latency, true)
+        });
+        assert_eq!(answer(&f, "getinvoice").await, (StatusCode::OK, true));
+        assert_eq!(answer(&f, "capturepayment").await, (StatusCode::OK, true));
+        assert!(f.list().is_empty(), "its one time consumed");
     }
 }

@@ -6,14 +6,22 @@
 //! The portal mounts [`Simulators::router`] under `/_sim` while no real upstream is
 //! configured; the `simulators` binary serves the same router alone.
 //!
-//! Control endpoint (JSON), under `/_sim/control`:
+//! Control endpoint (JSON), under `/_sim/control` (see `control.rs`):
 //! - `GET /faults` — the active fault rules
-//! - `POST /faults` — add a rule (see [`faults::FaultRule`])
+//! - `POST /faults` — add a rule (see [`faults::FaultRule`]; `"lost_reply":true` performs
+//!   the operation and only then answers with the fault)
 //! - `DELETE /faults` — clear all rules
 //! - `POST /freebit/expire-auth` — forget every issued Freebit authKey
+//! - `GET /freebit/lines/{msisdn}` — `{"msisdn","quotaKb","addSpecCalls","eachQuotaCalls",
+//!   "history":[{"quota","date","expire","quotaCode"}]}`, 404 for an unknown line
 //! - `POST /clients` — provision a fresh demo customer (201 + [`ProvisionedClient`])
+//! - `POST /whmcs/clients/{id}/card` — `{"card":"pays"|"declines"|"missing"}` sets the
+//!   client's card scenario ([`whmcs::Card`]); 204, or 404 for an unknown client
+//! - `GET /whmcs/clients/{id}/ledger` — the client's invoices, credit balance and credit log
+//!   ([`whmcs::WhmcsLedger`]), 404 for an unknown client
 
 pub mod clock;
+mod control;
 pub mod demo;
 pub mod faults;
 pub mod freebit;
@@ -22,11 +30,8 @@ pub mod whmcs;
 
 pub use provision::{ProvisionedClient, ProvisionedService, SimType};
 
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
-use faults::{FaultRule, Faults};
+use axum::Router;
+use faults::Faults;
 
 /// Both simulators and the fault rules they share. Cloning is cheap (shared state).
 #[derive(Clone)]
@@ -55,44 +60,9 @@ impl Simulators {
 
     /// The router to nest at `/_sim`.
     pub fn router(&self) -> Router {
-        let control = Router::new()
-            .route(
-                "/faults",
-                get(list_faults).post(add_fault).delete(clear_faults),
-            )
-            .route("/freebit/expire-auth", post(expire_auth))
-            .route("/clients", post(provision_client))
-            .with_state(self.clone());
         Router::new()
             .nest("/freebit", self.freebit.clone().router())
             .nest("/whmcs", self.whmcs.clone().router())
-            .nest("/control", control)
+            .nest("/control", control::router(self.clone()))
     }
-}
-
-async fn list_faults(State(s): State<Simulators>) -> Json<Vec<FaultRule>> {
-    Json(s.faults.list())
-}
-
-async fn add_fault(
-    State(s): State<Simulators>,
-    Json(rule): Json<FaultRule>,
-) -> (StatusCode, Json<FaultRule>) {
-    tracing::debug!(?rule, "simulator fault added");
-    s.faults.add(rule.clone());
-    (StatusCode::CREATED, Json(rule))
-}
-
-async fn clear_faults(State(s): State<Simulators>) -> StatusCode {
-    s.faults.clear();
-    StatusCode::NO_CONTENT
-}
-
-async fn expire_auth(State(s): State<Simulators>) -> StatusCode {
-    s.freebit.expire_auth_keys();
-    StatusCode::NO_CONTENT
-}
-
-async fn provision_client(State(s): State<Simulators>) -> (StatusCode, Json<ProvisionedClient>) {
-    (StatusCode::CREATED, Json(s.provision_demo_client()))
 }

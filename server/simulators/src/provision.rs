@@ -177,6 +177,8 @@ pub(crate) fn provision(freebit: &FreebitSim, whmcs: &WhmcsSim) -> ProvisionedCl
                     callwaiting: t.callwaiting,
                     worldwing: false,
                     history: Vec::new(),
+                    add_spec_calls: 0,
+                    each_quota_calls: 0,
                     pending: Vec::new(),
                 };
                 s.lines.insert(msisdn, line.clone());

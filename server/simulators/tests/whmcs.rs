@@ -210,9 +210,13 @@ async fn invoices_are_created_captured_and_read_back() {
             ("autoapplycredit", "0"),
         ])
         .await;
-    assert_eq!(created["invoiceid"], "9001", "a string: {created}");
+    let id_str = created["invoiceid"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a string: {created}"))
+        .to_string();
+    let id: u64 = id_str.parse().unwrap();
     let (_, inv) = s
-        .whmcs(&[("action", "GetInvoice"), ("invoiceid", "9001")])
+        .whmcs(&[("action", "GetInvoice"), ("invoiceid", &id_str)])
         .await;
     assert_eq!(
         (
@@ -221,19 +225,19 @@ async fn invoices_are_created_captured_and_read_back() {
             &inv["total"],
             &inv["transactions"]
         ),
-        (&json!(9001), &json!(1001), &json!("500.00"), &json!(""))
+        (&json!(id), &json!(1001), &json!("500.00"), &json!(""))
     );
     assert_eq!(inv["datepaid"], "0000-00-00 00:00:00");
     let (_, paid) = s
-        .whmcs(&[("action", "CapturePayment"), ("invoiceid", "9001")])
+        .whmcs(&[("action", "CapturePayment"), ("invoiceid", &id_str)])
         .await;
     assert_eq!(paid, json!({"result": "success"}));
     let (_, again) = s
-        .whmcs(&[("action", "CapturePayment"), ("invoiceid", "9001")])
+        .whmcs(&[("action", "CapturePayment"), ("invoiceid", &id_str)])
         .await;
     assert_eq!(again["message"], "Invoice Not Found or Not Unpaid");
     let (_, inv) = s
-        .whmcs(&[("action", "GetInvoice"), ("invoiceid", "9001")])
+        .whmcs(&[("action", "GetInvoice"), ("invoiceid", &id_str)])
         .await;
     assert_eq!(
         (&inv["status"], &inv["balance"]),
@@ -248,7 +252,7 @@ async fn invoices_are_created_captured_and_read_back() {
             ("limitnum", "25"),
         ])
         .await;
-    assert_eq!(list["invoices"]["invoice"][0]["id"], 9001);
+    assert_eq!(list["invoices"]["invoice"][0]["id"], id);
     let (_, none) = s
         .whmcs(&[
             ("action", "GetInvoices"),

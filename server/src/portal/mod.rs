@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod sim;
+pub mod topup;
 
 use crate::freebit::FreebitError;
 use crate::store::StoreError;

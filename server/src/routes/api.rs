@@ -2,12 +2,13 @@
 //! and the same [`PortalError`] as the pages; errors answer `{"code", "message"}`.
 
 use crate::AppState;
+use app::domain::topup::{parse_history_range, parse_idempotency_key};
 use app::domain::{
     ActionReceipt, Customer, Eid, FeatureChange, NetworkType, PlanCode, PortalError, Subscription,
-    SubscriptionId, TimelineEntry, UsageReport,
+    SubscriptionId, TimelineEntry, TopUp, TopUpHistory, TopUpOrder, TopUpState, UsageReport,
 };
 use app::ports::{session_cookie, session_token};
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
@@ -32,6 +33,13 @@ impl IntoResponse for ApiError {
         let mut body = json!({"code": self.0.code(), "message": self.0.to_string()});
         if let Some(field) = self.0.field() {
             body["field"] = json!(field);
+        }
+        if let PortalError::PaymentRequired {
+            pay_url, pay_label, ..
+        } = &self.0
+        {
+            body["payUrl"] = json!(pay_url);
+            body["payLabel"] = json!(pay_label);
         }
         (status, Json(body)).into_response()
     }
@@ -78,6 +86,15 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/subscriptions/{id}/sim/reissue-esim",
             post(reissue_esim),
+        )
+        .route("/api/subscriptions/{id}/sim/top-up", post(top_up))
+        .route(
+            "/api/subscriptions/{id}/sim/top-up-history",
+            get(top_up_history),
+        )
+        .route(
+            "/api/subscriptions/{id}/sim/top-ups/{top_up}/pay",
+            get(pay_top_up),
         )
 }
 
@@ -321,4 +338,97 @@ async fn reissue_esim(
     Ok(accepted(
         state.ports.sims.reissue_esim(&customer, id, eid).await?,
     ))
+}
+
+/// An optional text field (absent, null or a string), or a 400 naming it.
+fn opt_text<'a>(body: &'a Value, field: &str) -> Result<&'a str, ApiError> {
+    match body.get(field) {
+        None | Some(Value::Null) => Ok(""),
+        Some(Value::String(s)) => Ok(s),
+        Some(_) => Err(ApiError(PortalError::invalid(
+            field,
+            format!("{field} must be a string."),
+        ))),
+    }
+}
+
+/// `{"quotaMb": 3000, "campaignCode"?, "expiryDate"?: "YYYY-MM-DD", "scheduledFor"?: "YYYY-MM-DD"}`
+/// with an optional `Idempotency-Key` header (same key, same top-up: never charged twice).
+/// 200 when the data is on the line, 202 when paid and on its way (or scheduled), 402 when
+/// the payment failed (with `payUrl`).
+async fn top_up(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    SimId(id): SimId,
+    headers: HeaderMap,
+    body: JsonBody,
+) -> Result<(StatusCode, Json<TopUp>), ApiError> {
+    let body = object(body)?;
+    let quota = match body.get("quotaMb") {
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(s)) => s.clone(),
+        None | Some(Value::Null) => String::new(),
+        Some(_) => "not a number".to_string(),
+    };
+    let order = TopUpOrder::parse_input(
+        &quota,
+        opt_text(&body, "campaignCode")?,
+        opt_text(&body, "expiryDate")?,
+        opt_text(&body, "scheduledFor")?,
+        crate::portal::sim::today_jst(),
+    )?;
+    let key = match headers.get("idempotency-key") {
+        Some(v) => parse_idempotency_key(v.to_str().unwrap_or_default())?,
+        // Without a key every request is a new top-up, as the client asked.
+        None => format!("auto-{:032x}", rand::random::<u128>()),
+    };
+    let t = state
+        .ports
+        .top_ups
+        .order(&customer, id, order, &key)
+        .await?;
+    let status = if t.state == TopUpState::Applied {
+        StatusCode::OK
+    } else {
+        StatusCode::ACCEPTED
+    };
+    Ok((status, Json(t)))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HistoryQuery {
+    from_date: Option<String>,
+    to_date: Option<String>,
+}
+
+/// `?fromDate=YYYY-MM-DD&toDate=YYYY-MM-DD` (default: the last 90 days).
+async fn top_up_history(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    SimId(id): SimId,
+    query: Result<Query<HistoryQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<TopUpHistory>, ApiError> {
+    let Query(q) = query
+        .map_err(|_| PortalError::BadRequest("Use fromDate and toDate as YYYY-MM-DD.".into()))?;
+    let (from, to) = parse_history_range(
+        q.from_date.as_deref(),
+        q.to_date.as_deref(),
+        crate::portal::sim::today_jst(),
+    )?;
+    Ok(Json(
+        state.ports.top_ups.history(&customer, id, from, to).await?,
+    ))
+}
+
+/// Mints a single-use billing sign-in (valid ~60 s) and sends the browser there: the
+/// invoice to pay, or the page to add a card.
+async fn pay_top_up(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    Path((raw_id, top_up)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let id = SubscriptionId::parse(&raw_id).ok_or(ApiError(PortalError::NotFound))?;
+    let url = state.ports.top_ups.pay_link(&customer, id, &top_up).await?;
+    Ok(axum::response::Redirect::to(&url).into_response())
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod customers;
 pub mod sessions;
 pub mod sim_requests;
+pub mod top_ups;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::AnyPool;

@@ -2,7 +2,9 @@
 //! `secret` (and optional `accesskey`), `responsetype=json`.
 //!
 //! A 2xx proves nothing: a call succeeded only when the body is JSON with `result` "success",
-//! no `status: "error"` and no `warning`. Reads are retried on transient failures; writes
+//! no `status: "error"` and no warning known to mean failure ([`FAILURE_WARNINGS`]); other
+//! warnings are logged and the call counts as done — treating them as failures would retry a
+//! CreateInvoice that worked into a second invoice. Reads are retried on transient failures; writes
 //! (invoices, captures, credits) never are — after a timeout the caller reconciles with a read.
 
 use super::wire;
@@ -12,8 +14,17 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::time::Duration;
 
+/// `warning` texts that WHMCS sends with `"result":"success"` although the action failed
+/// (WHMCS/developer-docs#303), matched at the start. Any other warning is logged only.
+pub const FAILURE_WARNINGS: &[&str] = &["Invalid or Missing Payment Information"];
+
 /// Page size sent with every list call (WHMCS defaults to 25 and some installs cap it).
 pub const PAGE_SIZE: u64 = 100;
+
+/// A yen amount as WHMCS takes it: `###` (JPY has no decimals).
+pub fn amount_jpy(yen: u64) -> String {
+    yen.to_string()
+}
 
 #[derive(Clone)]
 pub struct WhmcsConfig {
@@ -180,12 +191,15 @@ impl WhmcsClient {
         .await
     }
 
-    /// An unpaid invoice with one line, not e-mailed (it is captured right away).
+    /// An unpaid invoice with one line, not e-mailed (it is captured right away). `notes`
+    /// carries the portal's reference, so an invoice whose answer was lost can be found.
+    /// `amount` is WHMCS's `###` or `###.##` ([`amount_jpy`] for yen).
     pub async fn create_invoice(
         &self,
         client_id: u64,
         description: &str,
         amount: &str,
+        notes: &str,
         payment_method: Option<&str>,
     ) -> Result<wire::CreatedInvoice, WhmcsError> {
         let mut params = vec![
@@ -196,6 +210,7 @@ impl WhmcsClient {
             ("itemamount1", amount.to_string()),
             ("itemtaxed1", "0".to_string()),
             ("autoapplycredit", "0".to_string()),
+            ("notes", notes.to_string()),
         ];
         if let Some(pm) = payment_method {
             params.push(("paymentmethod", pm.to_string()));
@@ -286,6 +301,18 @@ impl WhmcsClient {
             )
             .await?;
         Ok(r.newbalance)
+    }
+
+    /// The client's credit log (GetCredits): how a credit whose answer was lost is found.
+    pub async fn get_credits(&self, client_id: u64) -> Result<Vec<wire::Credit>, WhmcsError> {
+        let r: wire::Credits = self
+            .call(
+                "GetCredits",
+                &[("clientid", client_id.to_string())],
+                Kind::Read,
+            )
+            .await?;
+        Ok(r.credits)
     }
 
     /// A single-use login link into WHMCS, valid ~60 s: mint it when the customer clicks.
@@ -398,7 +425,13 @@ pub fn interpret(action: &str, status: u16, body: &str) -> Result<Value, WhmcsEr
                 .map(str::to_string)
                 .unwrap_or_else(|| w.to_string())
         });
-    if failed || warning.is_some() {
+    let failing_warning = warning
+        .as_deref()
+        .is_some_and(|w| FAILURE_WARNINGS.iter().any(|f| w.starts_with(f)));
+    if let (false, false, Some(w)) = (failed, failing_warning, &warning) {
+        tracing::warn!(action, warning = %w, "WHMCS answered success with a warning");
+    }
+    if failed || failing_warning {
         let message = message
             .or(warning)
             .unwrap_or_else(|| "unspecified error".to_string());
@@ -430,15 +463,28 @@ mod tests {
     }
 
     #[test]
-    fn status_error_and_warning_are_failures() {
+    fn status_error_and_known_failure_warnings_are_failures() {
         assert!(interpret("GetEmails", 200, r#"{"status":"error","message":"x"}"#).is_err());
         let e = interpret(
-            "X",
+            "CapturePayment",
             200,
-            r#"{"result":"success","warning":"Client is inactive"}"#,
+            r#"{"result":"success","warning":"Invalid or Missing Payment Information - Please Reload and Try Again"}"#,
         )
         .unwrap_err();
-        assert_eq!(e.api_message(), Some("Client is inactive"));
+        assert!(e.api_message().unwrap().starts_with("Invalid or Missing"));
+    }
+
+    #[test]
+    fn other_warnings_do_not_fail_a_call_that_worked() {
+        // A CreateInvoice that succeeded with a warning must not look failed, or a retry
+        // would create a second invoice.
+        let v = interpret(
+            "CreateInvoice",
+            200,
+            r#"{"result":"success","invoiceid":"9001","warning":"Email sending is disabled"}"#,
+        )
+        .unwrap();
+        assert_eq!(v["invoiceid"], "9001");
     }
 
     #[test]

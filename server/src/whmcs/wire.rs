@@ -198,6 +198,9 @@ pub struct InvoicesPage {
 pub struct InvoiceSummary {
     #[serde(deserialize_with = "lenient::u64_lenient")]
     pub id: u64,
+    /// Free text; the portal writes its reference here.
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub notes: String,
     #[serde(default, deserialize_with = "lenient::string")]
     pub status: String,
     #[serde(default, deserialize_with = "lenient::string")]
@@ -212,6 +215,23 @@ pub struct InvoiceSummary {
 pub struct NewBalance {
     #[serde(deserialize_with = "lenient::string")]
     pub newbalance: String,
+}
+
+/// GetCredits: the credit log, `credits.credit[]` (or `""` when empty).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Credits {
+    #[serde(default, deserialize_with = "lenient::wrapped_vec")]
+    pub credits: Vec<Credit>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Credit {
+    #[serde(default, deserialize_with = "lenient::u64_lenient")]
+    pub id: u64,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub description: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub amount: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

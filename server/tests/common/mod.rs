@@ -22,8 +22,32 @@ pub fn temp_db() -> String {
     format!("sqlite://{}?mode=rwc", file.display())
 }
 
+/// A fresh schema on the machine's PostgreSQL (127.0.0.1:5432, trust auth, database `test`;
+/// override with `TEST_POSTGRES_URL`), so the portable migrations really run there.
+pub async fn fresh_schema_url() -> String {
+    let base = std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://root@127.0.0.1:5432/test".into());
+    let schema = format!("portal_test_{:016x}", rand::random::<u64>());
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&base)
+        .await
+        .expect("PostgreSQL is reachable");
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&pool)
+        .await
+        .expect("create schema");
+    pool.close().await;
+    let sep = if base.contains('?') { '&' } else { '?' };
+    format!("{base}{sep}options=-c%20search_path%3D{schema}")
+}
+
 pub async fn portal() -> TestPortal {
-    let p = server::build(Settings::for_tests(&temp_db()))
+    portal_on(&temp_db()).await
+}
+
+/// The portal on the database at `url` (SQLite or PostgreSQL).
+pub async fn portal_on(url: &str) -> TestPortal {
+    let p = server::build(Settings::for_tests(url))
         .await
         .expect("portal starts");
     let url = p.url();

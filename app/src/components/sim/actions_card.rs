@@ -5,6 +5,7 @@
 use super::cancel_sim::CancelSimModal;
 use super::change_plan::ChangePlanModal;
 use super::reissue_esim::ReissueEsimModal;
+use super::top_up::TopUpModal;
 use super::{use_sim_ctx, SimModal};
 use crate::domain::{Availability, PortalError, SimOverview, UsageReport};
 use crate::testids;
@@ -41,7 +42,7 @@ pub fn ActionsCard(
             <header class="card__head"><h2 id="actions-title">{text::TITLE}</h2></header>
             {shared.clone().map(|r| view! { <p class="muted small" id=SHARED_REASON_ID>{r}</p> })}
             <ul class="actions">
-                <ActionItem id=TOP_UP_ID label=text::TOP_UP testid=testids::ACTION_TOP_UP availability=a.top_up on_click=|| () />
+                <ActionItem id=TOP_UP_ID label=text::TOP_UP testid=testids::ACTION_TOP_UP availability=a.top_up on_click=move || ctx.open(SimModal::TopUp) />
                 <ActionItem id="action-change-plan" label=text::CHANGE_PLAN testid=testids::ACTION_CHANGE_PLAN
                     availability=a.change_plan on_click=move || ctx.open(SimModal::ChangePlan) />
                 <ActionItem id="action-reissue" label=text::REISSUE testid=testids::ACTION_REISSUE
@@ -52,7 +53,8 @@ pub fn ActionsCard(
         </section>
         <ChangePlanModal overview=overview.clone() usage />
         <CancelSimModal overview=overview.clone() />
-        <ReissueEsimModal overview />
+        <ReissueEsimModal overview=overview.clone() />
+        <TopUpModal overview />
     }
 }
 

@@ -9,6 +9,8 @@ pub mod features_card;
 pub mod pending;
 pub mod reissue_esim;
 pub mod timeline_card;
+pub mod top_up;
+pub mod top_up_history;
 pub mod usage_card;
 pub mod usage_chart;
 
@@ -22,6 +24,7 @@ pub enum SimModal {
     ChangePlan,
     Cancel,
     Reissue,
+    TopUp,
 }
 
 #[derive(Debug, Clone, PartialEq)]

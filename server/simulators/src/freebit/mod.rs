@@ -157,14 +157,15 @@ async fn handle(
     request: Request,
 ) -> Response {
     let path = path.trim_matches('/').to_string();
-    if let Some(r) = sim
-        .faults
-        .apply(Upstream::Freebit, &path, render_fault)
+    sim.faults
+        .apply(Upstream::Freebit, &path, render_fault, || {
+            process(&sim, &path, request)
+        })
         .await
-    {
-        tracing::debug!(%path, "freebit simulator: fault injected");
-        return r;
-    }
+}
+
+/// Reads, authenticates and runs one request.
+async fn process(sim: &FreebitSim, path: &str, request: Request) -> Response {
     let Some(req) = json_field(request).await else {
         return fail(
             RESULT_BAD_REQUEST,
@@ -184,7 +185,7 @@ async fn handle(
     let today = today_jst();
     s.settle(today, now);
 
-    let op = match Op::from_path(&path) {
+    let op = match Op::from_path(path) {
         None => return fail(RESULT_BAD_REQUEST, status::NOT_FOUND, "unknown API"),
         Some(Op::GetDetail) => return ops::get_detail::run(&s, &req),
         Some(Op::Line(op)) => op,

@@ -9,11 +9,14 @@
 use super::wire::state;
 use crate::demo::DemoSim;
 use chrono::NaiveDate;
+use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
-/// One quota addition, as PA05-02 quota history reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One quota addition, as PA05-02 quota history reports it (camelCase on the control
+/// endpoint `GET /_sim/control/freebit/lines/{msisdn}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct QuotaHistoryEntry {
     /// MB added.
     pub quota: u64,
@@ -77,6 +80,11 @@ pub struct Line {
     pub callwaiting: bool,
     pub worldwing: bool,
     pub history: Vec<QuotaHistoryEntry>,
+    /// addSpec requests carrying a quota that were applied to this line (for tests: a top-up
+    /// must reach the carrier exactly once).
+    pub add_spec_calls: u32,
+    /// eachQuota (scheduled top-up) requests accepted for this line.
+    pub each_quota_calls: u32,
     pub(crate) pending: Vec<Pending>,
 }
 
@@ -94,6 +102,8 @@ impl Line {
             callwaiting: s.callwaiting,
             worldwing: s.worldwing,
             history: Vec::new(),
+            add_spec_calls: 0,
+            each_quota_calls: 0,
             pending: Vec::new(),
         }
     }
@@ -132,7 +142,7 @@ impl Line {
                 Pending::Quota { mb, code, on } if on <= today => {
                     self.add_quota(mb, code, on, None)
                 }
-                Pending::Cancel { on } if on <= today => self.state = state::CANCELED.into(),
+                Pending::Cancel { on } if on < today => self.state = state::CANCELED.into(),
                 Pending::Talk { change, at } if at <= now => {
                     self.voicemail = change.voice_mail.unwrap_or(self.voicemail);
                     self.callwaiting = change.call_waiting.unwrap_or(self.callwaiting);

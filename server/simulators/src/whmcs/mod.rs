@@ -4,17 +4,27 @@
 //! dates, HTML-escaped text, case-insensitive action names, 403 for bad credentials and 200
 //! for action errors.
 //!
-//! Invoices move Unpaid → Paid on capture, credits change the balance, SSO tokens are
-//! single-use and expire after 60 s (`GET /oauth/singlesignon.php`).
+//! Invoices move Unpaid → Paid on capture (or stay Unpaid when the client's [`Card`]
+//! scenario declines), credits change the balance and are logged, SSO tokens are single-use
+//! and expire after 60 s (`GET /oauth/singlesignon.php`). Behind SSO a minimal client area
+//! can pay an invoice (`POST /viewinvoice.php`) or add a card (`POST
+//! /account/paymentmethods`), as a customer sent there by the portal would.
 //!
 //! This module holds the router, authentication, fault rendering, dispatch and the shared
-//! formatting helpers; each action has its handler in `ops`.
+//! formatting helpers; each action has its handler in `ops`, the client-area pages share
+//! `pages`, and tests read a client's money through `ledger`.
 
+mod ledger;
 mod ops;
+mod pages;
 mod state;
+
+pub use ledger::{LedgerCredit, LedgerInvoice, WhmcsLedger};
+pub use state::Card;
 
 use crate::demo;
 use crate::faults::{Fault, Faults, Upstream};
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -59,7 +69,26 @@ impl WhmcsSim {
         Router::new()
             .route("/includes/api.php", post(handle))
             .route("/oauth/singlesignon.php", get(sso))
+            .route("/viewinvoice.php", post(pay_invoice))
+            .route("/account/paymentmethods", post(add_card))
             .with_state(self)
+    }
+
+    /// Sets the scenario of a client's stored card; false for an unknown client.
+    pub fn set_card(&self, client_id: u64, card: Card) -> bool {
+        let mut s = self.lock();
+        match s.clients.iter_mut().find(|c| c.id == client_id) {
+            Some(c) => {
+                c.card = card;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A client's invoices, credit balance and credit log; `None` for an unknown client.
+    pub fn ledger(&self, client_id: u64) -> Option<WhmcsLedger> {
+        ledger::of(&self.lock(), client_id)
     }
 
     /// Shortens (or lengthens) the SSO token lifetime, so tests need not wait 60 s.
@@ -84,6 +113,7 @@ impl WhmcsSim {
             firstname: firstname.into(),
             lastname: lastname.into(),
             credit: 0,
+            card: Card::Pays,
         });
         let mut ids = Vec::with_capacity(services.len());
         for sv in services {
@@ -195,41 +225,42 @@ fn render_fault(f: &Fault) -> Option<Response> {
 
 async fn handle(
     State(sim): State<WhmcsSim>,
-    form: Result<Form<Params>, axum::extract::rejection::FormRejection>,
+    form: Result<Form<Params>, FormRejection>,
 ) -> Response {
     let Ok(Form(p)) = form else {
         return error("Invalid request");
     };
     let action = param(&p, "action").unwrap_or("").to_ascii_lowercase();
-    if let Some(r) = sim
-        .faults
-        .apply(Upstream::Whmcs, &action, render_fault)
+    sim.faults
+        .apply(Upstream::Whmcs, &action, render_fault, || async {
+            dispatch(&sim, &action, &p)
+        })
         .await
-    {
-        tracing::debug!(%action, "whmcs simulator: fault injected");
-        return r;
-    }
+}
+
+/// Authenticates the request and runs its action.
+fn dispatch(sim: &WhmcsSim, action: &str, p: &Params) -> Response {
     // identifier/secret, or the same pair as username/password.
-    let authed = (param(&p, "identifier").or(param(&p, "username"))
-        == Some(demo::WHMCS_IDENTIFIER))
-        && (param(&p, "secret").or(param(&p, "password")) == Some(demo::WHMCS_SECRET));
+    let authed = (param(p, "identifier").or(param(p, "username")) == Some(demo::WHMCS_IDENTIFIER))
+        && (param(p, "secret").or(param(p, "password")) == Some(demo::WHMCS_SECRET));
     if !authed {
         return auth_failed();
     }
     tracing::debug!(%action, "whmcs simulator request");
     let mut s = sim.lock();
-    match action.as_str() {
-        "getclientsproducts" => ops::get_clients_products::run(&s, &p),
-        "getclientsdetails" => ops::get_clients_details::run(&s, &p),
-        "validatelogin" => ops::validate_login::run(&s, &p),
-        "createinvoice" => ops::create_invoice::run(&mut s, &p),
-        "capturepayment" => ops::capture_payment::run(&mut s, &p),
-        "getinvoice" => ops::get_invoice::run(&s, &p),
-        "getinvoices" => ops::get_invoices::run(&s, &p),
-        "updateinvoice" => ops::update_invoice::run(&mut s, &p),
-        "addcredit" => ops::add_credit::run(&mut s, &p),
-        "createssotoken" => ops::create_sso_token::run(&mut s, &p, &sim.system_url),
-        "getpaymethods" => ops::get_pay_methods::run(&s, &p),
+    match action {
+        "getclientsproducts" => ops::get_clients_products::run(&s, p),
+        "getclientsdetails" => ops::get_clients_details::run(&s, p),
+        "validatelogin" => ops::validate_login::run(&s, p),
+        "createinvoice" => ops::create_invoice::run(&mut s, p),
+        "capturepayment" => ops::capture_payment::run(&mut s, p),
+        "getinvoice" => ops::get_invoice::run(&s, p),
+        "getinvoices" => ops::get_invoices::run(&s, p),
+        "updateinvoice" => ops::update_invoice::run(&mut s, p),
+        "addcredit" => ops::add_credit::run(&mut s, p),
+        "getcredits" => ops::get_credits::run(&s, p),
+        "createssotoken" => ops::create_sso_token::run(&mut s, p, &sim.system_url),
+        "getpaymethods" => ops::get_pay_methods::run(&s, p),
         "getpaymentmethods" => ops::get_payment_methods::run(),
         _ => error("Command Not Found"),
     }
@@ -237,7 +268,47 @@ async fn handle(
 
 async fn sso(State(sim): State<WhmcsSim>, Query(q): Query<HashMap<String, String>>) -> Response {
     let mut s = sim.lock();
-    ops::single_sign_on::run(&mut s, q.get("access_token").map(String::as_str))
+    ops::single_sign_on::run(
+        &mut s,
+        q.get("access_token").map(String::as_str),
+        &sim.system_url,
+    )
+}
+
+/// The fields of a client-area form post: the query's, then the form body's (if any).
+type PageFields = (HashMap<String, String>, HashMap<String, String>);
+
+fn page_fields(
+    Query(q): Query<HashMap<String, String>>,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
+) -> PageFields {
+    (q, form.map(|Form(f)| f).unwrap_or_default())
+}
+
+fn page_field<'a>(f: &'a PageFields, k: &str) -> Option<&'a str> {
+    f.0.get(k).or_else(|| f.1.get(k)).map(String::as_str)
+}
+
+async fn pay_invoice(
+    State(sim): State<WhmcsSim>,
+    query: Query<HashMap<String, String>>,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
+) -> Response {
+    let f = page_fields(query, form);
+    let id = page_field(&f, "id").and_then(|v| v.trim().parse().ok());
+    let mut s = sim.lock();
+    ops::view_invoice::pay(&mut s, id, page_field(&f, "return"))
+}
+
+async fn add_card(
+    State(sim): State<WhmcsSim>,
+    query: Query<HashMap<String, String>>,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
+) -> Response {
+    let f = page_fields(query, form);
+    let id = page_field(&f, "client_id").and_then(|v| v.trim().parse().ok());
+    let mut s = sim.lock();
+    ops::account_payment_methods::add_card(&mut s, id, page_field(&f, "return"))
 }
 
 #[cfg(test)]

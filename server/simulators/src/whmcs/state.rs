@@ -1,8 +1,14 @@
-//! What the simulated WHMCS holds: clients, their services (one per SIM, with the MSISDN as a
-//! custom field), invoices with their transactions, and the single-use SSO tokens.
+//! What the simulated WHMCS holds: clients (with their card scenario and credit log), their
+//! services (one per SIM, with the MSISDN as a custom field), invoices with their
+//! transactions, and the single-use SSO tokens.
+//!
+//! Charging a card ([`WhmcsState::charge`]) lives here because two ways lead to it: the API's
+//! CapturePayment and the simulated client area's "Pay now".
 
+use super::{money, now_stamp};
 use crate::demo;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -14,6 +20,43 @@ pub(crate) struct Client {
     pub lastname: String,
     /// In hundredths of a yen, like WHMCS's two-decimal amounts.
     pub credit: i64,
+    /// What happens when the client's stored card is charged.
+    pub card: Card,
+}
+
+/// The scenario of a client's stored card (the contract's "scenario knob per client"), set
+/// with [`super::WhmcsSim::set_card`] or `POST /_sim/control/whmcs/clients/{id}/card`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Card {
+    /// A Visa ending 4242 that always pays.
+    #[default]
+    Pays,
+    /// The same card, but every charge is declined ("Payment Attempt Failed").
+    Declines,
+    /// No stored pay method at all: GetPayMethods lists none and charges fail.
+    Missing,
+}
+
+/// One line of a client's credit log (AddCredit).
+#[derive(Debug, Clone)]
+pub(crate) struct CreditEntry {
+    pub id: u64,
+    pub clientid: u64,
+    /// YYYY-MM-DD
+    pub date: String,
+    pub description: String,
+    /// Hundredths, as given to AddCredit (also for `type=remove`).
+    pub amount: i64,
+}
+
+/// What a charge of an invoice came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Charge {
+    Paid,
+    Declined,
+    /// No such invoice, or it is not Unpaid.
+    NotUnpaid,
 }
 
 impl Client {
@@ -46,6 +89,10 @@ pub(crate) struct Invoice {
     pub last_capture: Option<String>,
     pub paymentmethod: String,
     pub transactions: Vec<Value>,
+    /// As given to CreateInvoice, unescaped.
+    pub notes: String,
+    /// CapturePayment requests naming this invoice, refused ones included.
+    pub capture_attempts: u32,
 }
 
 impl Invoice {
@@ -65,15 +112,21 @@ pub(crate) struct WhmcsState {
     pub clients: Vec<Client>,
     pub services: Vec<Service>,
     pub invoices: Vec<Invoice>,
+    pub credit_log: Vec<CreditEntry>,
     pub sso: HashMap<String, SsoToken>,
     pub next_invoice: u64,
     pub next_txn: u64,
     pub sso_ttl: Duration,
     /// Where ids of clients added at run time start: the start time in seconds, so a
     /// restarted simulator never hands out an id a portal database already knows from an
-    /// earlier run (the demo customers keep their fixed ids).
+    /// earlier run (the demo customers keep their fixed ids). Invoice ids start at 100 times
+    /// it, for the same reason (a run would have to create 100 invoices per second of its
+    /// life to reach the next run's first id).
     pub id_base: u64,
 }
+
+/// Invoice ids start at this multiple of [`WhmcsState::id_base`].
+const INVOICE_ID_FACTOR: u64 = 100;
 
 impl WhmcsState {
     /// The demo clients and their services ([`demo::CLIENTS`], [`demo::SIMS`]).
@@ -86,6 +139,7 @@ impl WhmcsState {
                 firstname: c.firstname.into(),
                 lastname: c.lastname.into(),
                 credit: 0,
+                card: Card::Pays,
             })
             .collect();
         let services = demo::SIMS
@@ -99,16 +153,18 @@ impl WhmcsState {
                 msisdn: s.msisdn.into(),
             })
             .collect();
+        let id_base = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(100_000, |d| d.as_secs());
         WhmcsState {
             clients,
             services,
             invoices: Vec::new(),
+            credit_log: Vec::new(),
             sso: HashMap::new(),
-            next_invoice: 9001,
+            next_invoice: id_base * INVOICE_ID_FACTOR,
             next_txn: 1,
-            id_base: std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(100_000, |d| d.as_secs()),
+            id_base,
             sso_ttl,
         }
     }
@@ -125,5 +181,37 @@ impl WhmcsState {
 
     pub fn next_service_id(&self) -> u64 {
         (self.services.iter().map(|s| s.id).max().unwrap_or(2000) + 1).max(self.id_base * 10)
+    }
+
+    /// Charges invoice `id` to its client's card: Paid with a transaction when the card pays,
+    /// left Unpaid when it declines or is missing; `lastcaptureattempt` is updated either way.
+    pub fn charge(&mut self, id: u64) -> Charge {
+        let txn = self.next_txn;
+        let Some(idx) = self
+            .invoices
+            .iter()
+            .position(|i| i.id == id && i.status == "Unpaid")
+        else {
+            return Charge::NotUnpaid;
+        };
+        let card = self
+            .client(self.invoices[idx].userid)
+            .map_or(Card::Missing, |c| c.card);
+        let inv = &mut self.invoices[idx];
+        let stamp = now_stamp();
+        inv.last_capture = Some(stamp.clone());
+        if card != Card::Pays {
+            return Charge::Declined;
+        }
+        inv.status = "Paid".into();
+        inv.datepaid = Some(stamp.clone());
+        inv.transactions.push(json!({
+            "id": txn, "userid": inv.userid, "currency": 0, "gateway": inv.paymentmethod,
+            "date": stamp, "description": "Invoice Payment", "amountin": money(inv.total()),
+            "fees": "0.00", "amountout": "0.00", "rate": "1.00000", "transid": format!("ch_sim_{txn:08}"),
+            "invoiceid": inv.id, "refundid": 0,
+        }));
+        self.next_txn += 1;
+        Charge::Paid
     }
 }

@@ -143,6 +143,79 @@ impl Sim {
         }
         req.send().await.expect("control").status().as_u16()
     }
+
+    /// A freshly provisioned client's id.
+    pub async fn new_client(&self) -> String {
+        self.provision().await["clientId"]
+            .as_u64()
+            .expect("clientId")
+            .to_string()
+    }
+
+    /// An Unpaid card invoice with these `(description, amount)` items; its id.
+    pub async fn invoice(&self, client: &str, notes: &str, items: &[(&str, &str)]) -> String {
+        let keys: Vec<(String, String)> = (1..=items.len())
+            .map(|n| (format!("itemdescription{n}"), format!("itemamount{n}")))
+            .collect();
+        let mut form = vec![
+            ("action", "CreateInvoice"),
+            ("userid", client),
+            ("status", "Unpaid"),
+            ("sendinvoice", "0"),
+            ("paymentmethod", "stripe"),
+            ("notes", notes),
+        ];
+        for ((d, a), (dk, ak)) in items.iter().zip(&keys) {
+            form.push((dk, d));
+            form.push((ak, a));
+        }
+        let (_, r) = self.whmcs(&form).await;
+        r["invoiceid"]
+            .as_str()
+            .unwrap_or_else(|| panic!("invoiceid string: {r}"))
+            .to_string()
+    }
+
+    pub async fn get_invoice(&self, id: &str) -> Value {
+        self.whmcs(&[("action", "GetInvoice"), ("invoiceid", id)])
+            .await
+            .1
+    }
+
+    pub async fn capture(&self, id: &str) -> (u16, Value) {
+        self.whmcs(&[("action", "CapturePayment"), ("invoiceid", id)])
+            .await
+    }
+
+    pub async fn ledger(&self, client: &str) -> Value {
+        let (status, l) = self
+            .control_json(&format!("whmcs/clients/{client}/ledger"))
+            .await;
+        assert_eq!(status, 200);
+        l
+    }
+
+    pub async fn set_card(&self, client: &str, card: &str) -> u16 {
+        self.control(
+            reqwest::Method::POST,
+            &format!("whmcs/clients/{client}/card"),
+            Some(&format!(r#"{{"card":"{card}"}}"#)),
+        )
+        .await
+    }
+
+    /// `GET /_sim/control/<path>`: the status and the JSON body (`Null` when there is none).
+    pub async fn control_json(&self, path: &str) -> (u16, Value) {
+        let r = self
+            .http
+            .get(format!("{}/control/{path}", self.base))
+            .send()
+            .await
+            .expect("control");
+        let status = r.status().as_u16();
+        let text = r.text().await.expect("body");
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
 }
 
 /// Today on the carrier's (Japanese) calendar, computed here rather than by the simulator.

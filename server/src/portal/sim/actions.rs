@@ -19,7 +19,7 @@ pub(super) struct Request<'a> {
 }
 
 /// Refuses an action the SIM's state does not allow, with the reason the page shows.
-pub(super) fn require(availability: &Availability) -> Result<(), PortalError> {
+pub(crate) fn require(availability: &Availability) -> Result<(), PortalError> {
     match availability.reason() {
         None => Ok(()),
         Some(reason) => Err(PortalError::Conflict(reason.to_string())),

@@ -13,6 +13,8 @@ mod settle;
 mod timeline;
 mod usage;
 
+pub(crate) use actions::require;
+
 use super::{freebit_error, whmcs_error};
 use crate::freebit::{wire::AccountDetail, FreebitClient};
 use crate::store::Db;

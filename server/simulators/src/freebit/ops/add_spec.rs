@@ -4,7 +4,8 @@
 //! The seed brief also toggles features through this route: top-level `voiceMail`,
 //! `callWaiting`, `worldWing` ("10"/"20"), with or without a `quota`. They take the same
 //! path as a PA05-06 voice-option change (pending, then applied after the delay). The request
-//! is validated in full before anything changes.
+//! is validated in full before anything changes. Each applied quota counts in the line's
+//! `add_spec_calls`, so tests can prove a top-up reached the carrier exactly once.
 
 use super::super::wire::talk;
 use super::talk_option::{order, talk_change};
@@ -47,6 +48,7 @@ pub(in super::super) fn run(line: &mut Line, ctx: &Ctx) -> Response {
             ctx.today,
             expire.map(str::to_string),
         );
+        line.add_spec_calls += 1;
     }
     ok(json!({}))
 }

@@ -1,7 +1,9 @@
 //! Cancellation, by either route the contract names: PA02-04 `/master/cnclAcnt/` (`runDate`)
-//! and the seed brief's `/mvno/releasePlan/` (`runTime`). Same effect: the line becomes
-//! `canceled` on that date (today when absent); a date in the past is refused; a new request
-//! replaces a pending one. Master accounts cannot be cancelled (PA02-04).
+//! and the seed brief's `/mvno/releasePlan/` (`runTime`). Same effect: the date is the last
+//! day of service (the contract's example is a month end, `20240331`), so the line becomes
+//! `canceled` once that day is over; without a date it is cancelled at once. A date in the
+//! past is refused; a new request replaces a pending one. Master accounts cannot be
+//! cancelled (PA02-04).
 
 use super::super::state::{Line, Pending};
 use super::{invalid, ok, Ctx};
@@ -22,6 +24,10 @@ pub(in super::super) fn run(line: &mut Line, ctx: &Ctx, date_field: &str) -> Res
     };
     line.pending
         .retain(|p| !matches!(p, Pending::Cancel { .. }));
+    if ctx.str(date_field).is_none() {
+        line.state = crate::freebit::wire::state::CANCELED.into();
+        return ok(json!({}));
+    }
     line.pending.push(Pending::Cancel { on });
     line.settle(ctx.today, ctx.now);
     ok(json!({}))

@@ -1,5 +1,6 @@
 //! `/mvno/eachQuota/` (seed brief): a top-up scheduled for `runTime`, applied on that day like
-//! an addSpec (and then visible in the quota history).
+//! an addSpec (and then visible in the quota history). Accepted requests count in the line's
+//! `each_quota_calls`.
 
 use super::super::state::{Line, Pending};
 use super::{invalid, ok, parse_date, quota_mb, Ctx};
@@ -20,6 +21,7 @@ pub(in super::super) fn run(line: &mut Line, ctx: &Ctx) -> Response {
         code: ctx.str("quotaCode").map(str::to_string),
         on,
     });
+    line.each_quota_calls += 1;
     line.settle(ctx.today, ctx.now);
     ok(json!({}))
 }

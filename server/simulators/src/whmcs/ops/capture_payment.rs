@@ -1,30 +1,26 @@
-//! CapturePayment: charges an Unpaid invoice's stored card. The simulated card always pays
-//! (declines are a fault rule: `whmcs_error` "Payment Attempt Failed"); the invoice becomes
-//! Paid with a transaction.
+//! CapturePayment: charges an Unpaid invoice's stored card, as the client's [`Card`] scenario
+//! says. A card that pays makes the invoice Paid with a transaction; a declining or missing
+//! card answers "Payment Attempt Failed" (HTTP 200) and leaves it Unpaid with
+//! `lastcaptureattempt` updated. Every request naming an existing invoice counts as a capture
+//! attempt on it, refused ones included, so tests can tell "never tried" from "tried twice".
+//!
+//! [`Card`]: super::super::state::Card
 
-use super::super::state::WhmcsState;
-use super::super::{error, id_param, money, now_stamp, success, Params};
+use super::super::state::{Charge, WhmcsState};
+use super::super::{error, id_param, success, Params};
 use axum::response::Response;
 use serde_json::json;
 
 pub(in super::super) fn run(s: &mut WhmcsState, p: &Params) -> Response {
-    let txn = s.next_txn;
-    let Some(inv) = id_param(p, "invoiceid")
-        .and_then(|id| s.invoices.iter_mut().find(|i| i.id == id))
-        .filter(|i| i.status == "Unpaid")
-    else {
+    let Some(id) = id_param(p, "invoiceid") else {
         return error("Invoice Not Found or Not Unpaid");
     };
-    let stamp = now_stamp();
-    inv.last_capture = Some(stamp.clone());
-    inv.status = "Paid".into();
-    inv.datepaid = Some(stamp.clone());
-    inv.transactions.push(json!({
-        "id": txn, "userid": inv.userid, "currency": 0, "gateway": inv.paymentmethod,
-        "date": stamp, "description": "Invoice Payment", "amountin": money(inv.total()),
-        "fees": "0.00", "amountout": "0.00", "rate": "1.00000", "transid": format!("ch_sim_{txn:08}"),
-        "invoiceid": inv.id, "refundid": 0,
-    }));
-    s.next_txn += 1;
-    success(json!({}))
+    if let Some(inv) = s.invoices.iter_mut().find(|i| i.id == id) {
+        inv.capture_attempts += 1;
+    }
+    match s.charge(id) {
+        Charge::Paid => success(json!({})),
+        Charge::Declined => error("Payment Attempt Failed"),
+        Charge::NotUnpaid => error("Invoice Not Found or Not Unpaid"),
+    }
 }

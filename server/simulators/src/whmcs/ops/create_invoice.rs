@@ -1,5 +1,7 @@
-//! CreateInvoice: `userid` plus `itemdescriptionN`/`itemamountN` lines; answers `invoiceid`
-//! as a string. A draft cannot be created and sent in one call.
+//! CreateInvoice: `userid` plus `itemdescriptionN`/`itemamountN` lines and optional `notes`;
+//! answers `invoiceid` as a string. A draft cannot be created and sent in one call. Ids
+//! continue from a start derived from the run's start time (see `WhmcsState::id_base`), so
+//! they are never reused by a restarted simulator.
 
 use super::super::state::{Invoice, WhmcsState};
 use super::super::{error, id_param, param, parse_money, success, today, Params};
@@ -44,6 +46,8 @@ pub(in super::super) fn run(s: &mut WhmcsState, p: &Params) -> Response {
         last_capture: None,
         paymentmethod: param(p, "paymentmethod").unwrap_or("stripe").to_string(),
         transactions: Vec::new(),
+        notes: param(p, "notes").unwrap_or_default().to_string(),
+        capture_attempts: 0,
     });
     success(json!({"invoiceid": id.to_string(), "status": status}))
 }

@@ -1,5 +1,6 @@
 //! GetInvoice: ints for `invoiceid`/`userid`, money as strings, `0000-00-00 00:00:00` for
-//! missing dates, `items.item[]`, and `transactions` `""` until a payment is recorded.
+//! missing dates, `items.item[]`, `notes` HTML-escaped, and `transactions` `""` until a
+//! payment is recorded.
 
 use super::super::state::{Invoice, WhmcsState};
 use super::super::{error, esc, id_param, money, success, Params, NO_DATETIME};
@@ -39,7 +40,7 @@ fn invoice_json(inv: &Invoice) -> Value {
         "lastcaptureattempt": inv.last_capture.as_deref().unwrap_or(NO_DATETIME),
         "subtotal": total, "credit": "0.00", "tax": "0.00", "tax2": "0.00", "total": total, "balance": balance,
         "taxrate": "0.000", "taxrate2": "0.000", "status": inv.status, "paymentmethod": inv.paymentmethod,
-        "notes": "", "ccgateway": true,
+        "notes": esc(&inv.notes), "ccgateway": true,
         "items": {"item": items},
         "transactions": transactions,
     })

@@ -1,9 +1,9 @@
 //! GetInvoices: filtered by `userid` and `status` (case-insensitive), `order` asc/desc, paged
 //! like GetClientsProducts but with int counters, `last_capture_attempt` with underscores,
-//! `invoices` `""` when empty.
+//! `notes` HTML-escaped, `invoices` `""` when empty.
 
 use super::super::state::{Invoice, WhmcsState};
-use super::super::{id_param, money, param, success, Params, NO_DATETIME};
+use super::super::{esc, id_param, money, param, success, Params, NO_DATETIME};
 use axum::response::Response;
 use serde_json::{json, Value};
 
@@ -28,6 +28,7 @@ pub(in super::super) fn run(s: &WhmcsState, p: &Params) -> Response {
                    "date": i.date, "duedate": i.date,
                    "datepaid": i.datepaid.as_deref().unwrap_or(NO_DATETIME),
                    "last_capture_attempt": i.last_capture.as_deref().unwrap_or(NO_DATETIME),
+                   "notes": esc(&i.notes),
                    "currencycode": "JPY", "currencyprefix": "¥", "currencysuffix": ""})
         })
         .collect();

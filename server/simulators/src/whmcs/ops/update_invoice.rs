@@ -1,5 +1,5 @@
-//! UpdateInvoice: only `status` is modelled (any of the standard statuses, any case, stored
-//! in the canonical spelling); answers `invoiceid` as a string.
+//! UpdateInvoice: only `status` (any of the standard statuses, any case, stored in the
+//! canonical spelling) and `notes` are modelled; answers `invoiceid` as a string.
 
 use super::super::state::WhmcsState;
 use super::super::{error, id_param, param, success, Params};
@@ -27,6 +27,9 @@ pub(in super::super) fn run(s: &mut WhmcsState, p: &Params) -> Response {
             return error(&format!("Invalid status {st}"));
         };
         inv.status = (*canonical).to_string();
+    }
+    if let Some(notes) = param(p, "notes") {
+        inv.notes = notes.to_string();
     }
     success(json!({"invoiceid": inv.id.to_string()}))
 }
