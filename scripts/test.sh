@@ -24,10 +24,12 @@ cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
 step "Release build + Playwright in Chromium"
 # A fresh database for every run (the simulators start fresh too). The simulated carrier
 # finishes asynchronous work in seconds here (minutes by default), so the browser tests see
-# pending options, 4G/5G switches and reissues complete.
+# pending options, 4G/5G switches and reissues complete; a paid top-up the carrier refused
+# is retried after a second (30 s by default).
 rm -f target/e2e.db target/e2e.db-shm target/e2e.db-wal
 DATABASE_URL="sqlite://target/e2e.db?mode=rwc" \
 SIM_TALK_OPTION_DELAY_MS=1500 SIM_CONTRACT_LINE_DELAY_MS=3000 SIM_ESIM_REISSUE_DELAY_MS=2000 \
+TOPUP_RETRY_BASE_MS=1000 TOPUP_MAX_ATTEMPTS=3 \
   cargo leptos end-to-end --release
 
 echo

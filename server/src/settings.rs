@@ -11,6 +11,7 @@
 //! | `UPSTREAM_TIMEOUT_MS` | per-request upstream timeout | `10000` |
 //! | `SESSION_TTL_HOURS` | login session lifetime | `336` (14 days) |
 //! | `SECURE_COOKIES` | `Secure` session cookie | `true` unless the site address is loopback |
+//! | `TOPUP_RETRY_BASE_MS`, `TOPUP_MAX_ATTEMPTS` | first wait before a paid top-up is sent to the carrier again (doubling, at most 30 min), and the attempts before it is refunded as credit | `30000`, `8` |
 //! | `SIM_TALK_OPTION_DELAY_MS`, `SIM_CONTRACT_LINE_DELAY_MS`, `SIM_ESIM_REISSUE_DELAY_MS` | simulated carrier delays | `20000`, `60000`, `30000` |
 
 use crate::freebit::FreebitConfig;
@@ -140,7 +141,11 @@ impl Settings {
             read_retries,
             session_ttl_secs: parsed("SESSION_TTL_HOURS", 336i64)? * 3600,
             secure_cookies: parsed("SECURE_COOKIES", !site_addr.ip().is_loopback())?,
-            saga: SagaConfig::for_timeout(upstream_timeout, read_retries),
+            saga: SagaConfig {
+                retry_base: Duration::from_millis(parsed("TOPUP_RETRY_BASE_MS", 30_000u64)?),
+                max_apply_attempts: parsed("TOPUP_MAX_ATTEMPTS", 8i64)?.max(1),
+                ..SagaConfig::for_timeout(upstream_timeout, read_retries)
+            },
         })
     }
 

@@ -75,8 +75,8 @@ pub fn TopUpHistoryCard(history: Resource<Result<TopUpHistory, PortalError>>) ->
     }
 }
 
-/// Re-reads the list while a top-up is in progress, so "In progress" turns into "Added"
-/// (or "Refunded as credit") without a reload.
+/// Re-reads the list while a top-up is in progress (or its invoice may be being paid), so
+/// "In progress" turns into "Added" (or "Refunded as credit") without a reload.
 #[allow(unused_variables)]
 fn poll_while_in_progress(history: Resource<Result<TopUpHistory, PortalError>>) {
     let ctx = use_sim_ctx();

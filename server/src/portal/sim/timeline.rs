@@ -17,6 +17,7 @@ fn action_label(k: &str) -> String {
         kind::NETWORK_TYPE => "Network type change".into(),
         kind::CANCEL => "Cancellation".into(),
         kind::REISSUE_ESIM => "eSIM reissue".into(),
+        crate::portal::topup::saga::KIND => "Top-up".into(),
         other => other.replace('_', " "),
     }
 }
