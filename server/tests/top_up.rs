@@ -298,6 +298,17 @@ async fn no_payment_method_is_said_before_any_invoice_exists(db: String) {
     );
     assert_eq!(e["payLabel"], "Add a payment method in billing");
     assert_eq!(t.ledger(), ledger(0, 0, 0, 0, 0, 0));
+    // Once a card is added, the same order with the same key goes through — still once.
+    t.p.sims.whmcs.set_card(CLIENT, Card::Pays);
+    let (status, body) = t
+        .top_up(Some("key-nocard-001"), json!({"quotaMb": 1000}))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = t
+        .top_up(Some("key-nocard-001"), json!({"quotaMb": 1000}))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(t.ledger(), ledger(1, 1, 1, 0, 1, 1000));
 }
 
 async fn a_capture_whose_answer_is_lost_is_read_back_never_captured_twice(db: String) {
@@ -322,6 +333,9 @@ async fn a_capture_unanswered_and_unpaid_is_not_retried(db: String) {
         .top_up(Some("key-nocap-0001"), json!({"quotaMb": 1000}))
         .await;
     assert_eq!(status, 402, "{e}");
+    assert_eq!(t.ledger(), ledger(1, 0, 0, 0, 0, 0));
+    // The reconciler watches the invoice but never captures on its own.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
     assert_eq!(t.ledger(), ledger(1, 0, 0, 0, 0, 0));
 }
 

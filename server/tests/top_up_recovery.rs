@@ -32,8 +32,10 @@ fn simulators() -> Simulators {
 
 fn settings(db: &str) -> Settings {
     let mut s = Settings::for_tests(db);
-    // Short, but longer than one upstream call (1.5 s): a live worker never loses its row.
-    s.saga.lease = Duration::from_secs(3);
+    // Short, but longer than the longest step (four 0.5 s timeouts): a live worker never
+    // loses its row.
+    s.upstream_timeout = Duration::from_millis(500);
+    s.saga.lease = Duration::from_secs(4);
     s
 }
 

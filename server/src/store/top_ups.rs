@@ -266,7 +266,9 @@ pub async fn due(db: &Db, now_ms: i64, limit: i64) -> Result<Vec<i64>, StoreErro
         .collect::<Result<_, _>>()?)
 }
 
-/// Takes the lease on a row nobody holds. True when this caller now holds it.
+/// Takes the lease on a due row nobody holds (the check is repeated here, so a row another
+/// instance drove and put back with a later time is left alone). True when this caller now
+/// holds it.
 pub async fn acquire(
     db: &Db,
     id: i64,
@@ -276,7 +278,8 @@ pub async fn acquire(
 ) -> Result<bool, StoreError> {
     let r = sqlx::query(
         "UPDATE top_ups SET lease_token = $1, lease_until_ms = $2 WHERE id = $3 \
-         AND (lease_until_ms IS NULL OR lease_until_ms < $4)",
+         AND (lease_until_ms IS NULL OR lease_until_ms < $4) \
+         AND next_attempt_ms IS NOT NULL AND next_attempt_ms <= $4",
     )
     .bind(token)
     .bind(until_ms)
@@ -354,6 +357,33 @@ pub async fn transition(
     .bind(from.as_str())
     .bind(token)
     .bind(now_ms)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Starts again a top-up that failed before any invoice existed (no card, billing down): the
+/// same key may then be sent again once the cause is fixed, still one invoice at most. True
+/// when this caller now holds its lease.
+pub async fn restart_unbilled(
+    db: &Db,
+    id: i64,
+    token: &str,
+    now_ms: i64,
+    until_ms: i64,
+) -> Result<bool, StoreError> {
+    let r = sqlx::query(
+        "UPDATE top_ups SET state = $1, payment_problem = NULL, next_attempt_ms = $2, \
+         lease_token = $3, lease_until_ms = $4, updated_at = $5 WHERE id = $6 AND state = $7 \
+         AND invoice_id IS NULL AND (lease_until_ms IS NULL OR lease_until_ms < $2)",
+    )
+    .bind(State::Requested.as_str())
+    .bind(now_ms)
+    .bind(token)
+    .bind(until_ms)
+    .bind(now())
+    .bind(id)
+    .bind(State::PaymentFailed.as_str())
     .execute(db)
     .await?;
     Ok(r.rows_affected() == 1)

@@ -2,7 +2,7 @@
 //! typed (the domain's `price_jpy`, the function the server charges with), an optional later
 //! date, then a confirmation step with quota, price and number before anything is charged.
 //!
-//! Each opening makes one idempotency key; the same order sent again (double click, retry, a
+//! Each order gets one idempotency key; the same order sent again (double click, retry, a
 //! reload before the answer) carries the same key, so it is charged once. A key still waiting
 //! for its answer is kept in `sessionStorage` with the order it belongs to.
 
@@ -86,7 +86,9 @@ fn TopUpForm(overview: SimOverview) -> impl IntoView {
         ..Draft::default()
     });
     let reviewing = RwSignal::new(false);
-    let key = StoredValue::new(new_key());
+    // The key of the order last sent: the same order again keeps it, another order gets a
+    // new one (so a changed amount after a declined card is a new top-up, not a conflict).
+    let last_sent = StoredValue::new(None::<(String, String)>);
     let storage_slot = format!("top-up-key-{}", ctx.id.0);
     let order = move || draft.with(|d| d.order(today));
     let quota_error = move || {
@@ -136,10 +138,12 @@ fn TopUpForm(overview: SimOverview) -> impl IntoView {
         }
         let d = draft.get_untracked();
         let signature = d.signature(today);
-        let idempotency_key = remembered_key(&storage_slot, &signature).unwrap_or_else(|| {
-            remember_key(&storage_slot, &signature, &key.get_value());
-            key.get_value()
-        });
+        let idempotency_key = match last_sent.get_value() {
+            Some((sig, key)) if sig == signature => key,
+            _ => remembered_key(&storage_slot, &signature).unwrap_or_else(new_key),
+        };
+        last_sent.set_value(Some((signature.clone(), idempotency_key.clone())));
+        remember_key(&storage_slot, &signature, &idempotency_key);
         action.dispatch(TopUpSim {
             id: ctx.id,
             quota_mb: d.quota_text(),

@@ -9,7 +9,7 @@ mod view;
 
 use super::sim::{today_jst, PortalSims};
 use super::{store_error, whmcs_error};
-use crate::store::top_ups::{self, now_ms, Inserted, NewTopUp, TopUpRow};
+use crate::store::top_ups::{self, now_ms, Inserted, NewTopUp, State, TopUpRow};
 use app::domain::{Customer, PortalError, SubscriptionId, TopUp, TopUpHistory, TopUpOrder};
 use app::ports::{SimPortal, TopUps};
 use async_trait::async_trait;
@@ -35,9 +35,11 @@ pub struct SagaConfig {
 }
 
 impl SagaConfig {
-    /// The defaults for upstream calls of `timeout` retried `read_retries` times.
+    /// The defaults for upstream calls of `timeout` retried `read_retries` times. The longest
+    /// single step is a read with its retries, or a carrier write that re-authenticates
+    /// (auth, call, auth again, call again): four timeouts.
     pub fn for_timeout(timeout: Duration, read_retries: usize) -> Self {
-        let longest_call = timeout * u32::try_from(read_retries + 1).unwrap_or(3);
+        let longest_call = timeout * u32::try_from(read_retries + 1).unwrap_or(3).max(4);
         SagaConfig {
             lease: longest_call * 2 + Duration::from_secs(2),
             retry_base: Duration::from_secs(30),
@@ -133,7 +135,25 @@ impl TopUps for PortalTopUps {
             if row.fingerprint != print {
                 return Err(reused_key());
             }
-            return view::answer(&self.settled(row).await?);
+            let row = self.settled(row).await?;
+            if row.state == State::PaymentFailed && row.invoice_id.is_none() {
+                let token = lease_token();
+                let until = now_ms() + self.saga.cfg.lease_ms();
+                if top_ups::restart_unbilled(db, row.id, &token, now_ms(), until)
+                    .await
+                    .map_err(store_error)?
+                {
+                    tracing::info!(id = row.id, "unbilled top-up sent again with its key");
+                    let row = self
+                        .saga
+                        .drive(row.id, &token)
+                        .await
+                        .map_err(store_error)?
+                        .ok_or(PortalError::Internal)?;
+                    return view::answer(&row);
+                }
+            }
+            return view::answer(&row);
         }
         let owned = self.sims.owned_line(customer, id).await?;
         let overview = self.sims.overview(customer, id).await?;
@@ -212,6 +232,14 @@ impl TopUps for PortalTopUps {
             .map_err(store_error)?
             .filter(|r| r.customer_id == customer.id && r.subscription_id == id.0 as i64)
             .ok_or(PortalError::NotFound)?;
+        if row.state == State::PaymentFailed
+            && row.invoice_id.is_some()
+            && row.next_attempt_ms.is_none()
+        {
+            return Err(PortalError::Conflict(
+                "This top-up's invoice was closed unpaid. Please order the top-up again.".into(),
+            ));
+        }
         let path = match (row.payment_problem.as_deref(), row.invoice_id) {
             (Some("no_pay_method"), _) => "index.php?rp=/account/paymentmethods".to_string(),
             (_, Some(invoice)) => format!("viewinvoice.php?id={invoice}"),

@@ -22,7 +22,7 @@ use super::SagaConfig;
 use crate::freebit::{FreebitClient, FreebitError};
 use crate::store::top_ups::{self, now_ms, Change, State, TopUpRow};
 use crate::store::{audit, Db, StoreError};
-use crate::whmcs::{amount_jpy, WhmcsClient};
+use crate::whmcs::{amount_jpy, WhmcsClient, WhmcsError};
 use app::domain::dates::{date_label, jst_date, parse_iso_date};
 use app::domain::topup::{topup_label, yen_label};
 use app::domain::{format_msisdn, Outcome};
@@ -278,8 +278,10 @@ impl Saga {
                 let invoice = i64::try_from(created.invoiceid).unwrap_or(i64::MAX);
                 self.invoiced(row, token, invoice).await
             }
-            Err(e) if e.is_transient() => {
-                // It may exist: the next look searches for it by its notes first.
+            // Only an answer from WHMCS (or refused credentials) proves nothing was created;
+            // anything else (timeouts, proxies' 4xx/5xx) may hide an invoice: the next look
+            // searches for it by its notes first.
+            Err(e) if !matches!(e, WhmcsError::Api { .. } | WhmcsError::Auth(_)) => {
                 self.later(row, token, self.cfg.retry_base_ms(), e.to_string())
                     .await
             }
@@ -378,12 +380,17 @@ impl Saga {
             Ok(inv) if inv.status.eq_ignore_ascii_case("Paid") => {
                 self.paid(row, token, "invoice read back as Paid").await
             }
-            Ok(inv) if inv.status.eq_ignore_ascii_case("Unpaid") => {
+            Ok(inv)
+                if !["Cancelled", "Refunded"]
+                    .iter()
+                    .any(|s| inv.status.eq_ignore_ascii_case(s)) =>
+            {
+                // Unpaid, "Payment Pending", …: it may still be paid; watched.
                 self.fail_payment(
                     row,
                     token,
                     "unconfirmed",
-                    Some(format!("invoice {invoice} Unpaid after capture")),
+                    Some(format!("invoice {invoice} {} after capture", inv.status)),
                 )
                 .await
             }
@@ -442,25 +449,68 @@ impl Saga {
         let (Some(invoice), Some(_)) = (row.invoice_id, row.next_attempt_ms) else {
             return Ok(Step::Stop);
         };
-        match self.whmcs.get_invoice(invoice.unsigned_abs()).await {
+        let invoice = invoice.unsigned_abs();
+        match self.whmcs.get_invoice(invoice).await {
             Ok(inv) if inv.status.eq_ignore_ascii_case("Paid") => {
                 self.paid(row, token, "invoice paid in billing").await
             }
+            Ok(inv)
+                if ["Cancelled", "Refunded"]
+                    .iter()
+                    .any(|s| inv.status.eq_ignore_ascii_case(s)) =>
+            {
+                self.go(row, token, row.state, done()).await?;
+                Ok(Step::Stop)
+            }
             Ok(_) | Err(_) => {
                 let age_ms = (crate::store::now() - row.created_at).saturating_mul(1000);
-                let next = (age_ms < self.cfg.payment_watch_ms())
-                    .then(|| now_ms() + self.cfg.payment_check_ms(age_ms));
-                self.go(
-                    row,
-                    token,
-                    row.state,
-                    Change {
-                        next_attempt_ms: Some(next),
+                if age_ms < self.cfg.payment_watch_ms() {
+                    let next = now_ms() + self.cfg.payment_check_ms(age_ms);
+                    let change = Change {
+                        next_attempt_ms: Some(Some(next)),
                         ..Change::default()
-                    },
-                )
-                .await?;
+                    };
+                    self.go(row, token, row.state, change).await?;
+                    return Ok(Step::Stop);
+                }
+                self.close_unpaid(row, token, invoice).await
+            }
+        }
+    }
+
+    /// The watch is over: the invoice is cancelled so nobody can pay it any more, then read
+    /// once more — paid in the meantime, the top-up goes on.
+    async fn close_unpaid(
+        &self,
+        row: &TopUpRow,
+        token: &str,
+        invoice: u64,
+    ) -> Result<Step, StoreError> {
+        if !self.renew(row, token).await? {
+            return Ok(Step::Stop);
+        }
+        if let Err(e) = self.whmcs.cancel_invoice(invoice).await {
+            tracing::warn!(error = %e, id = row.id, invoice, "could not cancel an unpaid top-up invoice");
+        }
+        match self.whmcs.get_invoice(invoice).await {
+            Ok(inv) if inv.status.eq_ignore_ascii_case("Paid") => {
+                self.paid(row, token, "invoice paid at the end of the watch")
+                    .await
+            }
+            Ok(inv) if inv.status.eq_ignore_ascii_case("Cancelled") => {
+                if self.go(row, token, row.state, done()).await? {
+                    self.audit(
+                        row,
+                        &format!("Unpaid top-up invoice #{invoice} cancelled"),
+                        Outcome::Failed,
+                    )
+                    .await;
+                }
                 Ok(Step::Stop)
+            }
+            Ok(_) | Err(_) => {
+                let why = "could not close the unpaid invoice yet".to_string();
+                self.later(row, token, self.cfg.retry_base_ms(), why).await
             }
         }
     }
@@ -487,10 +537,14 @@ impl Saga {
             return Ok(if moved { Step::Continue } else { Step::Stop });
         }
         let attempts = row.attempts + 1;
+        let today = jst_date(crate::store::now());
+        // A schedule whose day has come (paid late, retries crossing it) is added at once.
+        let schedule = Self::run_on(row).filter(|d| *d > today);
         let change = Change {
             attempts: Some(attempts),
             // If we die mid-call, look again once the lease is gone.
             next_attempt_ms: Some(Some(now_ms())),
+            clear_run_on: row.run_on.is_some() && schedule.is_none(),
             ..Change::default()
         };
         if !self.go(row, token, State::Applying, change).await? {
@@ -499,11 +553,12 @@ impl Saga {
         let row = TopUpRow {
             state: State::Applying,
             attempts,
+            run_on: schedule.map(|d| d.to_string()),
             ..row.clone()
         };
         let quota = row.quota_mb.unsigned_abs();
         let expire = row.expire_on.as_deref().and_then(parse_iso_date);
-        let result = match Self::run_on(&row) {
+        let result = match schedule {
             Some(day) => {
                 self.freebit
                     .schedule_quota(&row.msisdn, quota, Some(&row.quota_code), day)
@@ -517,26 +572,25 @@ impl Saga {
         };
         match result {
             Ok(()) => self.carrier_took_it(&row, token, "carrier accepted").await,
-            Err(e) if e.is_transient() => {
-                tracing::warn!(error = %e, id = row.id, "no answer from the carrier for a top-up");
-                self.retry_apply(&row, token, State::Applying, e.to_string())
-                    .await
-            }
+            // Whatever went wrong, the next look reads the quota history before sending again:
+            // only a timeout is documented as "unknown", but no result code is documented as
+            // "certainly not applied" either.
             Err(e) => {
-                tracing::error!(error = %e, id = row.id, attempts, "the carrier refused a paid top-up");
-                self.retry_apply(&row, token, State::Paid, e.to_string())
-                    .await
+                if e.is_transient() {
+                    tracing::warn!(error = %e, id = row.id, "no answer from the carrier for a top-up");
+                } else {
+                    tracing::error!(error = %e, id = row.id, attempts, "the carrier refused a paid top-up");
+                }
+                self.retry_apply(&row, token, e.to_string()).await
             }
         }
     }
 
-    /// Waits with backoff: in `applying` when the outcome is unknown (the next look checks
-    /// the quota history first), back in `paid` when the carrier said no.
+    /// Waits with backoff in `applying`: the next look checks the quota history first.
     async fn retry_apply(
         &self,
         row: &TopUpRow,
         token: &str,
-        to: State,
         why: String,
     ) -> Result<Step, StoreError> {
         let change = Change {
@@ -544,7 +598,7 @@ impl Saga {
             next_attempt_ms: Some(Some(now_ms() + self.backoff_ms(row.attempts - 1))),
             ..Change::default()
         };
-        if self.go(row, token, to, change).await? && row.attempts == 1 {
+        if self.go(row, token, State::Applying, change).await? && row.attempts == 1 {
             self.audit(
                 row,
                 &format!(
@@ -566,7 +620,7 @@ impl Saga {
     ) -> Result<Step, StoreError> {
         let label = topup_label(row.quota_mb.unsigned_abs());
         let today = jst_date(crate::store::now());
-        let (to, next, detail) = match Self::run_on(row).filter(|d| *d > today) {
+        let (to, next, detail) = match Self::run_on(row).filter(|d| *d >= today) {
             Some(day) => (
                 State::Scheduled,
                 Some(check_time_ms(day)),
@@ -604,8 +658,8 @@ impl Saga {
     async fn settle_apply(&self, row: &TopUpRow, token: &str) -> Result<Step, StoreError> {
         if let Some(day) = Self::run_on(row) {
             // A scheduled addition shows in the history only on its day: treat it as
-            // scheduled and check then (a lost one is applied at once on that day).
-            if day > jst_date(crate::store::now()) {
+            // scheduled and check once the day is over (a lost one is added then).
+            if day >= jst_date(crate::store::now()) {
                 return self
                     .carrier_took_it(row, token, "eachQuota answer lost; checking on the day")
                     .await;
@@ -640,7 +694,8 @@ impl Saga {
     async fn check_scheduled(&self, row: &TopUpRow, token: &str) -> Result<Step, StoreError> {
         let today = jst_date(crate::store::now());
         match Self::run_on(row) {
-            Some(day) if day > today => {
+            // The carrier adds it some time on its day: look once the day is over.
+            Some(day) if day >= today => {
                 self.go(
                     row,
                     token,
@@ -774,9 +829,10 @@ fn done() -> Change {
     }
 }
 
-/// When a scheduled top-up is checked: 01:00 JST on its day (milliseconds).
+/// When a scheduled top-up is checked: 01:00 JST the day after its day (milliseconds), when
+/// the carrier has had the whole day to add it.
 fn check_time_ms(day: chrono::NaiveDate) -> i64 {
-    let midnight_jst = day
+    let midnight_jst = (day + Days::days(1))
         .and_hms_opt(1, 0, 0)
         .unwrap_or_default()
         .and_utc()
