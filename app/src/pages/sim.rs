@@ -29,10 +29,8 @@ mod text {
 }
 
 /// While the carrier is still working on something, the page re-reads every this often.
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 const POLL_MS: u64 = 4000;
 /// 30 minutes of polling (a 4G/5G switch takes up to 30).
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 const MAX_POLLS: u32 = 450;
 
 #[component]
@@ -96,8 +94,7 @@ fn SimSections(
     timeline: Resource<Result<Vec<crate::domain::TimelineEntry>, PortalError>>,
     top_ups: Resource<Result<crate::domain::TopUpHistory, PortalError>>,
 ) -> impl IntoView {
-    let ctx = crate::components::sim::use_sim_ctx();
-    poll_while_pending(overview, timeline, ctx);
+    poll_while_pending(overview, timeline);
     view! {
         <div class="sim-layout">
             <div class="sim-main">
@@ -150,45 +147,30 @@ fn LineUnavailable(
     }
 }
 
-/// Re-reads what the carrier is doing every few seconds while it reports work in progress,
-/// so a finished change shows without a reload: only the overview and the timeline, never
-/// while a modal is open or options are being edited, and for 30 minutes at most. Browser only.
-#[allow(unused_variables)]
+/// Re-reads what the carrier is doing every few seconds while it reports work in progress:
+/// only the overview and the timeline, and for 30 minutes at most.
 fn poll_while_pending(
     overview: Resource<Result<SimOverview, PortalError>>,
     timeline: Resource<Result<Vec<crate::domain::TimelineEntry>, PortalError>>,
-    ctx: SimPageCtx,
 ) {
-    // One timer at a time, however many reloads happen meanwhile.
-    let scheduled = StoredValue::new(false);
-    let polls = StoredValue::new(0u32);
-    Effect::new(move |_| {
-        let busy = overview.get().and_then(Result::ok).is_some_and(|o| {
-            o.pending.iter().any(|p| {
-                !matches!(
-                    p,
-                    crate::domain::PendingOperation::PlanChange { .. }
-                        | crate::domain::PendingOperation::Cancellation { .. }
-                )
+    crate::components::sim::poll_while(
+        move || {
+            overview.get().and_then(Result::ok).is_some_and(|o| {
+                o.pending.iter().any(|p| {
+                    !matches!(
+                        p,
+                        crate::domain::PendingOperation::PlanChange { .. }
+                            | crate::domain::PendingOperation::Cancellation { .. }
+                    )
+                })
             })
-        });
-        #[cfg(feature = "hydrate")]
-        if busy && !scheduled.get_value() && polls.get_value() < MAX_POLLS {
-            scheduled.set_value(true);
-            set_timeout(
-                move || {
-                    scheduled.set_value(false);
-                    polls.update_value(|n| *n += 1);
-                    if ctx.busy() {
-                        // Try again later without reloading under the customer's hands.
-                        overview.update(|_| ());
-                    } else {
-                        overview.refetch();
-                        timeline.refetch();
-                    }
-                },
-                std::time::Duration::from_millis(POLL_MS),
-            );
-        }
-    });
+        },
+        move || {
+            overview.refetch();
+            timeline.refetch();
+        },
+        move || overview.update(|_| ()),
+        std::time::Duration::from_millis(POLL_MS),
+        MAX_POLLS,
+    );
 }

@@ -105,6 +105,42 @@ where
     Signal::derive(move || action.value().get().and_then(Result::err))
 }
 
+/// Re-reads while `busy()` reports work in progress, so a finished change shows without a
+/// reload: one timer at a time (however many reloads happen meanwhile), every `every`, at most
+/// `max_polls` times. While the customer has a modal open or unsent edits it calls `hold`
+/// instead (which should re-trigger `busy` without reloading under their hands). Browser only.
+#[allow(unused_variables)]
+pub fn poll_while(
+    busy: impl Fn() -> bool + 'static,
+    reread: impl Fn() + Copy + 'static,
+    hold: impl Fn() + Copy + 'static,
+    every: std::time::Duration,
+    max_polls: u32,
+) {
+    let ctx = use_sim_ctx();
+    let scheduled = StoredValue::new(false);
+    let polls = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let busy = busy();
+        #[cfg(feature = "hydrate")]
+        if busy && !scheduled.get_value() && polls.get_value() < max_polls {
+            scheduled.set_value(true);
+            set_timeout(
+                move || {
+                    scheduled.set_value(false);
+                    polls.update_value(|n| *n += 1);
+                    if ctx.busy() {
+                        hold();
+                    } else {
+                        reread();
+                    }
+                },
+                every,
+            );
+        }
+    });
+}
+
 /// The page's status line (success messages), announced to screen readers.
 #[component]
 pub fn NoticeBar() -> impl IntoView {

@@ -2,7 +2,7 @@
 //! additions the carrier reports that were not made in the portal. While a top-up is still
 //! in progress the list re-reads itself every few seconds (browser only, bounded).
 
-use super::{use_sim_ctx, SectionError};
+use super::{poll_while, SectionError};
 use crate::components::status::Badge;
 use crate::domain::topup::yen_label;
 use crate::domain::{PortalError, TopUpHistory, TopUpState};
@@ -16,10 +16,8 @@ mod text {
     pub const PARTIAL: &str = "Additions made outside the portal could not be read just now.";
 }
 
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 const POLL_MS: u64 = 4000;
 /// Ten minutes of re-reading.
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 const MAX_POLLS: u32 = 150;
 
 fn tone(s: TopUpState) -> &'static str {
@@ -77,31 +75,20 @@ pub fn TopUpHistoryCard(history: Resource<Result<TopUpHistory, PortalError>>) ->
 
 /// Re-reads the list while a top-up is in progress (or its invoice may be being paid), so
 /// "In progress" turns into "Added" (or "Refunded as credit") without a reload.
-#[allow(unused_variables)]
 fn poll_while_in_progress(history: Resource<Result<TopUpHistory, PortalError>>) {
-    let ctx = use_sim_ctx();
-    let scheduled = StoredValue::new(false);
-    let polls = StoredValue::new(0u32);
-    Effect::new(move |_| {
-        let busy = history
-            .get()
-            .and_then(Result::ok)
-            .is_some_and(|h| h.entries.iter().any(|t| t.state == TopUpState::Pending));
-        #[cfg(feature = "hydrate")]
-        if busy && !scheduled.get_value() && polls.get_value() < MAX_POLLS {
-            scheduled.set_value(true);
-            set_timeout(
-                move || {
-                    scheduled.set_value(false);
-                    polls.update_value(|n| *n += 1);
-                    if ctx.busy() {
-                        history.update(|_| ());
-                    } else {
-                        history.refetch();
-                    }
-                },
-                std::time::Duration::from_millis(POLL_MS),
-            );
-        }
-    });
+    poll_while(
+        move || {
+            // An unpaid invoice counts: the customer may be paying it in billing right now.
+            history.get().and_then(Result::ok).is_some_and(|h| {
+                h.entries.iter().any(|t| {
+                    t.state == TopUpState::Pending
+                        || (t.state == TopUpState::PaymentFailed && t.invoice_id.is_some())
+                })
+            })
+        },
+        move || history.refetch(),
+        move || history.update(|_| ()),
+        std::time::Duration::from_millis(POLL_MS),
+        MAX_POLLS,
+    );
 }

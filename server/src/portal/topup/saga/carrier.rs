@@ -18,18 +18,11 @@ impl Saga {
 
     pub(super) async fn apply(&self, row: &TopUpRow, token: &str) -> Result<Step, StoreError> {
         if row.attempts >= self.cfg.max_apply_attempts {
-            let moved = self
-                .go(
-                    row,
-                    token,
-                    State::Crediting,
-                    Change {
-                        next_attempt_ms: Some(Some(now_ms())),
-                        ..Change::default()
-                    },
-                )
-                .await?;
-            return Ok(if moved { Step::Continue } else { Step::Stop });
+            let change = Change {
+                next_attempt_ms: Some(Some(now_ms())),
+                ..Change::default()
+            };
+            return self.advance(row, token, State::Crediting, change).await;
         }
         let attempts = row.attempts + 1;
         let today = jst_date(crate::store::now());
@@ -170,18 +163,16 @@ impl Saga {
                     .await
             }
             Ok(false) => {
-                let moved = self
-                    .go(
-                        row,
-                        token,
-                        State::Paid,
-                        Change {
-                            last_result: Some("not in the quota history".into()),
-                            ..Change::default()
-                        },
-                    )
-                    .await?;
-                Ok(if moved { Step::Continue } else { Step::Stop })
+                self.advance(
+                    row,
+                    token,
+                    State::Paid,
+                    Change {
+                        last_result: Some("not in the quota history".into()),
+                        ..Change::default()
+                    },
+                )
+                .await
             }
             Err(e) => {
                 self.later(row, token, self.backoff_ms(row.attempts - 1), e.to_string())
@@ -231,8 +222,7 @@ impl Saga {
                         last_result: Some("scheduled addition missing on its day".into()),
                         ..Change::default()
                     };
-                    let moved = self.go(row, token, State::Paid, change).await?;
-                    Ok(if moved { Step::Continue } else { Step::Stop })
+                    self.advance(row, token, State::Paid, change).await
                 }
                 Err(e) => {
                     self.later(row, token, self.cfg.retry_base_ms(), e.to_string())

@@ -106,6 +106,18 @@ impl Saga {
         Ok(moved)
     }
 
+    /// Moves on and goes on, or stops when the row moved on or the lease was lost.
+    async fn advance(
+        &self,
+        row: &TopUpRow,
+        token: &str,
+        to: State,
+        change: Change,
+    ) -> Result<Step, StoreError> {
+        let moved = self.go(row, token, to, change).await?;
+        Ok(if moved { Step::Continue } else { Step::Stop })
+    }
+
     /// Renews the lease without changing state (before a call made from the same state).
     async fn renew(&self, row: &TopUpRow, token: &str) -> Result<bool, StoreError> {
         self.go(row, token, row.state, Change::default()).await

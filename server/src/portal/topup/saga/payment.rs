@@ -119,18 +119,16 @@ impl Saga {
         token: &str,
         invoice: i64,
     ) -> Result<Step, StoreError> {
-        let moved = self
-            .go(
-                row,
-                token,
-                State::Invoiced,
-                Change {
-                    invoice_id: Some(invoice),
-                    ..Change::default()
-                },
-            )
-            .await?;
-        Ok(if moved { Step::Continue } else { Step::Stop })
+        self.advance(
+            row,
+            token,
+            State::Invoiced,
+            Change {
+                invoice_id: Some(invoice),
+                ..Change::default()
+            },
+        )
+        .await
     }
 
     /// `invoicing` found again: CreateInvoice may have worked without us hearing it.
