@@ -58,7 +58,11 @@ fn SimPageFor(id: SubscriptionId) -> impl IntoView {
     let overview = Resource::new(move || refresh.get(), move |_| get_sim_overview(id));
     let usage = Resource::new(move || refresh.get(), move |_| get_sim_usage(id));
     let timeline = Resource::new(move || refresh.get(), move |_| get_sim_timeline(id));
-    let top_ups = Resource::new(move || refresh.get(), move |_| get_top_up_history(id));
+    let top_ups_changed = ctx.top_ups_changed;
+    let top_ups = Resource::new(
+        move || (refresh.get(), top_ups_changed.get()),
+        move |_| get_top_up_history(id),
+    );
 
     view! {
         <Title text=text::TITLE />

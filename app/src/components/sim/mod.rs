@@ -41,6 +41,9 @@ pub struct SimPageCtx {
     pub modal: RwSignal<Option<SimModal>>,
     /// The options card has unsent edits: background re-reads wait, so they are not lost.
     pub editing: RwSignal<bool>,
+    /// Bumped when a top-up was ordered, whatever its answer: only the top-up list reloads
+    /// (a declined payment keeps the modal, and what it shows, open).
+    pub top_ups_changed: RwSignal<u32>,
 }
 
 impl SimPageCtx {
@@ -51,6 +54,7 @@ impl SimPageCtx {
             notice: RwSignal::new(None),
             modal: RwSignal::new(None),
             editing: RwSignal::new(false),
+            top_ups_changed: RwSignal::new(0),
         }
     }
 

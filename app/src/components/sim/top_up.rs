@@ -114,6 +114,10 @@ fn TopUpForm(overview: SimOverview) -> impl IntoView {
         if !matches!(&result, Err(e) if e.is_transient()) {
             forget_key(&slot);
         }
+        if matches!(&result, Err(PortalError::PaymentRequired { .. })) {
+            // The unpaid top-up is listed (and watched) behind the modal.
+            ctx.top_ups_changed.update(|n| *n += 1);
+        }
         if let Ok(t) = result {
             ctx.modal.set(None);
             ctx.notice.set(Some(Notice {
@@ -232,7 +236,7 @@ fn TopUpForm(overview: SimOverview) -> impl IntoView {
         };
         Some(view! {
             <dl class="review" data-testid=testids::TOP_UP_REVIEW>
-                <dt>"Data"</dt><dd>{format!("{} ({} MB)", topup_label(o.quota.get()), crate::domain::topup::group(o.quota.get()))}</dd>
+                <dt>"Data"</dt><dd>{data_label(o.quota.get())}</dd>
                 <dt>"Number"</dt><dd>{number_for_review.clone()}</dd>
                 <dt>"Price"</dt><dd><strong>{yen_label(o.price_jpy())}</strong></dd>
                 <dt>"When"</dt><dd>{when}</dd>
@@ -263,6 +267,16 @@ fn TopUpForm(overview: SimOverview) -> impl IntoView {
                 </button>
             </div>
         </form>
+    }
+}
+
+/// "3 GB (3,000 MB)", or "2,500 MB" when the label is in MB already.
+fn data_label(mb: u64) -> String {
+    let label = topup_label(mb);
+    if label.ends_with(" MB") {
+        label
+    } else {
+        format!("{label} ({} MB)", crate::domain::topup::group(mb))
     }
 }
 
