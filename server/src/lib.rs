@@ -33,6 +33,7 @@ pub struct AppState {
     pub db: store::Db,
     pub freebit: FreebitClient,
     pub whmcs: WhmcsClient,
+    pub health: Arc<routes::health::HealthCache>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -179,6 +180,7 @@ pub async fn build_with(
         db,
         freebit,
         whmcs,
+        health: Arc::new(routes::health::HealthCache::new(settings.health_ttl)),
     };
     let routes = generate_route_list(app::App);
     let ctx_ports = state.ports.clone();

@@ -11,6 +11,7 @@
 //! | `UPSTREAM_TIMEOUT_MS` | per-request upstream timeout | `10000` |
 //! | `SESSION_TTL_HOURS` | login session lifetime | `336` (14 days) |
 //! | `SECURE_COOKIES` | `Secure` session cookie | `true` unless the site address is loopback |
+//! | `HEALTH_CACHE_MS` | how long a `/health/*` result is reused (no upstream login per hit) | `5000` |
 //! | `TOPUP_RETRY_BASE_MS`, `TOPUP_MAX_ATTEMPTS` | first wait before a paid top-up is sent to the carrier again (doubling, at most 30 min), and the attempts before it is refunded as credit | `30000`, `8` |
 //! | `SIM_TALK_OPTION_DELAY_MS`, `SIM_CONTRACT_LINE_DELAY_MS`, `SIM_ESIM_REISSUE_DELAY_MS` | simulated carrier delays | `20000`, `60000`, `30000` |
 
@@ -47,6 +48,8 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// Pacing of the top-up saga and its reconciler.
     pub saga: SagaConfig,
+    /// How long a health check's result is reused.
+    pub health_ttl: Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -146,6 +149,7 @@ impl Settings {
                 max_apply_attempts: parsed("TOPUP_MAX_ATTEMPTS", 8i64)?.max(1),
                 ..SagaConfig::for_timeout(upstream_timeout, read_retries)
             },
+            health_ttl: Duration::from_millis(parsed("HEALTH_CACHE_MS", 5_000u64)?),
         })
     }
 
@@ -171,6 +175,7 @@ impl Settings {
                 poll: Duration::from_millis(100),
                 ..SagaConfig::for_timeout(Duration::from_millis(1500), 2)
             },
+            health_ttl: Duration::ZERO,
         }
     }
 }

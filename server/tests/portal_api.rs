@@ -387,3 +387,79 @@ async fn login_works_as_a_plain_html_form_before_hydration() {
         .unwrap()
         .starts_with("portal_session="));
 }
+
+#[tokio::test]
+async fn health_bodies_never_carry_the_reason_of_a_failure() {
+    let p = common::portal().await;
+    // WHMCS answers a maintenance page, Freebit a 503: the reasons stay in the log.
+    p.fault(json!({"upstream": "whmcs", "kind": "html"})).await;
+    p.fault(json!({"upstream": "freebit", "kind": "http", "status": 503}))
+        .await;
+    for path in [
+        "/health/freebit-api",
+        "/health/whmcs-api",
+        "/health/sim-management",
+    ] {
+        let r = p.get(path).await;
+        assert_eq!(r.status(), 503, "{path}");
+        let body = r.text().await.unwrap();
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["status"], "down");
+        for leak in [
+            "html",
+            "Maintenance",
+            "http",
+            "503",
+            "error",
+            "_sim",
+            "decode",
+        ] {
+            assert!(!body.contains(leak), "{path} leaks {leak:?}: {body}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn health_results_are_reused_for_a_few_seconds() {
+    let mut settings = server::settings::Settings::for_tests(&common::temp_db());
+    settings.health_ttl = std::time::Duration::from_secs(60);
+    let p = server::build(settings).await.expect("portal starts");
+    let url = p.url();
+    let freebit = p.state.freebit.clone();
+    tokio::spawn(async move { axum::serve(p.listener, p.router).await });
+    let http = common::cookie_client();
+    let before = freebit.auth_calls();
+    for _ in 0..5 {
+        let r = http
+            .get(format!("{url}/health/freebit-api"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+    }
+    assert_eq!(
+        freebit.auth_calls() - before,
+        1,
+        "one upstream login for five hits"
+    );
+}
+
+#[tokio::test]
+async fn a_login_without_a_billing_client_is_refused_not_mapped_to_client_zero() {
+    let p = server::build(server::settings::Settings::for_tests(&common::temp_db()))
+        .await
+        .expect("portal starts");
+    let url = p.url();
+    let hash = server::portal::accounts::hash_password("a-long-password").unwrap();
+    server::store::customers::upsert(&p.state.db, "broken@example.com", &hash, 0, true)
+        .await
+        .unwrap();
+    tokio::spawn(async move { axum::serve(p.listener, p.router).await });
+    let c = common::cookie_client();
+    let r = common::post_login(&c, &url, "broken@example.com", "a-long-password").await;
+    assert_eq!(r.status(), 500);
+    let body = r.text().await.unwrap();
+    assert!(!body.contains("client"), "{body}");
+    let me = c.get(format!("{url}/api/me")).send().await.unwrap();
+    assert_eq!(me.status(), 401, "no session was opened");
+}

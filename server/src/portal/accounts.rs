@@ -41,11 +41,23 @@ fn verify_password(password: &str, hash: &str) -> bool {
         .unwrap_or(false)
 }
 
-fn to_customer(row: customers::CustomerRow) -> Customer {
-    Customer {
-        id: row.id,
-        email: row.email,
-        whmcs_client_id: u64::try_from(row.whmcs_client_id).unwrap_or_default(),
+/// A portal login without a positive WHMCS client id is a broken account, never client 0
+/// (whose services would be nobody's — or somebody else's).
+fn to_customer(row: customers::CustomerRow) -> Result<Customer, PortalError> {
+    match u64::try_from(row.whmcs_client_id) {
+        Ok(client) if client > 0 => Ok(Customer {
+            id: row.id,
+            email: row.email,
+            whmcs_client_id: client,
+        }),
+        _ => {
+            tracing::error!(
+                customer = row.id,
+                client = row.whmcs_client_id,
+                "portal login without a WHMCS client id"
+            );
+            Err(PortalError::Internal)
+        }
     }
 }
 
@@ -80,27 +92,29 @@ impl Accounts for PortalAccounts {
         let Some(row) = row.filter(|_| valid) else {
             return Err(PortalError::InvalidCredentials);
         };
+        let customer = to_customer(row)?;
         let mut bytes = [0u8; 32];
         rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
         let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-        sessions::create(&self.db, &token, row.id, self.session_ttl_secs)
+        sessions::create(&self.db, &token, customer.id, self.session_ttl_secs)
             .await
             .map_err(store_error)?;
-        audit::record(&self.db, Some(row.id), None, "login", "logged in")
+        audit::record(&self.db, Some(customer.id), None, "login", "logged in")
             .await
             .map_err(store_error)?;
         Ok(NewSession {
             token,
-            customer: to_customer(row),
+            customer,
             max_age_secs: self.session_ttl_secs,
         })
     }
 
     async fn customer_for_session(&self, token: &str) -> Result<Option<Customer>, PortalError> {
-        Ok(sessions::customer(&self.db, token, self.demo_enabled)
+        sessions::customer(&self.db, token, self.demo_enabled)
             .await
             .map_err(store_error)?
-            .map(to_customer))
+            .map(to_customer)
+            .transpose()
     }
 
     async fn logout(&self, token: &str) -> Result<(), PortalError> {

@@ -94,6 +94,9 @@ impl WhmcsClient {
         let http = reqwest::Client::builder()
             .timeout(config.timeout)
             .connect_timeout(config.timeout.min(Duration::from_secs(5)))
+            // A redirect would re-send the form, credentials included, to wherever it
+            // points: never followed (a 3xx is an error).
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| WhmcsError::Transport(e.to_string()))?;
         let mut base = config.base_url.clone();
