@@ -14,6 +14,9 @@ pub enum PortalError {
     /// Login failed. Deliberately generic: it never says whether the email exists.
     #[error("The email or password is incorrect.")]
     InvalidCredentials,
+    /// Refused whoever asks this way (e.g. a write sent from another site).
+    #[error("{0}")]
+    Forbidden(String),
     /// The thing does not exist *for this customer* (another customer's service looks the same).
     #[error("We could not find that subscription.")]
     NotFound,
@@ -79,6 +82,7 @@ impl PortalError {
     pub fn status(&self) -> u16 {
         match self {
             PortalError::Unauthorized | PortalError::InvalidCredentials => 401,
+            PortalError::Forbidden(_) => 403,
             PortalError::NotFound => 404,
             PortalError::BadRequest(_) | PortalError::Invalid { .. } => 400,
             PortalError::Conflict(_) => 409,
@@ -95,6 +99,7 @@ impl PortalError {
         match self {
             PortalError::Unauthorized => "unauthorized",
             PortalError::InvalidCredentials => "invalid_credentials",
+            PortalError::Forbidden(_) => "forbidden",
             PortalError::NotFound => "not_found",
             PortalError::BadRequest(_) => "bad_request",
             PortalError::Invalid { .. } => "invalid",

@@ -1,6 +1,7 @@
 //! Plain HTTP endpoints beside the Leptos pages: the REST API for non-browser clients and
-//! the health checks.
+//! the health checks; the cross-site write refusal every route sits behind.
 
 pub mod api;
+pub mod csrf;
 pub mod demo;
 pub mod health;

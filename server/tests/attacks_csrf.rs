@@ -1,0 +1,89 @@
+//! Cross-site requests over real HTTP: a write another site makes the browser send — REST,
+//! server functions, login (login CSRF) and logout (forced logout) — is refused with 403 and
+//! changes nothing; the portal's own pages and API clients are unaffected.
+
+// Helpers outside #[test] fns panic on purpose: the panic is the test failure.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+use serde_json::{json, Value};
+
+const EVIL: &str = "https://evil.example";
+
+#[tokio::test]
+async fn cross_site_writes_are_refused_everywhere() {
+    let p = common::portal().await;
+    let c = p.login("demo@example.com").await;
+    let demo = server::simulator::demo::DEMO_PASSWORD;
+
+    // Login CSRF: the attacker's form logs the victim's browser into the attacker's account.
+    let r = common::cookie_client()
+        .post(format!("{}/api/fn/login", p.url))
+        .header("origin", EVIL)
+        .form(&[("email", "demo2@example.com"), ("password", demo)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert!(
+        r.headers().get("set-cookie").is_none(),
+        "no session was opened"
+    );
+    let r = common::cookie_client()
+        .post(format!("{}/api/auth/login", p.url))
+        .header("sec-fetch-site", "cross-site")
+        .json(&json!({"email": "demo2@example.com", "password": demo}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["code"], "forbidden");
+
+    // Forced logout and SIM writes with the victim's cookie: refused, nothing changes.
+    for path in ["/api/auth/logout", "/api/fn/logout"] {
+        let r = c
+            .post(format!("{}{path}", p.url))
+            .header("origin", EVIL)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403, "{path}");
+    }
+    let r = c
+        .post(format!("{}/api/subscriptions/2001/sim/top-up", p.url))
+        .header("origin", "null")
+        .json(&json!({"quotaMb": 1000}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let r = c
+        .post(format!("{}/api/fn/change_plan", p.url))
+        .header("origin", EVIL)
+        .form(&[("id", "2001"), ("new_plan_code", "PASI_25G")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert!(p.sims.whmcs.ledger(1001).unwrap().invoices.is_empty());
+    let me = c.get(format!("{}/api/me", p.url)).send().await.unwrap();
+    assert_eq!(me.status(), 200, "still logged in");
+
+    // The portal's own pages (same origin) and API clients (no Origin) work as before.
+    let r = c
+        .post(format!("{}/api/fn/get_sim_overview", p.url))
+        .header("origin", &p.url)
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("id", "2001")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let r = c
+        .post(format!("{}/api/auth/logout", p.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+}
