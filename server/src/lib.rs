@@ -210,8 +210,8 @@ pub async fn build_with(
         let demo = routes::demo::router(state.db.clone(), sims.clone());
         router = router.nest("/_sim", sims.router().merge(demo));
     }
-    let router = router
-        .layer(axum::middleware::from_fn(routes::csrf::refuse_cross_site))
+    let router = router.layer(axum::middleware::from_fn(routes::csrf::refuse_cross_site));
+    let router = routes::headers::secure(router, settings.secure_cookies)
         .layer(tower_http::trace::TraceLayer::new_for_http());
     Ok(Portal {
         router,

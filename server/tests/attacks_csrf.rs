@@ -87,3 +87,31 @@ async fn cross_site_writes_are_refused_everywhere() {
         .unwrap();
     assert_eq!(r.status(), 204);
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let p = common::portal().await;
+    let c = p.login("demo@example.com").await;
+    for (path, expect) in [
+        ("/login", 200),
+        ("/subscriptions", 200),
+        ("/api/me", 200),
+        ("/api/subscriptions/999/sim", 404),
+        ("/no-such-page", 404),
+        ("/health/whmcs-api", 200),
+    ] {
+        let r = c.get(format!("{}{path}", p.url)).send().await.unwrap();
+        assert_eq!(r.status(), expect, "{path}");
+        let h = r.headers();
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["x-frame-options"], "DENY", "{path}");
+        assert!(h["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'"));
+        assert_eq!(h["referrer-policy"], "strict-origin-when-cross-origin");
+        assert!(h.get("permissions-policy").is_some());
+        // Served over plain http here (loopback): no HSTS.
+        assert!(h.get("strict-transport-security").is_none(), "{path}");
+    }
+}

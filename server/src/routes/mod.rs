@@ -4,4 +4,5 @@
 pub mod api;
 pub mod csrf;
 pub mod demo;
+pub mod headers;
 pub mod health;
