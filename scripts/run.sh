@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-exec cargo leptos serve --release
+PORTAL_MODE=demo exec cargo leptos serve --release

@@ -27,7 +27,7 @@ step "Release build + Playwright in Chromium"
 # pending options, 4G/5G switches and reissues complete; a paid top-up the carrier refused
 # is retried after a second (30 s by default).
 rm -f target/e2e.db target/e2e.db-shm target/e2e.db-wal
-DATABASE_URL="sqlite://target/e2e.db?mode=rwc" \
+PORTAL_MODE=demo DATABASE_URL="sqlite://target/e2e.db?mode=rwc" \
 SIM_TALK_OPTION_DELAY_MS=1500 SIM_CONTRACT_LINE_DELAY_MS=3000 SIM_ESIM_REISSUE_DELAY_MS=2000 \
 TOPUP_RETRY_BASE_MS=1000 TOPUP_MAX_ATTEMPTS=3 \
   cargo leptos end-to-end --release

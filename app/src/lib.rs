@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                     // Async SSR: the data is awaited before the head is sent, so a redirect to login
                     // and a 404 for somebody else's SIM become real HTTP statuses.
                     <Route path=path!("/subscriptions") view=pages::subscriptions::SubscriptionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/subscriptions/:id/sim") view=pages::sim::SimPage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -3,8 +3,9 @@
 //! through here, so they never see HTTP clients or SQL.
 
 use crate::domain::{
-    ActionReceipt, Customer, Eid, FeatureChange, PlanCode, PortalError, SimDetails, SimOverview,
-    Subscription, SubscriptionId, TimelineEntry, TopUp, TopUpHistory, TopUpOrder, UsageReport,
+    ActionReceipt, Customer, Eid, FeatureChange, PlanCode, PortalError, SessionInfo, SimDetails,
+    SimOverview, Subscription, SubscriptionId, TimelineEntry, TopUp, TopUpHistory, TopUpOrder,
+    UsageReport,
 };
 use async_trait::async_trait;
 use std::sync::Arc;
@@ -16,14 +17,58 @@ pub struct NewSession {
     pub max_age_secs: i64,
 }
 
+/// The client's address as the server determined it (the peer, or the proxy's
+/// `X-Forwarded-For` when configured to trust it); put in the request's extensions by the
+/// server before any handler runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientIp(pub std::net::IpAddr);
+
+/// Who is asking: for rate limits and the session list.
+#[derive(Clone, Debug, Default)]
+pub struct Client {
+    pub ip: Option<std::net::IpAddr>,
+    pub user_agent: Option<String>,
+}
+
+impl Client {
+    pub fn from_parts(parts: &http::request::Parts) -> Self {
+        Client {
+            ip: parts.extensions.get::<ClientIp>().map(|c| c.0),
+            user_agent: parts
+                .headers
+                .get(http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(|ua| ua.chars().take(200).collect()),
+        }
+    }
+}
+
 #[async_trait]
 pub trait Accounts: Send + Sync {
-    /// Checks the credentials and opens a session. Any failure is `InvalidCredentials`.
-    async fn login(&self, email: &str, password: &str) -> Result<NewSession, PortalError>;
+    /// Checks the credentials and opens a session. A wrong email or password is
+    /// `InvalidCredentials` (never saying which); too many failures are `RateLimited`.
+    /// `replaces` is the session token the client still had, revoked on success.
+    async fn login(
+        &self,
+        email: &str,
+        password: &str,
+        client: &Client,
+        replaces: Option<&str>,
+    ) -> Result<NewSession, PortalError>;
     /// The customer behind a session token, if the session is valid and unexpired.
     async fn customer_for_session(&self, token: &str) -> Result<Option<Customer>, PortalError>;
     /// Ends the session (idempotent).
     async fn logout(&self, token: &str) -> Result<(), PortalError>;
+    /// The customer's live sessions; the one with `current_token` is marked current.
+    async fn sessions(
+        &self,
+        customer: &Customer,
+        current_token: &str,
+    ) -> Result<Vec<SessionInfo>, PortalError>;
+    /// Ends one of the customer's sessions (another device); `NotFound` if it is not theirs.
+    async fn end_session(&self, customer: &Customer, session_id: i64) -> Result<(), PortalError>;
+    /// Ends every session of the customer, this one included.
+    async fn logout_everywhere(&self, customer: &Customer) -> Result<(), PortalError>;
 }
 
 #[async_trait]
@@ -141,9 +186,17 @@ pub struct Ports {
     pub demo_logins: Option<crate::domain::DemoLogins>,
 }
 
+fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        crate::domain::SESSION_COOKIE
+    } else {
+        crate::domain::DEMO_SESSION_COOKIE
+    }
+}
+
 /// The `Set-Cookie` value for a session; an empty token with max-age 0 clears it.
 pub fn session_cookie(token: &str, max_age_secs: i64, secure: bool) -> String {
-    cookie::Cookie::build((crate::domain::SESSION_COOKIE, token.to_string()))
+    cookie::Cookie::build((cookie_name(secure), token.to_string()))
         .path("/")
         .http_only(true)
         .same_site(cookie::SameSite::Lax)
@@ -153,15 +206,27 @@ pub fn session_cookie(token: &str, max_age_secs: i64, secure: bool) -> String {
         .to_string()
 }
 
-/// The session token from a request's `Cookie` headers, if there is one.
-pub fn session_token(headers: &http::HeaderMap) -> Option<String> {
+/// The session token of a request: `Authorization: Bearer …` (REST and GraphQL clients), or
+/// else the session cookie of this mode (only the `__Host-` one when `secure`).
+pub fn session_token(headers: &http::HeaderMap, secure: bool) -> Option<String> {
+    if let Some(auth) = headers
+        .get(http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    {
+        return auth
+            .strip_prefix("Bearer ")
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string);
+    }
+    let name = cookie_name(secure);
     headers
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(cookie::Cookie::split_parse)
         .filter_map(Result::ok)
-        .find(|c| c.name() == crate::domain::SESSION_COOKIE && !c.value().is_empty())
+        .find(|c| c.name() == name && !c.value().is_empty())
         .map(|c| c.value().to_string())
 }
 
@@ -175,7 +240,9 @@ mod tests {
         assert!(c.starts_with("portal_session=abc"), "{c}");
         assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && c.contains("Path=/"));
         assert!(!c.contains("Secure"));
-        assert!(session_cookie("abc", 3600, true).contains("Secure"));
+        let c = session_cookie("abc", 3600, true);
+        assert!(c.starts_with("__Host-portal_session=abc"), "{c}");
+        assert!(c.contains("Secure") && c.contains("Path=/") && !c.contains("Domain"));
     }
 
     #[test]
@@ -185,8 +252,35 @@ mod tests {
             http::header::COOKIE,
             "a=1; portal_session=tok; b=2".parse().unwrap(),
         );
-        assert_eq!(session_token(&h).as_deref(), Some("tok"));
+        assert_eq!(session_token(&h, false).as_deref(), Some("tok"));
         h.insert(http::header::COOKIE, "portal_session=".parse().unwrap());
-        assert_eq!(session_token(&h), None);
+        assert_eq!(session_token(&h, false), None);
+    }
+
+    #[test]
+    fn over_https_only_the_host_prefixed_cookie_counts() {
+        let mut h = http::HeaderMap::new();
+        h.insert(
+            http::header::COOKIE,
+            "portal_session=tossed".parse().unwrap(),
+        );
+        assert_eq!(session_token(&h, true), None);
+        h.insert(
+            http::header::COOKIE,
+            "portal_session=tossed; __Host-portal_session=real"
+                .parse()
+                .unwrap(),
+        );
+        assert_eq!(session_token(&h, true).as_deref(), Some("real"));
+    }
+
+    #[test]
+    fn a_bearer_token_wins_over_cookies() {
+        let mut h = http::HeaderMap::new();
+        h.insert(http::header::COOKIE, "portal_session=c".parse().unwrap());
+        h.insert(http::header::AUTHORIZATION, "Bearer  tok ".parse().unwrap());
+        assert_eq!(session_token(&h, false).as_deref(), Some("tok"));
+        h.insert(http::header::AUTHORIZATION, "Basic eDp5".parse().unwrap());
+        assert_eq!(session_token(&h, false), None);
     }
 }

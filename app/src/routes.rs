@@ -3,6 +3,7 @@
 pub const HOME: &str = "/";
 pub const LOGIN: &str = "/login";
 pub const SUBSCRIPTIONS: &str = "/subscriptions";
+pub const ACCOUNT: &str = "/account";
 
 pub fn sim_page(id: crate::domain::SubscriptionId) -> String {
     format!("/subscriptions/{id}/sim")

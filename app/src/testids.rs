@@ -71,6 +71,11 @@ pub const TOP_UP_SUBMIT: &str = "top-up-submit";
 pub const TOP_UP_PAY_LINK: &str = "top-up-pay-link";
 pub const TOP_UP_HISTORY: &str = "top-up-history";
 pub const TOP_UP_ENTRY: &str = "top-up-entry";
+pub const ACCOUNT_LINK: &str = "account-link";
+pub const SESSION_LIST: &str = "session-list";
+pub const SESSION_ROW: &str = "session-row";
+pub const SESSION_END: &str = "session-end";
+pub const LOGOUT_EVERYWHERE: &str = "logout-everywhere";
 
 /// Every id, for the consistency test below.
 pub const ALL: &[(&str, &str)] = &[
@@ -144,6 +149,11 @@ pub const ALL: &[(&str, &str)] = &[
     ("TOP_UP_PAY_LINK", TOP_UP_PAY_LINK),
     ("TOP_UP_HISTORY", TOP_UP_HISTORY),
     ("TOP_UP_ENTRY", TOP_UP_ENTRY),
+    ("ACCOUNT_LINK", ACCOUNT_LINK),
+    ("SESSION_LIST", SESSION_LIST),
+    ("SESSION_ROW", SESSION_ROW),
+    ("SESSION_END", SESSION_END),
+    ("LOGOUT_EVERYWHERE", LOGOUT_EVERYWHERE),
 ];
 
 #[cfg(test)]

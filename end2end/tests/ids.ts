@@ -70,4 +70,9 @@ export const ids = {
   TOP_UP_PAY_LINK: "top-up-pay-link",
   TOP_UP_HISTORY: "top-up-history",
   TOP_UP_ENTRY: "top-up-entry",
+  ACCOUNT_LINK: "account-link",
+  SESSION_LIST: "session-list",
+  SESSION_ROW: "session-row",
+  SESSION_END: "session-end",
+  LOGOUT_EVERYWHERE: "logout-everywhere",
 } as const;

@@ -25,6 +25,10 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use whmcs::{WhmcsClient, WhmcsConfig};
 
+/// The largest request body accepted anywhere (REST, server functions, simulators): every
+/// legitimate body is a small form or JSON object.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
 /// Shared by every handler; cloning is cheap.
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -46,6 +50,8 @@ pub enum StartupError {
     Client(&'static str, String),
     #[error("cannot set up accounts: {0}")]
     Accounts(app::domain::PortalError),
+    #[error("the built-in simulators run only in demo mode (PORTAL_MODE=demo)")]
+    SimulatorsOutsideDemo,
 }
 
 /// A started-but-not-yet-serving portal.
@@ -63,12 +69,25 @@ impl Portal {
         format!("http://{}", self.addr)
     }
 
+    /// Serves until Ctrl-C, with each connection's peer address known to the handlers.
     pub async fn serve(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
+        self.serve_until(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+    }
+
+    pub async fn serve_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
     }
 }
 
@@ -100,6 +119,9 @@ pub async fn build_with(
     };
     let (freebit_cfg, whmcs_cfg, simulators) = match &settings.upstreams {
         Upstreams::Real { freebit, whmcs } => ((**freebit).clone(), (**whmcs).clone(), None),
+        Upstreams::Simulated(_) if settings.mode != settings::Mode::Demo => {
+            return Err(StartupError::SimulatorsOutsideDemo)
+        }
         Upstreams::Simulated(sim_cfg) => {
             let sims = shared
                 .clone()
@@ -138,6 +160,7 @@ pub async fn build_with(
         whmcs.clone(),
         freebit.clone(),
         db.clone(),
+        &settings.limits,
     ));
     let saga = portal::topup::saga::Saga {
         db: db.clone(),
@@ -146,12 +169,17 @@ pub async fn build_with(
         cfg: settings.saga.clone(),
     };
     tokio::spawn(portal::topup::reconciler::run(saga.clone()));
+    tokio::spawn(portal::accounts::purge_sessions(
+        db.clone(),
+        settings.session,
+    ));
     let ports = Ports {
         accounts: Arc::new(
             portal::accounts::PortalAccounts::new(
                 db.clone(),
-                settings.session_ttl_secs,
+                settings.session,
                 simulators.is_some(),
+                settings.limits.clone(),
             )
             .map_err(StartupError::Accounts)?,
         ),
@@ -210,9 +238,24 @@ pub async fn build_with(
         let demo = routes::demo::router(state.db.clone(), sims.clone());
         router = router.nest("/_sim", sims.router().merge(demo));
     }
-    let router = router.layer(axum::middleware::from_fn(routes::csrf::refuse_cross_site));
+    // Inside out: a panic becomes a plain 500; bodies are capped; cross-site writes are
+    // refused; the client's address is known to everything inside; security headers go on
+    // every response; requests are traced inside the span that carries their request id.
+    let router = router
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            routes::request_id::panic_response,
+        ))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            MAX_BODY_BYTES,
+        ))
+        .layer(axum::middleware::from_fn(routes::csrf::refuse_cross_site));
+    let trust_xff = settings.trust_forwarded_for;
+    let router = router.layer(axum::middleware::from_fn(move |req, next| {
+        routes::client_ip::remember(trust_xff, req, next)
+    }));
     let router = routes::headers::secure(router, settings.secure_cookies)
-        .layer(tower_http::trace::TraceLayer::new_for_http());
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(routes::request_id::tag));
     Ok(Portal {
         router,
         listener,

@@ -13,7 +13,7 @@ async fn main() {
     let settings = match Settings::from_env() {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("portal not started: {e}");
             std::process::exit(2);
         }
     };

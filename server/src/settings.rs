@@ -1,23 +1,38 @@
-//! Configuration from the environment. With no upstream configured the portal runs the
-//! embedded default: built-in simulators, demo customers and a SQLite file.
+//! Configuration from the environment, in one of two explicit modes:
+//!
+//! - **live** (the default): real Freebit and WHMCS over https; every upstream variable is
+//!   required and a missing one stops the start. The session cookie is always `Secure`.
+//! - **demo** (`PORTAL_MODE=demo`, what `scripts/run.sh` sets): the built-in simulators under
+//!   `/_sim`, demo customers and their shown password. It listens on loopback only unless
+//!   `PORTAL_DEMO_PUBLIC=1`, because anyone reaching it can log in and inject faults.
+//!
+//! There is no fallback from one to the other: a live deployment that forgets a variable must
+//! not come up as a demo with known passwords.
 //!
 //! | variable | meaning | default |
 //! |---|---|---|
+//! | `PORTAL_MODE` | `live` or `demo` | `live` |
+//! | `PORTAL_DEMO_PUBLIC` | demo mode may listen on a non-loopback address | off |
 //! | `LEPTOS_SITE_ADDR` | listen address | `127.0.0.1:3000` |
 //! | `LEPTOS_SITE_ROOT` | built site (wasm, css) | `target/site` |
 //! | `DATABASE_URL` | `sqlite://…` or `postgres://…` | `sqlite://target/portal.db?mode=rwc` |
-//! | `FREEBIT_BASE_URL`, `FREEBIT_OEM_ID`, `FREEBIT_OEM_KEY` | real Freebit | simulator |
-//! | `WHMCS_BASE_URL`, `WHMCS_IDENTIFIER`, `WHMCS_SECRET`, `WHMCS_ACCESS_KEY`, `WHMCS_MSISDN_FIELD_ID` | real WHMCS | simulator |
+//! | `FREEBIT_BASE_URL`, `FREEBIT_OEM_ID`, `FREEBIT_OEM_KEY` | Freebit (https) | live: required |
+//! | `WHMCS_BASE_URL`, `WHMCS_IDENTIFIER`, `WHMCS_SECRET`, `WHMCS_MSISDN_FIELD_ID` | WHMCS (https) | live: required |
+//! | `WHMCS_ACCESS_KEY` | WHMCS API access key, when the install asks for one | none |
 //! | `UPSTREAM_TIMEOUT_MS` | per-request upstream timeout | `10000` |
-//! | `SESSION_TTL_HOURS` | login session lifetime | `336` (14 days) |
-//! | `SECURE_COOKIES` | `Secure` session cookie | `true` unless the site address is loopback |
+//! | `SESSION_TTL_HOURS` | a login session's absolute lifetime | `336` (14 days) |
+//! | `SESSION_IDLE_MINUTES` | a session unused this long is over | `30` |
+//! | `TRUST_X_FORWARDED_FOR` | behind a proxy: the client address for rate limits is the last `X-Forwarded-For` entry | `false` |
+//! | `SECURE_COOKIES` | demo only: `Secure` session cookie (a demo behind https) | `false` |
 //! | `HEALTH_CACHE_MS` | how long a `/health/*` result is reused (no upstream login per hit) | `5000` |
 //! | `TOPUP_RETRY_BASE_MS`, `TOPUP_MAX_ATTEMPTS` | first wait before a paid top-up is sent to the carrier again (doubling, at most 30 min), and the attempts before it is refunded as credit | `30000`, `8` |
 //! | `SIM_TALK_OPTION_DELAY_MS`, `SIM_CONTRACT_LINE_DELAY_MS`, `SIM_ESIM_REISSUE_DELAY_MS` | simulated carrier delays | `20000`, `60000`, `30000` |
 
 use crate::freebit::FreebitConfig;
+use crate::portal::limits::LimitConfig;
 use crate::portal::topup::SagaConfig;
 use crate::simulator::freebit::FreebitSimConfig;
+use crate::store::sessions::Lifetime;
 use crate::whmcs::WhmcsConfig;
 use secrecy::SecretString;
 use std::net::SocketAddr;
@@ -25,6 +40,13 @@ use std::time::Duration;
 
 /// Must equal `name` in the workspace's `[[workspace.metadata.leptos]]`.
 pub const OUTPUT_NAME: &str = "sim-portal";
+
+/// Which world the portal runs in; see the module documentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Live,
+    Demo,
+}
 
 #[derive(Clone)]
 pub enum Upstreams {
@@ -38,14 +60,18 @@ pub enum Upstreams {
 
 #[derive(Clone)]
 pub struct Settings {
+    pub mode: Mode,
     pub site_addr: SocketAddr,
     pub site_root: String,
     pub database_url: String,
     pub upstreams: Upstreams,
     pub upstream_timeout: Duration,
     pub read_retries: usize,
-    pub session_ttl_secs: i64,
+    pub session: Lifetime,
     pub secure_cookies: bool,
+    /// Take the client address from the last `X-Forwarded-For` entry (behind a proxy).
+    pub trust_forwarded_for: bool,
+    pub limits: LimitConfig,
     /// Pacing of the top-up saga and its reconciler.
     pub saga: SagaConfig,
     /// How long a health check's result is reused.
@@ -56,106 +82,170 @@ pub struct Settings {
 #[error("configuration: {0}")]
 pub struct ConfigError(pub String);
 
-fn var(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
-}
+/// Reads variables through `get`, so tests can hand in a map instead of the process
+/// environment (which parallel tests share).
+struct Vars<'a>(&'a dyn Fn(&str) -> Option<String>);
 
-fn parsed<T: std::str::FromStr>(name: &str, default: T) -> Result<T, ConfigError> {
-    match var(name) {
-        None => Ok(default),
-        Some(v) => v
-            .trim()
-            .parse()
-            .map_err(|_| ConfigError(format!("{name}={v:?} is not valid"))),
+const UPSTREAM_VARS: [&str; 7] = [
+    "FREEBIT_BASE_URL",
+    "FREEBIT_OEM_ID",
+    "FREEBIT_OEM_KEY",
+    "WHMCS_BASE_URL",
+    "WHMCS_IDENTIFIER",
+    "WHMCS_SECRET",
+    "WHMCS_MSISDN_FIELD_ID",
+];
+
+impl Vars<'_> {
+    fn var(&self, name: &str) -> Option<String> {
+        (self.0)(name).filter(|v| !v.trim().is_empty())
     }
-}
 
-fn required(name: &str) -> Result<String, ConfigError> {
-    var(name).ok_or_else(|| {
-        ConfigError(format!(
-            "{name} is required when real upstreams are configured"
-        ))
-    })
-}
+    fn parsed<T: std::str::FromStr>(&self, name: &str, default: T) -> Result<T, ConfigError> {
+        match self.var(name) {
+            None => Ok(default),
+            Some(v) => v
+                .trim()
+                .parse()
+                .map_err(|_| ConfigError(format!("{name}={v:?} is not valid"))),
+        }
+    }
 
-fn url(name: &str) -> Result<url::Url, ConfigError> {
-    let v = required(name)?;
-    url::Url::parse(&v).map_err(|e| ConfigError(format!("{name}: {e}")))
+    fn required(&self, name: &str) -> Result<String, ConfigError> {
+        self.var(name).ok_or_else(|| {
+            ConfigError(format!(
+                "{name} is required. The portal runs on real Freebit and WHMCS unless \
+                 PORTAL_MODE=demo is set (built-in simulators and demo logins, for trying it \
+                 out); it never falls back to the demo on its own."
+            ))
+        })
+    }
+
+    /// An upstream base URL: https only, because the request bodies carry the API secrets.
+    fn https_url(&self, name: &str) -> Result<url::Url, ConfigError> {
+        let v = self.required(name)?;
+        let u = url::Url::parse(&v).map_err(|e| ConfigError(format!("{name}: {e}")))?;
+        if u.scheme() != "https" {
+            return Err(ConfigError(format!(
+                "{name} must be an https:// URL: the portal sends its API credentials there"
+            )));
+        }
+        Ok(u)
+    }
 }
 
 impl Settings {
     pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_vars(&|name| std::env::var(name).ok())
+    }
+
+    pub fn from_vars(get: &dyn Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let v = Vars(get);
+        let mode = match v.var("PORTAL_MODE").as_deref().map(str::trim) {
+            None | Some("live") => Mode::Live,
+            Some("demo") => Mode::Demo,
+            Some(other) => {
+                return Err(ConfigError(format!(
+                    "PORTAL_MODE={other:?}: use \"live\" (the default) or \"demo\""
+                )))
+            }
+        };
         let site_addr: SocketAddr =
-            parsed("LEPTOS_SITE_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?;
-        let upstream_timeout = Duration::from_millis(parsed("UPSTREAM_TIMEOUT_MS", 10_000u64)?);
+            v.parsed("LEPTOS_SITE_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?;
+        let upstream_timeout = Duration::from_millis(v.parsed("UPSTREAM_TIMEOUT_MS", 10_000u64)?);
         let read_retries = 2;
-        let upstreams =
-            match (var("FREEBIT_BASE_URL"), var("WHMCS_BASE_URL")) {
-                (None, None) => Upstreams::Simulated(FreebitSimConfig {
-                    talk_option_delay: Duration::from_millis(parsed(
-                        "SIM_TALK_OPTION_DELAY_MS",
-                        20_000u64,
-                    )?),
-                    contract_line_delay: Duration::from_millis(parsed(
-                        "SIM_CONTRACT_LINE_DELAY_MS",
-                        60_000u64,
-                    )?),
-                    esim_reissue_delay: Duration::from_millis(parsed(
-                        "SIM_ESIM_REISSUE_DELAY_MS",
-                        30_000u64,
-                    )?),
+        let upstreams = match mode {
+            Mode::Demo => {
+                if let Some(set) = UPSTREAM_VARS.iter().find(|n| v.var(n).is_some()) {
+                    return Err(ConfigError(format!(
+                        "{set} is set, but PORTAL_MODE=demo runs on the built-in simulators; \
+                         unset it, or leave out PORTAL_MODE to use the real upstreams"
+                    )));
+                }
+                if !site_addr.ip().is_loopback() && !v.parsed("PORTAL_DEMO_PUBLIC", false)? {
+                    return Err(ConfigError(format!(
+                        "PORTAL_MODE=demo listens on loopback only, because anyone reaching it \
+                         can log in with the shown demo password and stall the simulators; \
+                         {site_addr} is not loopback (set PORTAL_DEMO_PUBLIC=true if you mean it)"
+                    )));
+                }
+                Upstreams::Simulated(FreebitSimConfig {
+                    talk_option_delay: Duration::from_millis(
+                        v.parsed("SIM_TALK_OPTION_DELAY_MS", 20_000u64)?,
+                    ),
+                    contract_line_delay: Duration::from_millis(
+                        v.parsed("SIM_CONTRACT_LINE_DELAY_MS", 60_000u64)?,
+                    ),
+                    esim_reissue_delay: Duration::from_millis(
+                        v.parsed("SIM_ESIM_REISSUE_DELAY_MS", 30_000u64)?,
+                    ),
+                })
+            }
+            Mode::Live => Upstreams::Real {
+                freebit: Box::new(FreebitConfig {
+                    base_url: v.https_url("FREEBIT_BASE_URL")?,
+                    oem_id: v.required("FREEBIT_OEM_ID")?,
+                    oem_key: SecretString::from(v.required("FREEBIT_OEM_KEY")?),
+                    timeout: upstream_timeout,
+                    read_retries,
                 }),
-                (Some(_), Some(_)) => Upstreams::Real {
-                    freebit: Box::new(FreebitConfig {
-                        base_url: url("FREEBIT_BASE_URL")?,
-                        oem_id: required("FREEBIT_OEM_ID")?,
-                        oem_key: SecretString::from(required("FREEBIT_OEM_KEY")?),
-                        timeout: upstream_timeout,
-                        read_retries,
-                    }),
-                    whmcs: Box::new(WhmcsConfig {
-                        base_url: url("WHMCS_BASE_URL")?,
-                        identifier: required("WHMCS_IDENTIFIER")?,
-                        secret: SecretString::from(required("WHMCS_SECRET")?),
-                        access_key: var("WHMCS_ACCESS_KEY").map(SecretString::from),
-                        msisdn_field_id: parsed("WHMCS_MSISDN_FIELD_ID", 0u64).and_then(|v| {
-                            if v == 0 {
-                                Err(ConfigError("WHMCS_MSISDN_FIELD_ID is required".into()))
-                            } else {
-                                Ok(v)
-                            }
-                        })?,
-                        timeout: upstream_timeout,
-                        read_retries,
-                    }),
-                },
-                _ => return Err(ConfigError(
-                    "set both FREEBIT_BASE_URL and WHMCS_BASE_URL (or neither, for the simulators)"
-                        .into(),
-                )),
-            };
+                whmcs: Box::new(WhmcsConfig {
+                    base_url: v.https_url("WHMCS_BASE_URL")?,
+                    identifier: v.required("WHMCS_IDENTIFIER")?,
+                    secret: SecretString::from(v.required("WHMCS_SECRET")?),
+                    access_key: v.var("WHMCS_ACCESS_KEY").map(SecretString::from),
+                    msisdn_field_id: v.required("WHMCS_MSISDN_FIELD_ID").and_then(|f| {
+                        f.trim()
+                            .parse::<u64>()
+                            .ok()
+                            .filter(|id| *id > 0)
+                            .ok_or_else(|| {
+                                ConfigError(format!(
+                                    "WHMCS_MSISDN_FIELD_ID={f:?} is not a custom field id"
+                                ))
+                            })
+                    })?,
+                    timeout: upstream_timeout,
+                    read_retries,
+                }),
+            },
+        };
         Ok(Settings {
+            mode,
             site_addr,
-            site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
-            database_url: var("DATABASE_URL")
+            site_root: v
+                .var("LEPTOS_SITE_ROOT")
+                .unwrap_or_else(|| "target/site".into()),
+            database_url: v
+                .var("DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://target/portal.db?mode=rwc".into()),
             upstreams,
             upstream_timeout,
             read_retries,
-            session_ttl_secs: parsed("SESSION_TTL_HOURS", 336i64)? * 3600,
-            secure_cookies: parsed("SECURE_COOKIES", !site_addr.ip().is_loopback())?,
+            session: Lifetime {
+                absolute_secs: v.parsed("SESSION_TTL_HOURS", 336i64)?.max(1) * 3600,
+                idle_secs: v.parsed("SESSION_IDLE_MINUTES", 30i64)?.max(1) * 60,
+            },
+            trust_forwarded_for: v.parsed("TRUST_X_FORWARDED_FOR", false)?,
+            limits: LimitConfig::default(),
+            // Live deployments sit behind TLS (often a proxy on loopback): always Secure.
+            secure_cookies: match mode {
+                Mode::Live => true,
+                Mode::Demo => v.parsed("SECURE_COOKIES", false)?,
+            },
             saga: SagaConfig {
-                retry_base: Duration::from_millis(parsed("TOPUP_RETRY_BASE_MS", 30_000u64)?),
-                max_apply_attempts: parsed("TOPUP_MAX_ATTEMPTS", 8i64)?.max(1),
+                retry_base: Duration::from_millis(v.parsed("TOPUP_RETRY_BASE_MS", 30_000u64)?),
+                max_apply_attempts: v.parsed("TOPUP_MAX_ATTEMPTS", 8i64)?.max(1),
                 ..SagaConfig::for_timeout(upstream_timeout, read_retries)
             },
-            health_ttl: Duration::from_millis(parsed("HEALTH_CACHE_MS", 5_000u64)?),
+            health_ttl: Duration::from_millis(v.parsed("HEALTH_CACHE_MS", 5_000u64)?),
         })
     }
 
     /// Simulated upstreams, port 0 and a fresh SQLite file: what integration tests start.
     pub fn for_tests(database_url: &str) -> Self {
         Settings {
+            mode: Mode::Demo,
             site_addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             site_root: "target/site".into(),
             database_url: database_url.into(),
@@ -166,7 +256,12 @@ impl Settings {
             }),
             upstream_timeout: Duration::from_millis(1500),
             read_retries: 2,
-            session_ttl_secs: 3600,
+            session: Lifetime {
+                absolute_secs: 3600,
+                idle_secs: 1800,
+            },
+            trust_forwarded_for: false,
+            limits: LimitConfig::default(),
             secure_cookies: false,
             saga: SagaConfig {
                 retry_base: Duration::from_millis(300),
@@ -177,5 +272,116 @@ impl Settings {
             },
             health_ttl: Duration::ZERO,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use std::collections::HashMap;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_vars(&|name| map.get(name).cloned())
+    }
+
+    const LIVE: [(&str, &str); 7] = [
+        ("FREEBIT_BASE_URL", "https://i.mvno.net/emptool/api/"),
+        ("FREEBIT_OEM_ID", "PASI"),
+        ("FREEBIT_OEM_KEY", "k"),
+        ("WHMCS_BASE_URL", "https://billing.example.jp/"),
+        ("WHMCS_IDENTIFIER", "id"),
+        ("WHMCS_SECRET", "s"),
+        ("WHMCS_MSISDN_FIELD_ID", "7"),
+    ];
+
+    #[test]
+    fn nothing_configured_refuses_to_start_instead_of_becoming_a_demo() {
+        let e = settings(&[]).err().unwrap().to_string();
+        assert!(e.contains("FREEBIT_BASE_URL is required"), "{e}");
+        assert!(e.contains("PORTAL_MODE=demo"), "{e}");
+    }
+
+    #[test]
+    fn every_upstream_variable_is_required_in_live_mode() {
+        for missing in LIVE.iter().map(|(k, _)| *k) {
+            let vars: Vec<_> = LIVE
+                .iter()
+                .copied()
+                .filter(|(k, _)| *k != missing)
+                .collect();
+            let e = settings(&vars).err().unwrap().to_string();
+            assert!(e.contains(missing), "{missing}: {e}");
+        }
+        let s = settings(&LIVE).unwrap();
+        assert_eq!(s.mode, Mode::Live);
+        assert!(matches!(s.upstreams, Upstreams::Real { .. }));
+        assert!(s.secure_cookies, "live cookies are always Secure");
+    }
+
+    #[test]
+    fn live_upstreams_must_be_https() {
+        for name in ["FREEBIT_BASE_URL", "WHMCS_BASE_URL"] {
+            let vars: Vec<_> = LIVE
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        *k,
+                        if *k == name {
+                            "http://upstream.example/"
+                        } else {
+                            *v
+                        },
+                    )
+                })
+                .collect();
+            let e = settings(&vars).err().unwrap().to_string();
+            assert!(e.contains(name) && e.contains("https"), "{e}");
+        }
+    }
+
+    #[test]
+    fn live_cookies_stay_secure_on_loopback_behind_a_proxy() {
+        let mut vars = LIVE.to_vec();
+        vars.push(("LEPTOS_SITE_ADDR", "127.0.0.1:3000"));
+        vars.push(("SECURE_COOKIES", "false"));
+        assert!(settings(&vars).unwrap().secure_cookies);
+    }
+
+    #[test]
+    fn demo_mode_is_explicit_loopback_and_without_upstreams() {
+        let s = settings(&[("PORTAL_MODE", "demo")]).unwrap();
+        assert_eq!(s.mode, Mode::Demo);
+        assert!(matches!(s.upstreams, Upstreams::Simulated(_)));
+        assert!(!s.secure_cookies);
+
+        let public = [
+            ("PORTAL_MODE", "demo"),
+            ("LEPTOS_SITE_ADDR", "0.0.0.0:3000"),
+        ];
+        let e = settings(&public).err().unwrap().to_string();
+        assert!(e.contains("PORTAL_DEMO_PUBLIC"), "{e}");
+        let mut allowed = public.to_vec();
+        allowed.push(("PORTAL_DEMO_PUBLIC", "true"));
+        assert!(settings(&allowed).is_ok());
+
+        let e = settings(&[
+            ("PORTAL_MODE", "demo"),
+            ("WHMCS_BASE_URL", "https://billing.example.jp/"),
+        ])
+        .err()
+        .unwrap()
+        .to_string();
+        assert!(e.contains("WHMCS_BASE_URL is set"), "{e}");
+
+        let e = settings(&[("PORTAL_MODE", "test")])
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("PORTAL_MODE"), "{e}");
     }
 }

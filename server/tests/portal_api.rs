@@ -54,7 +54,10 @@ async fn wrong_credentials_get_one_generic_401() {
         let r = common::post_login(&p.http, &p.url, email, password).await;
         assert_eq!(r.status(), 401);
         assert!(r.headers().get("set-cookie").is_none());
-        let body: Value = r.json().await.unwrap();
+        let id = r.headers()["x-request-id"].to_str().unwrap().to_string();
+        let mut body: Value = r.json().await.unwrap();
+        assert_eq!(body["requestId"], id.as_str(), "the body names the request");
+        body.as_object_mut().unwrap().remove("requestId");
         assert_eq!(
             body,
             json!({"code": "invalid_credentials", "message": "The email or password is incorrect."})
@@ -253,7 +256,16 @@ async fn with_real_upstreams_there_are_no_simulators_and_no_demo_logins() {
         .unwrap()
         .to_string();
 
+    // The simulators exist only in demo mode, whatever the settings say.
+    let mut live = server::settings::Settings::for_tests(&db);
+    live.mode = server::settings::Mode::Live;
+    assert!(matches!(
+        server::build(live).await.err().unwrap(),
+        server::StartupError::SimulatorsOutsideDemo
+    ));
+
     let mut settings = server::settings::Settings::for_tests(&db);
+    settings.mode = server::settings::Mode::Live;
     // Nothing listens on port 9 of loopback: the portal must start without calling upstreams.
     let dead = url::Url::parse("http://127.0.0.1:9/").unwrap();
     settings.upstreams = Upstreams::Real {
@@ -277,7 +289,7 @@ async fn with_real_upstreams_there_are_no_simulators_and_no_demo_logins() {
     let p = server::build(settings).await.unwrap();
     assert!(p.simulators.is_none());
     let url = p.url();
-    tokio::spawn(async move { axum::serve(p.listener, p.router).await });
+    tokio::spawn(p.serve_until(std::future::pending()));
     let http = common::cookie_client();
     for path in [
         "/_sim/control/faults",
@@ -426,7 +438,7 @@ async fn health_results_are_reused_for_a_few_seconds() {
     let p = server::build(settings).await.expect("portal starts");
     let url = p.url();
     let freebit = p.state.freebit.clone();
-    tokio::spawn(async move { axum::serve(p.listener, p.router).await });
+    tokio::spawn(p.serve_until(std::future::pending()));
     let http = common::cookie_client();
     let before = freebit.auth_calls();
     for _ in 0..5 {
@@ -454,7 +466,7 @@ async fn a_login_without_a_billing_client_is_refused_not_mapped_to_client_zero()
     server::store::customers::upsert(&p.state.db, "broken@example.com", &hash, 0, true)
         .await
         .unwrap();
-    tokio::spawn(async move { axum::serve(p.listener, p.router).await });
+    tokio::spawn(p.serve_until(std::future::pending()));
     let c = common::cookie_client();
     let r = common::post_login(&c, &url, "broken@example.com", "a-long-password").await;
     assert_eq!(r.status(), 500);

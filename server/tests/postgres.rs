@@ -14,7 +14,7 @@ async fn accounts_and_sessions_work_on_postgres() {
         .await
         .expect("portal starts on PostgreSQL");
     let base = p.url();
-    tokio::spawn(async move { axum::serve(p.listener, p.router).await });
+    tokio::spawn(p.serve_until(std::future::pending()));
 
     let c = common::cookie_client();
     let r = common::post_login(&c, &base, "demo@example.com", "portal-demo").await;

@@ -44,7 +44,7 @@ async fn serve(settings: Settings, sims: &Simulators) -> String {
         .await
         .expect("portal starts");
     let url = p.url();
-    tokio::spawn(async move { axum::serve(p.listener, p.router).await });
+    tokio::spawn(p.serve_until(std::future::pending()));
     url
 }
 

@@ -7,7 +7,14 @@ use leptos::prelude::*;
 pub async fn login(email: String, password: String) -> Result<(), PortalError> {
     use super::ctx;
     let ports = ctx::ports()?;
-    let session = ctx::with_status(ports.accounts.login(email.trim(), &password).await)?;
+    let client = ctx::client();
+    let old = ctx::session_token();
+    let session = ctx::with_status(
+        ports
+            .accounts
+            .login(email.trim(), &password, &client, old.as_deref())
+            .await,
+    )?;
     ctx::set_cookie(&crate::ports::session_cookie(
         &session.token,
         session.max_age_secs,

@@ -1,10 +1,12 @@
 //! Server functions: each one gets the session's customer, parses input into domain types,
 //! calls a port and returns a domain type or [`PortalError`]. No business logic lives here.
 
+mod account;
 mod auth;
 mod sims;
 mod topups;
 
+pub use account::*;
 pub use auth::*;
 pub use sims::*;
 pub use topups::*;
@@ -24,7 +26,14 @@ pub(crate) mod ctx {
 
     pub fn session_token() -> Option<String> {
         let parts = use_context::<http::request::Parts>()?;
-        ports::session_token(&parts.headers)
+        ports::session_token(&parts.headers, ports().ok()?.secure_cookies)
+    }
+
+    /// Who sent the current request.
+    pub fn client() -> ports::Client {
+        use_context::<http::request::Parts>()
+            .map(|p| ports::Client::from_parts(&p))
+            .unwrap_or_default()
     }
 
     /// The logged-in customer, or `Unauthorized`.
@@ -59,6 +68,9 @@ pub(crate) mod ctx {
         if let (Err(e), Some(opts)) = (&result, use_context::<leptos_axum::ResponseOptions>()) {
             if let Ok(status) = http::StatusCode::from_u16(e.status()) {
                 opts.set_status(status);
+            }
+            if let Some(secs) = e.retry_after() {
+                opts.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from(secs));
             }
         }
         result

@@ -28,7 +28,9 @@ pub fn Header() -> impl IntoView {
                         Ok(Some(c)) => view! {
                             <nav class="topbar__nav">
                                 <a href=routes::SUBSCRIPTIONS>"Subscriptions"</a>
-                                <span class="topbar__user" data-testid=testids::CURRENT_USER>{c.email}</span>
+                                <a href=routes::ACCOUNT class="topbar__user" data-testid=testids::ACCOUNT_LINK title="Your account and where you are logged in">
+                                    <span data-testid=testids::CURRENT_USER>{c.email}</span>
+                                </a>
                                 <ActionForm action=logout>
                                     <button class="btn btn--ghost" type="submit" data-testid=testids::LOGOUT>"Log out"</button>
                                 </ActionForm>

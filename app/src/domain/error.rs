@@ -40,6 +40,13 @@ pub enum PortalError {
         pay_url: Option<String>,
         pay_label: Option<String>,
     },
+    /// Too many attempts from this address or on this account; `retry_after_secs` is when
+    /// the next one is allowed (also sent as `Retry-After`).
+    #[error("{message}")]
+    RateLimited {
+        message: String,
+        retry_after_secs: u64,
+    },
     /// A change was sent but its answer never came: it may or may not have been applied.
     #[error("We sent your request, but the mobile network did not confirm it in time. Please don't send it again: this page shows the change as soon as the network reports it.")]
     Unconfirmed,
@@ -59,6 +66,30 @@ impl PortalError {
         PortalError::Invalid {
             field: field.to_string(),
             message: message.into(),
+        }
+    }
+
+    /// Too many attempts; the text says when to try again.
+    pub fn rate_limited(what: &str, retry_after: std::time::Duration) -> Self {
+        let secs = retry_after.as_secs_f64().ceil().max(1.0) as u64;
+        let wait = if secs < 90 {
+            format!("{secs} second{}", if secs == 1 { "" } else { "s" })
+        } else {
+            format!("{} minutes", secs.div_ceil(60))
+        };
+        PortalError::RateLimited {
+            message: format!("{what} Please wait {wait} and try again."),
+            retry_after_secs: secs,
+        }
+    }
+
+    /// Seconds until a rate-limited request may be repeated.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            PortalError::RateLimited {
+                retry_after_secs, ..
+            } => Some(*retry_after_secs),
+            _ => None,
         }
     }
 
@@ -87,6 +118,7 @@ impl PortalError {
             PortalError::BadRequest(_) | PortalError::Invalid { .. } => 400,
             PortalError::Conflict(_) => 409,
             PortalError::PaymentRequired { .. } => 402,
+            PortalError::RateLimited { .. } => 429,
             PortalError::Declined(_) => 502,
             PortalError::Unconfirmed => 504,
             PortalError::UpstreamUnavailable(_) => 503,
@@ -105,6 +137,7 @@ impl PortalError {
             PortalError::Invalid { .. } => "invalid",
             PortalError::Conflict(_) => "conflict",
             PortalError::PaymentRequired { .. } => "payment_required",
+            PortalError::RateLimited { .. } => "rate_limited",
             PortalError::Declined(_) => "declined",
             PortalError::Unconfirmed => "unconfirmed",
             PortalError::UpstreamUnavailable(_) => "upstream_unavailable",
@@ -136,6 +169,7 @@ mod server_fn_impl {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[test]
     fn json_round_trip_keeps_the_variant() {
@@ -155,5 +189,21 @@ mod tests {
             "Something went wrong on our side. Please try again later."
         );
         assert_eq!(PortalError::NotFound.status(), 404);
+    }
+
+    #[test]
+    fn rate_limits_say_when_to_come_back_in_whole_units() {
+        let e = PortalError::rate_limited("Too many failed logins.", Duration::from_millis(1200));
+        assert_eq!(e.retry_after(), Some(2));
+        assert_eq!(
+            e.to_string(),
+            "Too many failed logins. Please wait 2 seconds and try again."
+        );
+        assert_eq!(e.status(), 429);
+        let e = PortalError::rate_limited("Slow down.", Duration::from_millis(10));
+        assert_eq!(e.retry_after(), Some(1));
+        assert!(e.to_string().contains("1 second and"));
+        let e = PortalError::rate_limited("Slow down.", Duration::from_secs(900));
+        assert!(e.to_string().contains("15 minutes"), "{e}");
     }
 }

@@ -1,6 +1,7 @@
 //! Pure types and rules shared by the server and the browser. Nothing here does I/O, so the
 //! browser validates with exactly the code the server enforces.
 
+pub mod account;
 pub mod dates;
 pub mod eid;
 pub mod error;
@@ -14,6 +15,7 @@ pub mod timeline;
 pub mod topup;
 pub mod usage;
 
+pub use account::SessionInfo;
 pub use eid::Eid;
 pub use error::PortalError;
 pub use features::{FeatureChange, NetworkType, SimFeatures};
@@ -28,5 +30,9 @@ pub use timeline::{Outcome, TimelineEntry};
 pub use topup::{TopUp, TopUpHistory, TopUpOrder, TopUpState};
 pub use usage::{DailyUsage, Forecast, RightSize, UsageReport};
 
-/// Name of the HttpOnly session cookie, shared by the REST routes and the server functions.
-pub const SESSION_COOKIE: &str = "portal_session";
+/// Name of the HttpOnly session cookie over https. The `__Host-` prefix makes the browser
+/// refuse it unless it is `Secure`, has `Path=/` and no `Domain`, so a sibling subdomain
+/// cannot plant its own session cookie on the portal (cookie tossing).
+pub const SESSION_COOKIE: &str = "__Host-portal_session";
+/// Name of the session cookie in demo mode over plain http, where `__Host-` cannot be used.
+pub const DEMO_SESSION_COOKIE: &str = "portal_session";

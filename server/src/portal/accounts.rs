@@ -1,9 +1,12 @@
 //! Login and sessions against the portal's own database.
 
+use super::limits::{LimitConfig, LoginThrottle};
 use super::store_error;
+use crate::store::sessions::Lifetime;
 use crate::store::{audit, customers, sessions, Db};
-use app::domain::{Customer, PortalError};
-use app::ports::{Accounts, NewSession};
+use app::domain::account::device_label;
+use app::domain::{Customer, PortalError, SessionInfo};
+use app::ports::{Accounts, Client, NewSession};
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
@@ -13,11 +16,12 @@ use base64::Engine;
 
 pub struct PortalAccounts {
     db: Db,
-    session_ttl_secs: i64,
+    life: Lifetime,
     /// Whether the demo logins work (only while the simulators are the upstreams).
     demo_enabled: bool,
     /// Verified against when the email is unknown, so both paths take the same time.
     dummy_hash: String,
+    throttle: LoginThrottle,
 }
 
 pub fn hash_password(password: &str) -> Result<String, PortalError> {
@@ -62,58 +66,113 @@ fn to_customer(row: customers::CustomerRow) -> Result<Customer, PortalError> {
 }
 
 impl PortalAccounts {
-    pub fn new(db: Db, session_ttl_secs: i64, demo_enabled: bool) -> Result<Self, PortalError> {
+    pub fn new(
+        db: Db,
+        life: Lifetime,
+        demo_enabled: bool,
+        limits: LimitConfig,
+    ) -> Result<Self, PortalError> {
         Ok(PortalAccounts {
             db,
-            session_ttl_secs,
+            life,
             demo_enabled,
             dummy_hash: hash_password("not-a-real-password")?,
+            throttle: LoginThrottle::new(limits),
         })
     }
+
+    /// Whether `password` matches the account (or, for an unknown email, the dummy hash, so
+    /// both take the same time). Hashes run a few at a time.
+    async fn password_matches(
+        &self,
+        row: Option<&customers::CustomerRow>,
+        password: &str,
+    ) -> Result<bool, PortalError> {
+        let hash = row.map_or(self.dummy_hash.clone(), |r| r.password_hash.clone());
+        let password = password.to_string();
+        let _slot = self.throttle.hashing_slot().await?;
+        tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+            .await
+            .map_err(|_| PortalError::Internal)
+    }
+}
+
+fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 #[async_trait]
 impl Accounts for PortalAccounts {
     #[tracing::instrument(skip_all)]
-    async fn login(&self, email: &str, password: &str) -> Result<NewSession, PortalError> {
+    async fn login(
+        &self,
+        email: &str,
+        password: &str,
+        client: &Client,
+        replaces: Option<&str>,
+    ) -> Result<NewSession, PortalError> {
         if email.is_empty() || password.is_empty() || email.len() > 254 || password.len() > 1024 {
             return Err(PortalError::InvalidCredentials);
         }
+        // Throttled attempts are answered before any database read or hash.
+        self.throttle.check(client.ip, email)?;
         let row = customers::find_by_email(&self.db, email, self.demo_enabled)
             .await
             .map_err(store_error)?;
-        let hash = row
-            .as_ref()
-            .map_or(self.dummy_hash.clone(), |r| r.password_hash.clone());
-        let password = password.to_string();
-        let valid = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-            .await
-            .map_err(|_| PortalError::Internal)?;
-        let Some(row) = row.filter(|_| valid) else {
+        if !self.password_matches(row.as_ref(), password).await? {
+            self.throttle.failed(client.ip, email);
+            tracing::info!(ip = ?client.ip, known = row.is_some(), "failed login");
+            if let Some(row) = &row {
+                let detail = match client.ip {
+                    Some(ip) => format!("Failed login from {ip}"),
+                    None => "Failed login".to_string(),
+                };
+                audit::record(&self.db, Some(row.id), None, "login_failed", &detail)
+                    .await
+                    .map_err(store_error)?;
+            }
+            return Err(PortalError::InvalidCredentials);
+        }
+        let Some(row) = row else {
             return Err(PortalError::InvalidCredentials);
         };
+        self.throttle.succeeded(email);
         let customer = to_customer(row)?;
-        let mut bytes = [0u8; 32];
-        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
-        let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-        sessions::create(&self.db, &token, customer.id, self.session_ttl_secs)
-            .await
-            .map_err(store_error)?;
+        // A session token the client already had (perhaps planted by someone else) never
+        // survives a login: the customer always gets a fresh one.
+        if let Some(old) = replaces {
+            sessions::revoke(&self.db, old).await.map_err(store_error)?;
+        }
+        let token = new_token();
+        sessions::create(
+            &self.db,
+            sessions::NewRow {
+                token: &token,
+                customer_id: customer.id,
+                user_agent: client.user_agent.as_deref(),
+                ip: client.ip.map(|ip| ip.to_string()),
+            },
+            self.life,
+        )
+        .await
+        .map_err(store_error)?;
         audit::record(&self.db, Some(customer.id), None, "login", "logged in")
             .await
             .map_err(store_error)?;
         Ok(NewSession {
             token,
             customer,
-            max_age_secs: self.session_ttl_secs,
+            max_age_secs: self.life.absolute_secs,
         })
     }
 
     async fn customer_for_session(&self, token: &str) -> Result<Option<Customer>, PortalError> {
-        sessions::customer(&self.db, token, self.demo_enabled)
+        sessions::customer(&self.db, token, self.demo_enabled, self.life)
             .await
             .map_err(store_error)?
-            .map(to_customer)
+            .map(|live| to_customer(live.customer))
             .transpose()
     }
 
@@ -127,6 +186,83 @@ impl Accounts for PortalAccounts {
                 .map_err(store_error)?;
         }
         Ok(())
+    }
+
+    async fn sessions(
+        &self,
+        customer: &Customer,
+        current_token: &str,
+    ) -> Result<Vec<SessionInfo>, PortalError> {
+        let current = sessions::customer(&self.db, current_token, self.demo_enabled, self.life)
+            .await
+            .map_err(store_error)?
+            .map(|live| live.session_id);
+        let rows = sessions::live_for(&self.db, customer.id, self.life)
+            .await
+            .map_err(store_error)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| SessionInfo {
+                id: r.id,
+                created_at: r.created_at,
+                last_seen_at: r.last_seen_at,
+                device: device_label(r.user_agent.as_deref()),
+                ip: r.ip,
+                current: Some(r.id) == current,
+            })
+            .collect())
+    }
+
+    async fn end_session(&self, customer: &Customer, session_id: i64) -> Result<(), PortalError> {
+        if !sessions::revoke_by_id(&self.db, customer.id, session_id)
+            .await
+            .map_err(store_error)?
+        {
+            return Err(PortalError::BadRequest(
+                "That session has already ended.".into(),
+            ));
+        }
+        audit::record(
+            &self.db,
+            Some(customer.id),
+            None,
+            "session_ended",
+            "ended a session on another device",
+        )
+        .await
+        .map_err(store_error)
+    }
+
+    async fn logout_everywhere(&self, customer: &Customer) -> Result<(), PortalError> {
+        let n = sessions::revoke_all(&self.db, customer.id)
+            .await
+            .map_err(store_error)?;
+        audit::record(
+            &self.db,
+            Some(customer.id),
+            None,
+            "logout_everywhere",
+            &format!(
+                "logged out everywhere ({n} session{})",
+                if n == 1 { "" } else { "s" }
+            ),
+        )
+        .await
+        .map_err(store_error)
+    }
+}
+
+/// Deletes dead sessions now and every ten minutes (every instance may do it; the DELETE is
+/// idempotent).
+pub async fn purge_sessions(db: Db, life: Lifetime) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        match sessions::purge(&db, life).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(removed = n, "dead sessions removed"),
+            Err(e) => tracing::warn!(error = %e, "could not remove dead sessions"),
+        }
     }
 }
 

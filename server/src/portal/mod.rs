@@ -3,6 +3,7 @@
 //! [`PortalError`]s; nothing upstream-specific crosses into the UI.
 
 pub mod accounts;
+pub mod limits;
 pub mod sim;
 pub mod topup;
 

@@ -4,10 +4,11 @@
 use crate::AppState;
 use app::domain::topup::{parse_history_range, parse_idempotency_key};
 use app::domain::{
-    ActionReceipt, Customer, Eid, FeatureChange, NetworkType, PlanCode, PortalError, Subscription,
-    SubscriptionId, TimelineEntry, TopUp, TopUpHistory, TopUpOrder, TopUpState, UsageReport,
+    ActionReceipt, Customer, Eid, FeatureChange, NetworkType, PlanCode, PortalError, SessionInfo,
+    Subscription, SubscriptionId, TimelineEntry, TopUp, TopUpHistory, TopUpOrder, TopUpState,
+    UsageReport,
 };
-use app::ports::{session_cookie, session_token};
+use app::ports::{session_cookie, session_token, Client};
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::request::Parts;
@@ -41,7 +42,13 @@ impl IntoResponse for ApiError {
             body["payUrl"] = json!(pay_url);
             body["payLabel"] = json!(pay_label);
         }
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(secs) = self.0.retry_after() {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
+        response
     }
 }
 
@@ -55,7 +62,8 @@ impl FromRequestParts<AppState> for Authed {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = session_token(&parts.headers).ok_or(PortalError::Unauthorized)?;
+        let token = session_token(&parts.headers, state.ports.secure_cookies)
+            .ok_or(PortalError::Unauthorized)?;
         let customer = state
             .ports
             .accounts
@@ -70,6 +78,12 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/auth/login", post(login))
         .route("/api/auth/logout", post(logout))
+        .route("/api/auth/logout-everywhere", post(logout_everywhere))
+        .route("/api/auth/sessions", get(sessions))
+        .route(
+            "/api/auth/sessions/{id}",
+            axum::routing::delete(end_session),
+        )
         .route("/api/me", get(me))
         .route("/api/subscriptions", get(subscriptions))
         .route("/api/subscriptions/{id}/sim", get(sim))
@@ -99,6 +113,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct LoginBody {
     email: String,
     password: String,
@@ -106,6 +121,7 @@ struct LoginBody {
 
 async fn login(
     State(state): State<AppState>,
+    parts: Parts,
     body: Result<Json<LoginBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(body) = body.map_err(|_| {
@@ -114,18 +130,60 @@ async fn login(
     let session = state
         .ports
         .accounts
-        .login(body.email.trim(), &body.password)
+        .login(
+            body.email.trim(),
+            &body.password,
+            &Client::from_parts(&parts),
+            session_token(&parts.headers, state.ports.secure_cookies).as_deref(),
+        )
         .await?;
     let cookie = session_cookie(
         &session.token,
         session.max_age_secs,
         state.ports.secure_cookies,
     );
-    Ok(([(SET_COOKIE, cookie)], Json(session.customer)).into_response())
+    // Browsers use the cookie; REST and GraphQL clients may send the token as
+    // `Authorization: Bearer …` instead (same lifetime rules, no cookie, no CSRF exposure).
+    let body = json!({
+        "customer": session.customer,
+        "token": session.token,
+        "tokenType": "Bearer",
+        "expiresIn": session.max_age_secs,
+    });
+    Ok(([(SET_COOKIE, cookie)], Json(body)).into_response())
+}
+
+async fn sessions(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    headers: HeaderMap,
+) -> Result<Json<Vec<SessionInfo>>, ApiError> {
+    let token = session_token(&headers, state.ports.secure_cookies).unwrap_or_default();
+    Ok(Json(
+        state.ports.accounts.sessions(&customer, &token).await?,
+    ))
+}
+
+async fn end_session(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, ApiError> {
+    state.ports.accounts.end_session(&customer, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn logout_everywhere(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+) -> Result<Response, ApiError> {
+    state.ports.accounts.logout_everywhere(&customer).await?;
+    let cookie = session_cookie("", 0, state.ports.secure_cookies);
+    Ok(([(SET_COOKIE, cookie)], StatusCode::NO_CONTENT).into_response())
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    if let Some(token) = session_token(&headers) {
+    if let Some(token) = session_token(&headers, state.ports.secure_cookies) {
         state.ports.accounts.logout(&token).await?;
     }
     let cookie = session_cookie("", 0, state.ports.secure_cookies);
@@ -162,16 +220,48 @@ impl FromRequestParts<AppState> for SimId {
     }
 }
 
-/// A JSON object body; anything else is a 400 saying what to send.
+/// Longest string any write accepts in any field; the domain parsers set tighter limits.
+const MAX_FIELD_CHARS: usize = 256;
+
+/// A JSON object body with only the `allowed` fields, none of its strings overlong; anything
+/// else is a 400 naming the field. Unknown fields are refused rather than ignored, so a
+/// misspelt option (`"voicemail"`) is an error, not a silent no-op.
 fn object(
     body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
+    allowed: &[&str],
 ) -> Result<Value, ApiError> {
-    match body {
-        Ok(Json(v)) if v.is_object() => Ok(v),
-        _ => Err(ApiError(PortalError::BadRequest(
-            "Send a JSON object (Content-Type: application/json).".into(),
-        ))),
+    let v = match body {
+        Ok(Json(v)) if v.is_object() => v,
+        _ => {
+            return Err(ApiError(PortalError::BadRequest(
+                "Send a JSON object (Content-Type: application/json).".into(),
+            )))
+        }
+    };
+    for (key, value) in v.as_object().into_iter().flatten() {
+        if !allowed.contains(&key.as_str()) {
+            let name: String = key.chars().take(40).collect();
+            let takes = if allowed.is_empty() {
+                "no fields".to_string()
+            } else {
+                allowed.join(", ")
+            };
+            return Err(ApiError(PortalError::invalid(
+                &name,
+                format!("Unknown field \"{name}\": this request takes {takes}."),
+            )));
+        }
+        if value
+            .as_str()
+            .is_some_and(|s| s.chars().count() > MAX_FIELD_CHARS)
+        {
+            return Err(ApiError(PortalError::invalid(
+                key,
+                format!("{key} is too long (at most {MAX_FIELD_CHARS} characters)."),
+            )));
+        }
     }
+    Ok(v)
 }
 
 /// A string field, or a 400 naming it.
@@ -243,7 +333,7 @@ async fn change_plan(
     SimId(id): SimId,
     body: JsonBody,
 ) -> Result<Accepted, ApiError> {
-    let body = object(body)?;
+    let body = object(body, &["newPlanCode"])?;
     let plan = PlanCode::parse_input(text_field(
         &body,
         "newPlanCode",
@@ -272,7 +362,15 @@ async fn features(
     SimId(id): SimId,
     body: JsonBody,
 ) -> Result<Accepted, ApiError> {
-    let body = object(body)?;
+    let body = object(
+        body,
+        &[
+            "voiceMail",
+            "callWaiting",
+            "internationalRoaming",
+            "networkType",
+        ],
+    )?;
     let network_type = match body.get("networkType") {
         None | Some(Value::Null) => None,
         Some(v) => Some(
@@ -301,7 +399,7 @@ async fn cancel(
     SimId(id): SimId,
     body: JsonBody,
 ) -> Result<Accepted, ApiError> {
-    let body = object(body)?;
+    let body = object(body, &["cancelOn", "confirmLast4"])?;
     let confirm = text_field(
         &body,
         "confirmLast4",
@@ -329,7 +427,7 @@ async fn reissue_esim(
     SimId(id): SimId,
     body: JsonBody,
 ) -> Result<Accepted, ApiError> {
-    let body = object(body)?;
+    let body = object(body, &["eid"])?;
     let eid = Eid::parse_input(text_field(
         &body,
         "eid",
@@ -363,7 +461,10 @@ async fn top_up(
     headers: HeaderMap,
     body: JsonBody,
 ) -> Result<(StatusCode, Json<TopUp>), ApiError> {
-    let body = object(body)?;
+    let body = object(
+        body,
+        &["quotaMb", "campaignCode", "expiryDate", "scheduledFor"],
+    )?;
     let quota = match body.get("quotaMb") {
         Some(Value::Number(n)) => n.to_string(),
         Some(Value::String(s)) => s.clone(),

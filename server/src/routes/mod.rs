@@ -2,7 +2,9 @@
 //! the health checks; the cross-site write refusal every route sits behind.
 
 pub mod api;
+pub mod client_ip;
 pub mod csrf;
 pub mod demo;
 pub mod headers;
 pub mod health;
+pub mod request_id;

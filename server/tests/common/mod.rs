@@ -52,7 +52,7 @@ pub async fn portal_on(url: &str) -> TestPortal {
         .expect("portal starts");
     let url = p.url();
     let sims = p.simulators.clone().expect("simulated");
-    tokio::spawn(async move { axum::serve(p.listener, p.router).await });
+    tokio::spawn(p.serve_until(std::future::pending()));
     TestPortal {
         url,
         sims,

@@ -15,6 +15,7 @@ mod usage;
 
 pub(crate) use actions::require;
 
+use super::limits::{ActionLimiter, LimitConfig};
 use super::{freebit_error, whmcs_error};
 use crate::freebit::{wire::AccountDetail, FreebitClient};
 use crate::store::Db;
@@ -30,6 +31,7 @@ pub struct PortalSims {
     whmcs: WhmcsClient,
     freebit: FreebitClient,
     db: Db,
+    actions: ActionLimiter,
 }
 
 /// A service verified to belong to the customer, with its phone number.
@@ -40,8 +42,24 @@ pub(crate) struct OwnedLine {
 }
 
 impl PortalSims {
-    pub fn new(whmcs: WhmcsClient, freebit: FreebitClient, db: Db) -> Self {
-        PortalSims { whmcs, freebit, db }
+    pub fn new(whmcs: WhmcsClient, freebit: FreebitClient, db: Db, limits: &LimitConfig) -> Self {
+        PortalSims {
+            whmcs,
+            freebit,
+            db,
+            actions: ActionLimiter::new(limits),
+        }
+    }
+
+    /// [`Self::owned_line`] for a change: counted against the customer's action rate limit
+    /// first, so a script cannot hammer the carrier through the portal.
+    pub(crate) async fn line_for_action(
+        &self,
+        customer: &Customer,
+        id: SubscriptionId,
+    ) -> Result<OwnedLine, PortalError> {
+        self.actions.check(customer.id)?;
+        self.owned_line(customer, id).await
     }
 
     /// The customer's service `id`, verified to belong to them.
@@ -169,7 +187,7 @@ impl SimPortal for PortalSims {
         id: SubscriptionId,
         plan: PlanCode,
     ) -> Result<ActionReceipt, PortalError> {
-        let owned = self.owned_line(customer, id).await?;
+        let owned = self.line_for_action(customer, id).await?;
         self.change_plan_of(customer, &owned, plan).await
     }
 
@@ -178,7 +196,7 @@ impl SimPortal for PortalSims {
         customer: &Customer,
         id: SubscriptionId,
     ) -> Result<ActionReceipt, PortalError> {
-        let owned = self.owned_line(customer, id).await?;
+        let owned = self.line_for_action(customer, id).await?;
         self.withdraw_plan_change_of(customer, &owned).await
     }
 
@@ -188,7 +206,7 @@ impl SimPortal for PortalSims {
         id: SubscriptionId,
         change: FeatureChange,
     ) -> Result<ActionReceipt, PortalError> {
-        let owned = self.owned_line(customer, id).await?;
+        let owned = self.line_for_action(customer, id).await?;
         self.set_features_of(customer, &owned, change).await
     }
 
@@ -199,7 +217,7 @@ impl SimPortal for PortalSims {
         on: chrono::NaiveDate,
         confirm_last4: &str,
     ) -> Result<ActionReceipt, PortalError> {
-        let owned = self.owned_line(customer, id).await?;
+        let owned = self.line_for_action(customer, id).await?;
         self.cancel_of(customer, &owned, on, confirm_last4).await
     }
 
@@ -209,7 +227,7 @@ impl SimPortal for PortalSims {
         id: SubscriptionId,
         eid: Eid,
     ) -> Result<ActionReceipt, PortalError> {
-        let owned = self.owned_line(customer, id).await?;
+        let owned = self.line_for_action(customer, id).await?;
         self.reissue_of(customer, &owned, eid).await
     }
 }

@@ -155,7 +155,7 @@ impl TopUps for PortalTopUps {
             }
             return view::answer(&row);
         }
-        let owned = self.sims.owned_line(customer, id).await?;
+        let owned = self.sims.line_for_action(customer, id).await?;
         let overview = self.sims.overview(customer, id).await?;
         super::sim::require(&overview.actions.top_up)?;
         if order.scheduled_for.is_some_and(|d| d <= today_jst()) {

@@ -1,0 +1,92 @@
+//! The account page: who is logged in, and where. Each live session shows its device, when
+//! it logged in and when it was last used; other devices can be logged out one by one, or all
+//! at once with "Log out everywhere" (this device too).
+
+use crate::api::{list_sessions, EndSession, LogoutEverywhere};
+use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
+use crate::domain::dates::jst_datetime_label;
+use crate::domain::{PortalError, SessionInfo};
+use crate::testids;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+mod text {
+    pub const TITLE: &str = "Your account";
+    pub const SESSIONS: &str = "Where you are logged in";
+    pub const SESSIONS_LEAD: &str = "A session ends by itself after 30 minutes without use. If you see a device you do not recognise, log it out and change your password.";
+    pub const LOADING: &str = "Loading your sessions…";
+    pub const THIS_DEVICE: &str = "This device";
+    pub const LOGGED_IN: &str = "Logged in";
+    pub const LAST_ACTIVE: &str = "last active";
+    pub const END: &str = "Log out";
+    pub const EVERYWHERE: &str = "Log out everywhere";
+    pub const EVERYWHERE_HINT: &str =
+        "Ends every session, this one included. You will need your password on each device again.";
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let end = ServerAction::<EndSession>::new();
+    let everywhere = ServerAction::<LogoutEverywhere>::new();
+    let sessions = Resource::new(move || end.version().get(), |_| list_sessions());
+    let end_error = move || end.value().get().and_then(Result::err);
+    let everywhere_error = move || everywhere.value().get().and_then(Result::err);
+
+    view! {
+        <Title text=text::TITLE />
+        <h1>{text::TITLE}</h1>
+        <section class="card" aria-labelledby="sessions-title">
+            <header class="card__head"><h2 id="sessions-title">{text::SESSIONS}</h2></header>
+            <p class="muted">{text::SESSIONS_LEAD}</p>
+            {move || end_error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
+            <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match sessions.await {
+                        Ok(list) => view! {
+                            <ul class="sessions" data-testid=testids::SESSION_LIST>
+                                {list.into_iter().map(|s| view! { <SessionRow session=s end=end /> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <ActionForm action=everywhere attr:class="sessions__everywhere">
+                <button class="btn btn--danger" type="submit" data-testid=testids::LOGOUT_EVERYWHERE
+                    disabled=move || everywhere.pending().get()>{text::EVERYWHERE}</button>
+                <span class="muted">{text::EVERYWHERE_HINT}</span>
+            </ActionForm>
+            {move || everywhere_error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn SessionRow(session: SessionInfo, end: ServerAction<EndSession>) -> impl IntoView {
+    let when = format!(
+        "{} {} · {} {}",
+        text::LOGGED_IN,
+        jst_datetime_label(session.created_at),
+        text::LAST_ACTIVE,
+        jst_datetime_label(session.last_seen_at)
+    );
+    let id = session.id;
+    view! {
+        <li class="sessions__row" data-testid=testids::SESSION_ROW data-current=session.current.to_string()>
+            <div class="sessions__what">
+                <strong>{session.device}</strong>
+                {session.current.then(|| view! { <Badge label=text::THIS_DEVICE tone="ok" /> })}
+                <span class="muted sessions__when">{when}</span>
+                {session.ip.map(|ip| view! { <span class="muted mono sessions__ip">{ip}</span> })}
+            </div>
+            {(!session.current).then(|| view! {
+                <button class="btn btn--ghost" type="button" data-testid=testids::SESSION_END
+                    disabled=move || end.pending().get()
+                    on:click=move |_| { end.dispatch(EndSession { session_id: id }); }>
+                    {text::END}
+                </button>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,106 @@
+//! Every request gets an id of the portal's own making: it is in the `X-Request-Id` response
+//! header, in every log line written while the request runs (a tracing span), and in the
+//! body of every REST error, so a customer quoting it leads support straight to the logs.
+//!
+//! An id sent by the client is replaced, never trusted: it would let anyone forge log
+//! entries' ids. REST errors the handlers did not shape themselves (axum's rejections of a
+//! malformed path or body, 405, 413, a panic) are rewritten into the API's one error shape
+//! `{"code", "message", "requestId"}` with a plain message, so no parser or framework text
+//! reaches a client.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Value};
+use tracing::Instrument;
+
+pub const HEADER: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Error bodies larger than this are not ours; they are replaced rather than read.
+const MAX_ERROR_BODY: usize = 16 * 1024;
+
+fn new_id() -> String {
+    hex::encode(rand::random::<[u8; 8]>())
+}
+
+pub async fn tag(mut req: Request, next: Next) -> Response {
+    let id = new_id();
+    let value = HeaderValue::from_str(&id).unwrap_or(HeaderValue::from_static("-"));
+    req.headers_mut().insert(HEADER, value.clone());
+    let path = req.uri().path();
+    let rest = path.starts_with("/api/") && !path.starts_with("/api/fn/");
+    let span = tracing::info_span!("request", id = %id, method = %req.method(), path = %path);
+    let res = next.run(req).instrument(span).await;
+    let mut res = if rest && (res.status().is_client_error() || res.status().is_server_error()) {
+        api_error(res, &id).await
+    } else {
+        res
+    };
+    res.headers_mut().insert(HEADER, value);
+    res
+}
+
+/// The message for an error status the handlers did not explain.
+fn plain(status: StatusCode) -> (&'static str, &'static str) {
+    match status {
+        StatusCode::NOT_FOUND => ("not_found", "There is nothing at this address."),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method_not_allowed",
+            "This address does not accept that method.",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => ("too_large", "The request body is too large."),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+            "unsupported_media_type",
+            "Send the body as JSON (Content-Type: application/json).",
+        ),
+        s if s.is_client_error() => ("bad_request", "The request could not be read."),
+        _ => (
+            "internal",
+            "Something went wrong on our side. Please try again later.",
+        ),
+    }
+}
+
+async fn api_error(res: Response, id: &str) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let is_json = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    let ours = if is_json {
+        axum::body::to_bytes(body, MAX_ERROR_BODY)
+            .await
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+            .filter(|v| v.get("code").is_some() && v.get("message").is_some())
+    } else {
+        None
+    };
+    let mut body = ours.unwrap_or_else(|| {
+        let (code, message) = plain(parts.status);
+        json!({"code": code, "message": message})
+    });
+    body["requestId"] = json!(id);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let mut res = (parts.status, axum::Json(body)).into_response();
+    for (name, value) in parts.headers.iter() {
+        if name != header::CONTENT_TYPE {
+            res.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    res
+}
+
+/// A panicking handler answers 500 with no trace of the panic; the log has it.
+pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response<Body> {
+    let what = err
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| err.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = what, "a handler panicked");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
