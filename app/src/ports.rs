@@ -75,7 +75,8 @@ pub trait Accounts: Send + Sync {
 pub trait SimPortal: Send + Sync {
     /// The customer's services from billing, each with its phone number.
     async fn subscriptions(&self, customer: &Customer) -> Result<Vec<Subscription>, PortalError>;
-    /// One of the customer's subscriptions (billing only); `NotFound` for anybody else's.
+    /// One of the customer's SIM subscriptions (billing only); `NotFound` for anybody else's
+    /// and for a service without a number.
     async fn subscription(
         &self,
         customer: &Customer,

@@ -245,6 +245,9 @@ pub async fn build_with(
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             routes::request_id::panic_response,
         ))
+        .layer(axum::middleware::from_fn(
+            routes::body_limit::buffer_server_fn_bodies,
+        ))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             MAX_BODY_BYTES,
         ))

@@ -250,7 +250,9 @@ impl Settings {
             site_root: "target/site".into(),
             database_url: database_url.into(),
             upstreams: Upstreams::Simulated(FreebitSimConfig {
-                talk_option_delay: Duration::from_millis(300),
+                // Long enough that a loaded CI machine still reads "pending" right after
+                // ordering; tests that wait for completion poll.
+                talk_option_delay: Duration::from_millis(800),
                 contract_line_delay: Duration::from_millis(600),
                 esim_reissue_delay: Duration::from_millis(300),
             }),

@@ -23,6 +23,9 @@ pub enum PortalError {
     /// The input was rejected; the text says what to fix.
     #[error("{0}")]
     BadRequest(String),
+    /// The request body is larger than any request needs.
+    #[error("The request is too large.")]
+    TooLarge,
     /// One input field is invalid; `field` is its JSON name (`newPlanCode`, `eid`, …).
     #[error("{message}")]
     Invalid { field: String, message: String },
@@ -116,6 +119,7 @@ impl PortalError {
             PortalError::Forbidden(_) => 403,
             PortalError::NotFound => 404,
             PortalError::BadRequest(_) | PortalError::Invalid { .. } => 400,
+            PortalError::TooLarge => 413,
             PortalError::Conflict(_) => 409,
             PortalError::PaymentRequired { .. } => 402,
             PortalError::RateLimited { .. } => 429,
@@ -134,6 +138,7 @@ impl PortalError {
             PortalError::Forbidden(_) => "forbidden",
             PortalError::NotFound => "not_found",
             PortalError::BadRequest(_) => "bad_request",
+            PortalError::TooLarge => "too_large",
             PortalError::Invalid { .. } => "invalid",
             PortalError::Conflict(_) => "conflict",
             PortalError::PaymentRequired { .. } => "payment_required",

@@ -1,16 +1,14 @@
 //! Login and sessions against the portal's own database.
 
 use super::limits::{LimitConfig, LoginThrottle};
+pub use super::passwords::hash_password;
+use super::passwords::PasswordWorkers;
 use super::store_error;
 use crate::store::sessions::Lifetime;
 use crate::store::{audit, customers, sessions, Db};
 use app::domain::account::device_label;
 use app::domain::{Customer, PortalError, SessionInfo};
 use app::ports::{Accounts, Client, NewSession};
-use argon2::password_hash::{
-    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
-};
-use argon2::Argon2;
 use async_trait::async_trait;
 use base64::Engine;
 
@@ -22,27 +20,7 @@ pub struct PortalAccounts {
     /// Verified against when the email is unknown, so both paths take the same time.
     dummy_hash: String,
     throttle: LoginThrottle,
-}
-
-pub fn hash_password(password: &str) -> Result<String, PortalError> {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| {
-            tracing::error!(error = %e, "password hashing failed");
-            PortalError::Internal
-        })
-}
-
-fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|h| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &h)
-                .is_ok()
-        })
-        .unwrap_or(false)
+    passwords: PasswordWorkers,
 }
 
 /// A portal login without a positive WHMCS client id is a broken account, never client 0
@@ -77,23 +55,20 @@ impl PortalAccounts {
             life,
             demo_enabled,
             dummy_hash: hash_password("not-a-real-password")?,
+            passwords: PasswordWorkers::new(limits.concurrent_hashes, limits.hash_queue_wait),
             throttle: LoginThrottle::new(limits),
         })
     }
 
     /// Whether `password` matches the account (or, for an unknown email, the dummy hash, so
-    /// both take the same time). Hashes run a few at a time.
+    /// both take the same time), on the hashing threads.
     async fn password_matches(
         &self,
         row: Option<&customers::CustomerRow>,
         password: &str,
     ) -> Result<bool, PortalError> {
-        let hash = row.map_or(self.dummy_hash.clone(), |r| r.password_hash.clone());
-        let password = password.to_string();
-        let _slot = self.throttle.hashing_slot().await?;
-        tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-            .await
-            .map_err(|_| PortalError::Internal)
+        let hash = row.map_or(&self.dummy_hash, |r| &r.password_hash);
+        self.passwords.verify(password, hash).await
     }
 }
 

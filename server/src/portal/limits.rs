@@ -5,8 +5,7 @@
 //!   many customers behind one address (an office, the browser tests) can still log in; a
 //!   successful login clears the account's count. A throttled attempt is answered before any
 //!   password hash is computed.
-//! - **Password hashes** run a few at a time: argon2 takes 19 MiB each, and a flood must queue
-//!   cheaply (a waiting future) and be turned away after a short wait, not pile up hashes.
+//! - **Password hashes** run a few at a time ([`super::passwords`]).
 //! - **SIM actions** per customer: a burst, then one per period (governor's GCRA).
 
 use app::domain::PortalError;
@@ -15,7 +14,6 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::time::{Duration, Instant};
-use tokio::sync::{Semaphore, SemaphorePermit};
 
 #[derive(Clone, Debug)]
 pub struct LimitConfig {
@@ -26,9 +24,9 @@ pub struct LimitConfig {
     /// The first wait; it doubles with each further failure up to `max_backoff`.
     pub backoff_base: Duration,
     pub max_backoff: Duration,
-    /// Password hashes computed at once.
+    /// Password hashes computed at once (threads of [`super::passwords::PasswordWorkers`]).
     pub concurrent_hashes: usize,
-    /// How long a login waits for a hashing slot before it is turned away.
+    /// How long a login waits for a hashing thread before it is turned away.
     pub hash_queue_wait: Duration,
     /// SIM actions per customer: this many at once, then one per `action_period`.
     pub action_burst: u32,
@@ -63,7 +61,6 @@ const MAX_KEYS: u64 = 100_000;
 pub struct LoginThrottle {
     cfg: LimitConfig,
     failures: moka::sync::Cache<String, Failures>,
-    hashing: Semaphore,
 }
 
 fn account_key(email: &str) -> String {
@@ -81,7 +78,6 @@ impl LoginThrottle {
                 .max_capacity(MAX_KEYS)
                 .time_to_idle(cfg.max_backoff.max(Duration::from_secs(15 * 60)))
                 .build(),
-            hashing: Semaphore::new(cfg.concurrent_hashes.max(1)),
             cfg,
         }
     }
@@ -137,20 +133,6 @@ impl LoginThrottle {
 
     pub fn succeeded(&self, email: &str) {
         self.failures.invalidate(&account_key(email));
-    }
-
-    /// A slot to compute one password hash in; a login that waits too long is turned away.
-    pub async fn hashing_slot(&self) -> Result<SemaphorePermit<'_>, PortalError> {
-        match tokio::time::timeout(self.cfg.hash_queue_wait, self.hashing.acquire()).await {
-            Ok(Ok(permit)) => Ok(permit),
-            _ => {
-                tracing::warn!("login turned away: every password-hashing slot is busy");
-                Err(PortalError::rate_limited(
-                    "The portal is handling too many logins right now.",
-                    Duration::from_secs(5),
-                ))
-            }
-        }
     }
 }
 
@@ -250,18 +232,5 @@ mod tests {
         assert_eq!(e.status(), 429);
         assert!(e.retry_after().unwrap() >= 29, "{e:?}");
         l.check(8).unwrap();
-    }
-
-    #[tokio::test]
-    async fn hashing_slots_are_bounded() {
-        let t = LoginThrottle::new(LimitConfig {
-            concurrent_hashes: 1,
-            hash_queue_wait: Duration::from_millis(20),
-            ..cfg()
-        });
-        let held = t.hashing_slot().await.unwrap();
-        assert_eq!(t.hashing_slot().await.unwrap_err().status(), 429);
-        drop(held);
-        let _slot = t.hashing_slot().await.unwrap();
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod limits;
+pub mod passwords;
 pub mod sim;
 pub mod topup;
 

@@ -124,8 +124,10 @@ async fn login(
     parts: Parts,
     body: Result<Json<LoginBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let Json(body) = body.map_err(|_| {
-        PortalError::BadRequest("Send JSON with \"email\" and \"password\".".into())
+    let Json(body) = body.map_err(|e| {
+        too_large(&e).unwrap_or_else(|| {
+            PortalError::BadRequest("Send JSON with \"email\" and \"password\".".into())
+        })
     })?;
     let session = state
         .ports
@@ -220,6 +222,12 @@ impl FromRequestParts<AppState> for SimId {
     }
 }
 
+/// A body cut off by the size limit while streaming (one without a `Content-Length` is
+/// only found to be too large as it is read).
+fn too_large(e: &axum::extract::rejection::JsonRejection) -> Option<PortalError> {
+    (e.status() == StatusCode::PAYLOAD_TOO_LARGE).then_some(PortalError::TooLarge)
+}
+
 /// Longest string any write accepts in any field; the domain parsers set tighter limits.
 const MAX_FIELD_CHARS: usize = 256;
 
@@ -232,6 +240,7 @@ fn object(
 ) -> Result<Value, ApiError> {
     let v = match body {
         Ok(Json(v)) if v.is_object() => v,
+        Err(e) if too_large(&e).is_some() => return Err(ApiError(PortalError::TooLarge)),
         _ => {
             return Err(ApiError(PortalError::BadRequest(
                 "Send a JSON object (Content-Type: application/json).".into(),

@@ -47,9 +47,12 @@ pub async fn portal() -> TestPortal {
 
 /// The portal on the database at `url` (SQLite or PostgreSQL).
 pub async fn portal_on(url: &str) -> TestPortal {
-    let p = server::build(Settings::for_tests(url))
-        .await
-        .expect("portal starts");
+    portal_with(Settings::for_tests(url)).await
+}
+
+/// The portal with `settings` (simulated upstreams).
+pub async fn portal_with(settings: Settings) -> TestPortal {
+    let p = server::build(settings).await.expect("portal starts");
     let url = p.url();
     let sims = p.simulators.clone().expect("simulated");
     tokio::spawn(p.serve_until(std::future::pending()));
@@ -76,6 +79,26 @@ impl TestPortal {
             .send()
             .await
             .expect("request")
+    }
+
+    /// Logs `email` in over REST and returns the bearer token of the new session.
+    pub async fn token(&self, email: &str) -> String {
+        let r = post_login(&cookie_client(), &self.url, email, demo::DEMO_PASSWORD).await;
+        assert_eq!(r.status(), 200, "login of {email}");
+        let body: serde_json::Value = r.json().await.expect("login JSON");
+        body["token"].as_str().expect("token").to_string()
+    }
+
+    /// GET `path` with `Authorization: Bearer token`; returns the status.
+    pub async fn status_with(&self, token: &str, path: &str) -> u16 {
+        reqwest::Client::new()
+            .get(format!("{}{path}", self.url))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+            .status()
+            .as_u16()
     }
 
     pub async fn login(&self, email: &str) -> reqwest::Client {

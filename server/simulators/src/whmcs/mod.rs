@@ -96,6 +96,24 @@ impl WhmcsSim {
         self.lock().sso_ttl = ttl;
     }
 
+    /// Adds a service to an existing client; an empty `msisdn` makes it a non-SIM service
+    /// (a real WHMCS bills hosting, domains and more beside SIMs). `None` for an unknown
+    /// client, else the new service id.
+    pub fn add_service(&self, client_id: u64, name: &str, msisdn: &str) -> Option<u64> {
+        let mut s = self.lock();
+        s.client(client_id)?;
+        let id = s.next_service_id();
+        s.services.push(Service {
+            id,
+            clientid: client_id,
+            pid: 90,
+            name: name.into(),
+            status: "Active".into(),
+            msisdn: msisdn.into(),
+        });
+        Some(id)
+    }
+
     /// Adds a client (email `demo+<id>@example.com`) with `services`, under fresh ids.
     /// Returns the client id, the email and the service ids in order.
     pub(crate) fn add_client(

@@ -138,8 +138,12 @@ impl SimPortal for PortalSims {
         customer: &Customer,
         id: SubscriptionId,
     ) -> Result<Subscription, PortalError> {
-        let p = self.owned_service(customer, id).await?;
-        Ok(subscription_row(&p, self.whmcs.msisdn_field_id()))
+        // A SIM page's heading: a service without a number is not a SIM (404 like any other).
+        let owned = self.owned_line(customer, id).await?;
+        Ok(subscription_row(
+            &owned.product,
+            self.whmcs.msisdn_field_id(),
+        ))
     }
 
     async fn sim_details(
@@ -177,8 +181,8 @@ impl SimPortal for PortalSims {
     ) -> Result<Vec<TimelineEntry>, PortalError> {
         // The same ownership check as everything else: an account relinked to another billing
         // client must not keep reading its old SIMs' history.
-        let owned = self.owned_service(customer, id).await?;
-        timeline::read(&self.db, customer, SubscriptionId(owned.id)).await
+        let owned = self.owned_line(customer, id).await?;
+        timeline::read(&self.db, customer, owned.id).await
     }
 
     async fn change_plan(
