@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                     // and a 404 for somebody else's SIM become real HTTP statuses.
                     <Route path=path!("/subscriptions") view=pages::subscriptions::SubscriptionsPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/billing") view=pages::billing::BillingPage ssr=SsrMode::Async />
                     <Route path=path!("/subscriptions/:id/sim") view=pages::sim::SimPage ssr=SsrMode::Async />
                 </Routes>
             </main>

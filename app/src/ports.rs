@@ -3,9 +3,9 @@
 //! through here, so they never see HTTP clients or SQL.
 
 use crate::domain::{
-    ActionReceipt, Customer, Eid, FeatureChange, PlanCode, PortalError, SessionInfo, SimDetails,
-    SimOverview, Subscription, SubscriptionId, TimelineEntry, TopUp, TopUpHistory, TopUpOrder,
-    UsageReport,
+    ActionReceipt, Customer, Eid, FeatureChange, Invoice, PlanCode, PortalError, SessionInfo,
+    SimDetails, SimOverview, Subscription, SubscriptionId, TimelineEntry, TopUp, TopUpHistory,
+    TopUpOrder, UsageReport,
 };
 use async_trait::async_trait;
 use std::sync::Arc;
@@ -175,12 +175,27 @@ pub trait TopUps: Send + Sync {
     ) -> Result<String, PortalError>;
 }
 
+/// The customer's invoices in billing (WHMCS).
+#[async_trait]
+pub trait Billing: Send + Sync {
+    /// Every invoice of the customer's billing account, newest first (drafts left out).
+    async fn invoices(&self, customer: &Customer) -> Result<Vec<Invoice>, PortalError>;
+    /// A single-use sign-in link into billing that opens this invoice (to view or pay it),
+    /// minted now because it is valid for about a minute; `NotFound` for anybody else's.
+    async fn invoice_link(
+        &self,
+        customer: &Customer,
+        invoice_id: u64,
+    ) -> Result<String, PortalError>;
+}
+
 /// Everything the UI can call, provided once per request as context.
 #[derive(Clone)]
 pub struct Ports {
     pub accounts: Arc<dyn Accounts>,
     pub sims: Arc<dyn SimPortal>,
     pub top_ups: Arc<dyn TopUps>,
+    pub billing: Arc<dyn Billing>,
     /// Adds `Secure` to the session cookie (on whenever the portal is served over https).
     pub secure_cookies: bool,
     /// The demo logins to show on the login page; only while the simulators are the upstreams.

@@ -4,6 +4,12 @@ pub const HOME: &str = "/";
 pub const LOGIN: &str = "/login";
 pub const SUBSCRIPTIONS: &str = "/subscriptions";
 pub const ACCOUNT: &str = "/account";
+pub const BILLING: &str = "/billing";
+
+/// Opens an invoice in billing (a fresh sign-in link is made when this is followed).
+pub fn open_invoice(id: u64) -> String {
+    format!("/api/billing/invoices/{id}/open")
+}
 
 pub fn sim_page(id: crate::domain::SubscriptionId) -> String {
     format!("/subscriptions/{id}/sim")

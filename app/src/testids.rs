@@ -76,6 +76,10 @@ pub const SESSION_LIST: &str = "session-list";
 pub const SESSION_ROW: &str = "session-row";
 pub const SESSION_END: &str = "session-end";
 pub const LOGOUT_EVERYWHERE: &str = "logout-everywhere";
+pub const BILLING_OUTSTANDING: &str = "billing-outstanding";
+pub const INVOICE_LIST: &str = "invoice-list";
+pub const INVOICE_ROW: &str = "invoice-row";
+pub const INVOICE_OPEN: &str = "invoice-open";
 
 /// Every id, for the consistency test below.
 pub const ALL: &[(&str, &str)] = &[
@@ -154,6 +158,10 @@ pub const ALL: &[(&str, &str)] = &[
     ("SESSION_ROW", SESSION_ROW),
     ("SESSION_END", SESSION_END),
     ("LOGOUT_EVERYWHERE", LOGOUT_EVERYWHERE),
+    ("BILLING_OUTSTANDING", BILLING_OUTSTANDING),
+    ("INVOICE_LIST", INVOICE_LIST),
+    ("INVOICE_ROW", INVOICE_ROW),
+    ("INVOICE_OPEN", INVOICE_OPEN),
 ];
 
 #[cfg(test)]

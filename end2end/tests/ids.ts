@@ -75,4 +75,8 @@ export const ids = {
   SESSION_ROW: "session-row",
   SESSION_END: "session-end",
   LOGOUT_EVERYWHERE: "logout-everywhere",
+  BILLING_OUTSTANDING: "billing-outstanding",
+  INVOICE_LIST: "invoice-list",
+  INVOICE_ROW: "invoice-row",
+  INVOICE_OPEN: "invoice-open",
 } as const;

@@ -184,6 +184,7 @@ pub async fn build_with(
             .map_err(StartupError::Accounts)?,
         ),
         top_ups: Arc::new(portal::topup::PortalTopUps::new(sims.clone(), saga)),
+        billing: Arc::new(portal::billing::PortalBilling::new(whmcs.clone())),
         sims,
         secure_cookies: settings.secure_cookies,
         demo_logins: simulators.as_ref().map(|_| app::domain::DemoLogins {

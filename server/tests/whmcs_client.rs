@@ -76,6 +76,8 @@ async fn client_details_and_login() {
 #[tokio::test]
 async fn invoice_is_paid_by_capture_exactly_once() {
     let u = common::upstreams().await;
+    // The demo accounts come with a paid billing history.
+    let paid_before = u.whmcs.get_invoices(1001, Some("Paid")).await.unwrap();
     let inv = u
         .whmcs
         .create_invoice(
@@ -108,11 +110,16 @@ async fn invoice_is_paid_by_capture_exactly_once() {
     let again = u.whmcs.capture_payment(inv.invoiceid).await.unwrap_err();
     assert_eq!(again.api_message(), Some("Invoice Not Found or Not Unpaid"));
     let list = u.whmcs.get_invoices(1001, Some("Paid")).await.unwrap();
-    assert_eq!(
-        list.iter().map(|i| i.id).collect::<Vec<_>>(),
-        vec![inv.invoiceid]
-    );
-    assert!(u.whmcs.get_invoices(1002, None).await.unwrap().is_empty());
+    assert_eq!(list.len(), paid_before.len() + 1);
+    assert_eq!(list[0].id, inv.invoiceid, "newest first");
+    assert!(list.iter().all(|i| i.status == "Paid"));
+    assert!(!u
+        .whmcs
+        .get_invoices(1002, None)
+        .await
+        .unwrap()
+        .iter()
+        .any(|i| i.id == inv.invoiceid));
     assert!(u
         .whmcs
         .create_invoice(77, "x", "1.00", "", None)
@@ -206,6 +213,7 @@ async fn pay_methods_are_listed() {
 #[tokio::test]
 async fn every_fault_class_is_typed() {
     let u = common::upstreams().await;
+    let invoices_before = u.whmcs.get_invoices(1001, None).await.unwrap().len();
     u.fault(json!({"upstream": "whmcs", "kind": "auth_failure", "times": 1}));
     assert!(
         matches!(u.whmcs.get_clients_details(1001).await, Err(WhmcsError::Auth(m)) if m == "Authentication Failed")
@@ -228,8 +236,9 @@ async fn every_fault_class_is_typed() {
         u.whmcs.create_invoice(1001, "x", "1.00", "", None).await,
         Err(WhmcsError::Http { status: 503 })
     ));
-    assert!(
-        u.whmcs.get_invoices(1001, None).await.unwrap().is_empty(),
+    assert_eq!(
+        u.whmcs.get_invoices(1001, None).await.unwrap().len(),
+        invoices_before,
         "failed writes created nothing"
     );
     // A warning known to mean failure fails the call; any other warning is logged only.
@@ -301,13 +310,18 @@ async fn lists_are_read_page_by_page_until_totalresults() {
         products.iter().map(|p| p.id).collect::<Vec<_>>(),
         vec![2001, 2002, 2003, 2004]
     );
+    let before = u.whmcs.get_invoices(1002, None).await.unwrap().len();
     for n in 0..5 {
         u.whmcs
             .create_invoice(1002, &format!("item {n}"), "100.00", "", None)
             .await
             .unwrap();
     }
-    assert_eq!(small.get_invoices(1002, None).await.unwrap().len(), 5);
+    let all = small.get_invoices(1002, None).await.unwrap();
+    assert_eq!(all.len(), before + 5);
+    let mut ids: Vec<_> = all.iter().map(|i| i.id).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), all.len(), "no page read twice");
 }
 
 #[tokio::test]

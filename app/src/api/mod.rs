@@ -3,11 +3,13 @@
 
 mod account;
 mod auth;
+mod billing;
 mod sims;
 mod topups;
 
 pub use account::*;
 pub use auth::*;
+pub use billing::*;
 pub use sims::*;
 pub use topups::*;
 

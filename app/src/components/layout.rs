@@ -28,6 +28,7 @@ pub fn Header() -> impl IntoView {
                         Ok(Some(c)) => view! {
                             <nav class="topbar__nav">
                                 <a href=routes::SUBSCRIPTIONS>"Subscriptions"</a>
+                                <a href=routes::BILLING>"Billing"</a>
                                 <a href=routes::ACCOUNT class="topbar__user" data-testid=testids::ACCOUNT_LINK title="Your account and where you are logged in">
                                     <span data-testid=testids::CURRENT_USER>{c.email}</span>
                                 </a>

@@ -2,6 +2,7 @@
 //! browser validates with exactly the code the server enforces.
 
 pub mod account;
+pub mod billing;
 pub mod dates;
 pub mod eid;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod topup;
 pub mod usage;
 
 pub use account::SessionInfo;
+pub use billing::{Invoice, InvoiceStatus};
 pub use eid::Eid;
 pub use error::PortalError;
 pub use features::{FeatureChange, NetworkType, SimFeatures};

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod account;
+pub mod billing;
 pub mod home;
 pub mod login;
 pub mod not_found;

@@ -252,15 +252,31 @@ async fn invoices_are_created_captured_and_read_back() {
             ("limitnum", "25"),
         ])
         .await;
-    assert_eq!(list["invoices"]["invoice"][0]["id"], id);
+    // Beside the demo's billing history (seeded as paid).
+    let paid = list["invoices"]["invoice"].as_array().unwrap();
+    assert!(paid.iter().any(|i| i["id"] == id), "{list}");
+    assert!(paid.iter().all(|i| i["status"] == "Paid"), "{list}");
     let (_, none) = s
+        .whmcs(&[
+            ("action", "GetInvoices"),
+            ("userid", "1001"),
+            ("status", "Cancelled"),
+        ])
+        .await;
+    // WHMCS's empty list is "", not an empty object.
+    assert_eq!(none["invoices"], "");
+    let (_, unpaid) = s
         .whmcs(&[
             ("action", "GetInvoices"),
             ("userid", "1001"),
             ("status", "Unpaid"),
         ])
         .await;
-    assert_eq!(none["invoices"], "");
+    let unpaid = unpaid["invoices"]["invoice"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(!unpaid.iter().any(|i| i["id"] == id));
 }
 
 #[tokio::test]

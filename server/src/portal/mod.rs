@@ -3,6 +3,7 @@
 //! [`PortalError`]s; nothing upstream-specific crosses into the UI.
 
 pub mod accounts;
+pub mod billing;
 pub mod limits;
 pub mod passwords;
 pub mod sim;

@@ -4,9 +4,9 @@
 use crate::AppState;
 use app::domain::topup::{parse_history_range, parse_idempotency_key};
 use app::domain::{
-    ActionReceipt, Customer, Eid, FeatureChange, NetworkType, PlanCode, PortalError, SessionInfo,
-    Subscription, SubscriptionId, TimelineEntry, TopUp, TopUpHistory, TopUpOrder, TopUpState,
-    UsageReport,
+    ActionReceipt, Customer, Eid, FeatureChange, Invoice, NetworkType, PlanCode, PortalError,
+    SessionInfo, Subscription, SubscriptionId, TimelineEntry, TopUp, TopUpHistory, TopUpOrder,
+    TopUpState, UsageReport,
 };
 use app::ports::{session_cookie, session_token, Client};
 use axum::extract::{FromRequestParts, Path, Query, State};
@@ -86,6 +86,8 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/me", get(me))
         .route("/api/subscriptions", get(subscriptions))
+        .route("/api/billing/invoices", get(invoices))
+        .route("/api/billing/invoices/{id}/open", get(open_invoice))
         .route("/api/subscriptions/{id}/sim", get(sim))
         .route("/api/subscriptions/{id}/sim/details", get(sim_details))
         .route("/api/subscriptions/{id}/sim/usage", get(sim_usage))
@@ -190,6 +192,45 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
     }
     let cookie = session_cookie("", 0, state.ports.secure_cookies);
     Ok(([(SET_COOKIE, cookie)], StatusCode::NO_CONTENT).into_response())
+}
+
+async fn invoices(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+) -> Result<Json<Vec<Invoice>>, ApiError> {
+    Ok(Json(state.ports.billing.invoices(&customer).await?))
+}
+
+/// 303 to a fresh single-use WHMCS sign-in link that opens the invoice. A browser (the
+/// billing page's buttons) that cannot be sent there goes back to the billing page with a
+/// message instead of a JSON error.
+async fn open_invoice(
+    State(state): State<AppState>,
+    Authed(customer): Authed,
+    Path(raw): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let browser = headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"));
+    let result = match raw.trim().parse::<u64>() {
+        Ok(id) if id > 0 => state.ports.billing.invoice_link(&customer, id).await,
+        _ => Err(PortalError::NotFound),
+    };
+    match result {
+        Ok(url) => Ok(axum::response::Redirect::to(&url).into_response()),
+        Err(e) if browser => {
+            let reason = if e == PortalError::NotFound {
+                "not_found"
+            } else {
+                "unavailable"
+            };
+            let to = format!("{}?open_error={reason}", app::routes::BILLING);
+            Ok(axum::response::Redirect::to(&to).into_response())
+        }
+        Err(e) => Err(ApiError(e)),
+    }
 }
 
 async fn me(Authed(customer): Authed) -> Json<Customer> {

@@ -49,7 +49,7 @@ pub(super) fn of(s: &WhmcsState, client_id: u64) -> Option<WhmcsLedger> {
         invoices: s
             .invoices
             .iter()
-            .filter(|i| i.userid == client_id)
+            .filter(|i| i.userid == client_id && !i.seeded)
             .map(|i| LedgerInvoice {
                 id: i.id,
                 status: i.status.clone(),

@@ -14,6 +14,7 @@
 //! formatting helpers; each action has its handler in `ops`, the client-area pages share
 //! `pages`, and tests read a client's money through `ledger`.
 
+mod history;
 mod ledger;
 mod ops;
 mod pages;
@@ -146,6 +147,7 @@ impl WhmcsSim {
             });
             ids.push(sid);
         }
+        history::seed(&mut s, id, crate::clock::today_jst());
         (id, email, ids)
     }
 

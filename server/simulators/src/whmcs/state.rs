@@ -83,6 +83,7 @@ pub(crate) struct Invoice {
     pub userid: u64,
     pub status: String,
     pub date: String,
+    pub due: String,
     /// (description, amount in hundredths)
     pub items: Vec<(String, i64)>,
     pub datepaid: Option<String>,
@@ -93,6 +94,8 @@ pub(crate) struct Invoice {
     pub notes: String,
     /// CapturePayment requests naming this invoice, refused ones included.
     pub capture_attempts: u32,
+    /// Demo billing history ([`super::history`]), not made through the API.
+    pub seeded: bool,
 }
 
 impl Invoice {
@@ -156,7 +159,7 @@ impl WhmcsState {
         let id_base = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(100_000, |d| d.as_secs());
-        WhmcsState {
+        let mut s = WhmcsState {
             clients,
             services,
             invoices: Vec::new(),
@@ -166,7 +169,11 @@ impl WhmcsState {
             next_txn: 1,
             id_base,
             sso_ttl,
+        };
+        for c in demo::CLIENTS {
+            super::history::seed(&mut s, c.id, crate::clock::today_jst());
         }
+        s
     }
 
     pub fn client(&self, id: u64) -> Option<&Client> {

@@ -41,6 +41,7 @@ pub(in super::super) fn run(s: &mut WhmcsState, p: &Params) -> Response {
         userid,
         status: status.clone(),
         date: today(),
+        due: today(),
         items,
         datepaid: None,
         last_capture: None,
@@ -48,6 +49,7 @@ pub(in super::super) fn run(s: &mut WhmcsState, p: &Params) -> Response {
         transactions: Vec::new(),
         notes: param(p, "notes").unwrap_or_default().to_string(),
         capture_attempts: 0,
+        seeded: false,
     });
     success(json!({"invoiceid": id.to_string(), "status": status}))
 }

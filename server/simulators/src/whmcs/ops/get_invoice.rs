@@ -35,7 +35,7 @@ fn invoice_json(inv: &Invoice) -> Value {
         json!({ "transaction": inv.transactions })
     };
     json!({
-        "invoiceid": inv.id, "invoicenum": "", "userid": inv.userid, "date": inv.date, "duedate": inv.date,
+        "invoiceid": inv.id, "invoicenum": "", "userid": inv.userid, "date": inv.date, "duedate": inv.due,
         "datepaid": inv.datepaid.as_deref().unwrap_or(NO_DATETIME),
         "lastcaptureattempt": inv.last_capture.as_deref().unwrap_or(NO_DATETIME),
         "subtotal": total, "credit": "0.00", "tax": "0.00", "tax2": "0.00", "total": total, "balance": balance,

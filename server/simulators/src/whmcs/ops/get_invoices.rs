@@ -25,7 +25,7 @@ pub(in super::super) fn run(s: &WhmcsState, p: &Params) -> Response {
         .take(num)
         .map(|i| {
             json!({"id": i.id, "userid": i.userid, "status": i.status, "total": money(i.total()),
-                   "date": i.date, "duedate": i.date,
+                   "date": i.date, "duedate": i.due,
                    "datepaid": i.datepaid.as_deref().unwrap_or(NO_DATETIME),
                    "last_capture_attempt": i.last_capture.as_deref().unwrap_or(NO_DATETIME),
                    "notes": esc(&i.notes),
