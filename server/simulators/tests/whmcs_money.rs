@@ -170,7 +170,7 @@ async fn notes_round_trip_and_invoice_ids_come_from_the_start_time() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|i| i["id"].to_string() == id)
+        .find(|i| i["id"].as_u64() == id.parse().ok())
         .unwrap_or_else(|| panic!("{list}"));
     assert_eq!(ours["notes"], escaped);
     assert_eq!(
