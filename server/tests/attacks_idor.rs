@@ -69,7 +69,7 @@ async fn other_peoples_and_made_up_subscriptions_are_one_and_the_same_404() {
         ("get_top_up_history", vec![]),
         ("change_plan", vec![("new_plan_code", "PASI_25G")]),
         ("cancel_plan_change", vec![]),
-        ("set_sim_features", vec![("change[voice_mail]", "false")]),
+        ("set_sim_features", vec![("change[voiceMail]", "false")]),
         (
             "cancel_sim",
             vec![("cancel_on", "2099-12-31"), ("confirm_last4", "1234")],

@@ -18,6 +18,16 @@ use tracing::Instrument;
 
 pub const HEADER: HeaderName = HeaderName::from_static("x-request-id");
 
+tokio::task_local! {
+    static REQUEST_ID: String;
+}
+
+/// The id of the request being handled, when called from inside one (REST handlers and
+/// server functions run in the request's task); for the audit trail.
+pub fn current() -> Option<String> {
+    REQUEST_ID.try_with(Clone::clone).ok()
+}
+
 /// Error bodies larger than this are not ours; they are replaced rather than read.
 const MAX_ERROR_BODY: usize = 16 * 1024;
 
@@ -32,7 +42,9 @@ pub async fn tag(mut req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let rest = path.starts_with("/api/") && !path.starts_with("/api/fn/");
     let span = tracing::info_span!("request", id = %id, method = %req.method(), path = %path);
-    let res = next.run(req).instrument(span).await;
+    let res = REQUEST_ID
+        .scope(id.clone(), next.run(req).instrument(span))
+        .await;
     let mut res = if rest && (res.status().is_client_error() || res.status().is_server_error()) {
         api_error(res, &id).await
     } else {

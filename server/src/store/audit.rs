@@ -20,12 +20,18 @@ pub async fn record(
             detail,
             actor: None,
             outcome: None,
+            input: None,
+            upstream_code: None,
         },
     )
     .await
 }
 
-/// A row of the trail. `detail` is customer-readable; `outcome` is `accepted`/`failed`.
+/// A row of the trail. `detail` is customer-readable; `outcome` is `accepted`/`failed`;
+/// `input` summarises what was sent upstream and `upstream_code` is the upstream's own answer
+/// code (for staff, never shown to customers). The request id is taken from the request the
+/// row is written in, if any (background work has none).
+#[derive(Default)]
 pub struct Event<'a> {
     pub customer_id: Option<i64>,
     pub subscription_id: Option<i64>,
@@ -33,12 +39,15 @@ pub struct Event<'a> {
     pub detail: &'a str,
     pub actor: Option<&'a str>,
     pub outcome: Option<&'a str>,
+    pub input: Option<&'a str>,
+    pub upstream_code: Option<&'a str>,
 }
 
 pub async fn record_event(db: &Db, e: Event<'_>) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO audit_events (id, customer_id, subscription_id, kind, detail, created_at, \
-         actor, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         actor, outcome, request_id, input, upstream_code) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(ordered_id())
     .bind(e.customer_id)
@@ -48,6 +57,9 @@ pub async fn record_event(db: &Db, e: Event<'_>) -> Result<(), StoreError> {
     .bind(now())
     .bind(e.actor)
     .bind(e.outcome)
+    .bind(crate::routes::request_id::current())
+    .bind(e.input.map(|i| i.chars().take(500).collect::<String>()))
+    .bind(e.upstream_code)
     .execute(db)
     .await?;
     Ok(())

@@ -26,6 +26,26 @@ pub(crate) fn require(availability: &Availability) -> Result<(), PortalError> {
     }
 }
 
+/// The carrier's own answer to a failed call, for the audit trail: `resultCode/statusCode`
+/// when it answered, else the kind of failure.
+fn upstream_code(e: &FreebitError) -> String {
+    match e {
+        FreebitError::Api {
+            result_code,
+            status_code,
+            ..
+        } => format!(
+            "freebit {result_code}/{}",
+            status_code.as_deref().unwrap_or("-")
+        ),
+        FreebitError::Timeout => "freebit timeout".into(),
+        FreebitError::Http { status } => format!("freebit http {status}"),
+        FreebitError::Transport(_) => "freebit unreachable".into(),
+        FreebitError::Decode(_) => "freebit undecodable".into(),
+        FreebitError::Invalid(_) => "freebit invalid request".into(),
+    }
+}
+
 /// What a refused write tells the customer: the carrier answered no, nothing changed.
 fn declined(e: &FreebitError) -> PortalError {
     tracing::error!(error = %e, "the carrier declined a change");
@@ -81,9 +101,22 @@ impl PortalSims {
                 tracing::error!(error = %e, row, "could not record the carrier's answer");
             }
         }
-        if let Err(e) = self
-            .record(customer, owned, request.kind, &request.detail, outcome)
-            .await
+        let upstream_code = result.as_ref().err().map(upstream_code);
+        let input = request.payload.to_string();
+        if let Err(e) = audit::record_event(
+            &self.db,
+            audit::Event {
+                customer_id: Some(customer.id),
+                subscription_id: i64::try_from(owned.id.0).ok(),
+                kind: request.kind,
+                detail: &request.detail,
+                actor: Some(&customer.email),
+                outcome: Some(outcome.as_str()),
+                input: Some(&input),
+                upstream_code: upstream_code.as_deref(),
+            },
+        )
+        .await
         {
             tracing::error!(error = ?e, "could not add the change to the timeline");
         }
@@ -99,29 +132,5 @@ impl PortalSims {
             }
             Err(e) => Err(declined(&e)),
         }
-    }
-
-    /// A timeline row for this SIM.
-    pub(super) async fn record(
-        &self,
-        customer: &Customer,
-        owned: &OwnedLine,
-        kind: &str,
-        detail: &str,
-        outcome: Outcome,
-    ) -> Result<(), PortalError> {
-        audit::record_event(
-            &self.db,
-            audit::Event {
-                customer_id: Some(customer.id),
-                subscription_id: i64::try_from(owned.id.0).ok(),
-                kind,
-                detail,
-                actor: Some(&customer.email),
-                outcome: Some(outcome.as_str()),
-            },
-        )
-        .await
-        .map_err(store_error)
     }
 }

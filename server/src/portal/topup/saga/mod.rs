@@ -155,6 +155,13 @@ impl Saga {
                 detail,
                 actor: None,
                 outcome: Some(outcome.as_str()),
+                input: Some(&format!(
+                    "quotaMb={} amountJpy={} scheduledFor={}",
+                    row.quota_mb,
+                    row.amount_jpy,
+                    row.run_on.as_deref().unwrap_or("-")
+                )),
+                upstream_code: row.last_result.as_deref(),
             },
         )
         .await;
