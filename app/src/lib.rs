@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
                     <Route path=path!("/") view=pages::home::Home />
                     <Route path=path!("/login") view=pages::login::LoginPage />
+                    <Route path=path!("/link") view=pages::link::LinkPage />
                     // Async SSR: the data is awaited before the head is sent, so a redirect to login
                     // and a 404 for somebody else's SIM become real HTTP statuses.
                     <Route path=path!("/subscriptions") view=pages::subscriptions::SubscriptionsPage ssr=SsrMode::Async />

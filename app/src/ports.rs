@@ -59,6 +59,16 @@ pub trait Accounts: Send + Sync {
     async fn customer_for_session(&self, token: &str) -> Result<Option<Customer>, PortalError>;
     /// Ends the session (idempotent).
     async fn logout(&self, token: &str) -> Result<(), PortalError>;
+    /// First login of an existing billing customer: proves the billing (WHMCS) login once,
+    /// creates the portal login with its own password, linked to the billing account the
+    /// WHMCS user owns, and opens a session.
+    async fn link_billing_account(
+        &self,
+        email: &str,
+        billing_password: &str,
+        new_password: &str,
+        client: &Client,
+    ) -> Result<NewSession, PortalError>;
     /// The customer's live sessions; the one with `current_token` is marked current.
     async fn sessions(
         &self,

@@ -2,6 +2,7 @@
 
 pub const HOME: &str = "/";
 pub const LOGIN: &str = "/login";
+pub const LINK: &str = "/link";
 pub const SUBSCRIPTIONS: &str = "/subscriptions";
 pub const ACCOUNT: &str = "/account";
 pub const BILLING: &str = "/billing";

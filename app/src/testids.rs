@@ -80,6 +80,9 @@ pub const BILLING_OUTSTANDING: &str = "billing-outstanding";
 pub const INVOICE_LIST: &str = "invoice-list";
 pub const INVOICE_ROW: &str = "invoice-row";
 pub const INVOICE_OPEN: &str = "invoice-open";
+pub const LINK_PAGE: &str = "link-page";
+pub const LINK_FORM: &str = "link-form";
+pub const LINK_ERROR: &str = "link-error";
 
 /// Every id, for the consistency test below.
 pub const ALL: &[(&str, &str)] = &[
@@ -162,6 +165,9 @@ pub const ALL: &[(&str, &str)] = &[
     ("INVOICE_LIST", INVOICE_LIST),
     ("INVOICE_ROW", INVOICE_ROW),
     ("INVOICE_OPEN", INVOICE_OPEN),
+    ("LINK_PAGE", LINK_PAGE),
+    ("LINK_FORM", LINK_FORM),
+    ("LINK_ERROR", LINK_ERROR),
 ];
 
 #[cfg(test)]

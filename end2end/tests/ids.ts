@@ -79,4 +79,7 @@ export const ids = {
   INVOICE_LIST: "invoice-list",
   INVOICE_ROW: "invoice-row",
   INVOICE_OPEN: "invoice-open",
+  LINK_PAGE: "link-page",
+  LINK_FORM: "link-form",
+  LINK_ERROR: "link-error",
 } as const;

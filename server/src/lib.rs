@@ -177,6 +177,7 @@ pub async fn build_with(
         accounts: Arc::new(
             portal::accounts::PortalAccounts::new(
                 db.clone(),
+                whmcs.clone(),
                 settings.session,
                 simulators.is_some(),
                 settings.limits.clone(),

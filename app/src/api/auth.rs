@@ -52,3 +52,28 @@ pub async fn current_customer() -> Result<Option<Customer>, PortalError> {
 pub async fn get_demo_logins() -> Result<Option<DemoLogins>, PortalError> {
     Ok(super::ctx::ports()?.demo_logins)
 }
+
+/// First login of an existing billing customer: proves the billing login, creates the
+/// portal login with its own password and logs in.
+#[server(prefix = "/api/fn", endpoint = "link_account")]
+pub async fn link_account(
+    email: String,
+    billing_password: String,
+    new_password: String,
+) -> Result<(), PortalError> {
+    use super::ctx;
+    let ports = ctx::ports()?;
+    let session = ctx::with_status(
+        ports
+            .accounts
+            .link_billing_account(&email, &billing_password, &new_password, &ctx::client())
+            .await,
+    )?;
+    ctx::set_cookie(&crate::ports::session_cookie(
+        &session.token,
+        session.max_age_secs,
+        ports.secure_cookies,
+    ));
+    leptos_axum::redirect(crate::routes::SUBSCRIPTIONS);
+    Ok(())
+}

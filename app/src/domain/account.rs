@@ -77,3 +77,42 @@ mod tests {
         assert_eq!(device_label(Some("  ")), "Unknown device");
     }
 }
+
+/// Shortest and longest portal password accepted.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+pub const MAX_PASSWORD_CHARS: usize = 1024;
+
+/// A new portal password: long enough to resist guessing, short enough to hash cheaply.
+pub fn check_new_password(password: &str, field: &str) -> Result<(), super::PortalError> {
+    let n = password.chars().count();
+    if n < MIN_PASSWORD_CHARS {
+        return Err(super::PortalError::invalid(
+            field,
+            format!("Choose a password of at least {MIN_PASSWORD_CHARS} characters."),
+        ));
+    }
+    if n > MAX_PASSWORD_CHARS {
+        return Err(super::PortalError::invalid(
+            field,
+            format!("A password can have at most {MAX_PASSWORD_CHARS} characters."),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod password_tests {
+    use super::*;
+
+    #[test]
+    fn new_passwords_have_a_length_range() {
+        assert!(check_new_password("short", "p").is_err());
+        assert!(check_new_password("ten chars!", "p").is_ok());
+        assert_eq!(
+            check_new_password(&"x".repeat(1025), "newPassword")
+                .unwrap_err()
+                .field(),
+            Some("newPassword")
+        );
+    }
+}

@@ -12,6 +12,8 @@ mod text {
     pub const SUBMITTING: &str = "Logging in…";
     pub const DEMO: &str = "Demo accounts (simulated carrier and billing):";
     pub const DEMO_PASSWORD: &str = "Password:";
+    pub const FIRST_TIME: &str = "First time here with an existing billing account?";
+    pub const LINK: &str = "Set up your portal login";
 }
 
 #[component]
@@ -40,6 +42,7 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if login.pending().get() { text::SUBMITTING } else { text::SUBMIT }}
                 </button>
             </ActionForm>
+            <p class="muted">{text::FIRST_TIME}" "<a href=crate::routes::LINK data-testid=testids::LINK_PAGE>{text::LINK}</a></p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     demo.await.ok().flatten().map(|d| view! {

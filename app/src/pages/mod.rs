@@ -3,6 +3,7 @@
 pub mod account;
 pub mod billing;
 pub mod home;
+pub mod link;
 pub mod login;
 pub mod not_found;
 pub mod sim;

@@ -6,6 +6,7 @@ use super::passwords::PasswordWorkers;
 use super::store_error;
 use crate::store::sessions::Lifetime;
 use crate::store::{audit, customers, sessions, Db};
+use crate::whmcs::WhmcsClient;
 use app::domain::account::device_label;
 use app::domain::{Customer, PortalError, SessionInfo};
 use app::ports::{Accounts, Client, NewSession};
@@ -21,6 +22,7 @@ pub struct PortalAccounts {
     dummy_hash: String,
     throttle: LoginThrottle,
     passwords: PasswordWorkers,
+    whmcs: WhmcsClient,
 }
 
 /// A portal login without a positive WHMCS client id is a broken account, never client 0
@@ -46,17 +48,58 @@ fn to_customer(row: customers::CustomerRow) -> Result<Customer, PortalError> {
 impl PortalAccounts {
     pub fn new(
         db: Db,
+        whmcs: WhmcsClient,
         life: Lifetime,
         demo_enabled: bool,
         limits: LimitConfig,
     ) -> Result<Self, PortalError> {
         Ok(PortalAccounts {
             db,
+            whmcs,
             life,
             demo_enabled,
             dummy_hash: hash_password("not-a-real-password")?,
             passwords: PasswordWorkers::new(limits.concurrent_hashes, limits.hash_queue_wait),
             throttle: LoginThrottle::new(limits),
+        })
+    }
+
+    pub(super) fn throttle(&self) -> &LoginThrottle {
+        &self.throttle
+    }
+
+    pub(super) fn passwords(&self) -> &PasswordWorkers {
+        &self.passwords
+    }
+
+    /// A new session for `customer`, revoking `replaces` (a token the client still had,
+    /// perhaps planted by someone else: it never survives a login).
+    async fn open_session(
+        &self,
+        customer: Customer,
+        client: &Client,
+        replaces: Option<&str>,
+    ) -> Result<NewSession, PortalError> {
+        if let Some(old) = replaces {
+            sessions::revoke(&self.db, old).await.map_err(store_error)?;
+        }
+        let token = new_token();
+        sessions::create(
+            &self.db,
+            sessions::NewRow {
+                token: &token,
+                customer_id: customer.id,
+                user_agent: client.user_agent.as_deref(),
+                ip: client.ip.map(|ip| ip.to_string()),
+            },
+            self.life,
+        )
+        .await
+        .map_err(store_error)?;
+        Ok(NewSession {
+            token,
+            customer,
+            max_age_secs: self.life.absolute_secs,
         })
     }
 
@@ -115,32 +158,41 @@ impl Accounts for PortalAccounts {
         };
         self.throttle.succeeded(email);
         let customer = to_customer(row)?;
-        // A session token the client already had (perhaps planted by someone else) never
-        // survives a login: the customer always gets a fresh one.
-        if let Some(old) = replaces {
-            sessions::revoke(&self.db, old).await.map_err(store_error)?;
-        }
-        let token = new_token();
-        sessions::create(
+        let session = self.open_session(customer, client, replaces).await?;
+        audit::record(
             &self.db,
-            sessions::NewRow {
-                token: &token,
-                customer_id: customer.id,
-                user_agent: client.user_agent.as_deref(),
-                ip: client.ip.map(|ip| ip.to_string()),
-            },
-            self.life,
+            Some(session.customer.id),
+            None,
+            "login",
+            "logged in",
         )
         .await
         .map_err(store_error)?;
-        audit::record(&self.db, Some(customer.id), None, "login", "logged in")
+        Ok(session)
+    }
+
+    async fn link_billing_account(
+        &self,
+        email: &str,
+        billing_password: &str,
+        new_password: &str,
+        client: &Client,
+    ) -> Result<NewSession, PortalError> {
+        let id = super::linking::link(
+            self,
+            &self.db,
+            &self.whmcs,
+            email,
+            billing_password,
+            new_password,
+            client,
+        )
+        .await?;
+        let row = customers::find_by_id(&self.db, id)
             .await
-            .map_err(store_error)?;
-        Ok(NewSession {
-            token,
-            customer,
-            max_age_secs: self.life.absolute_secs,
-        })
+            .map_err(store_error)?
+            .ok_or(PortalError::Internal)?;
+        self.open_session(to_customer(row)?, client, None).await
     }
 
     async fn customer_for_session(&self, token: &str) -> Result<Option<Customer>, PortalError> {

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod billing;
 pub mod limits;
+mod linking;
 pub mod passwords;
 pub mod sim;
 pub mod topup;

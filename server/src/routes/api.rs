@@ -77,6 +77,7 @@ impl FromRequestParts<AppState> for Authed {
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/auth/login", post(login))
+        .route("/api/auth/link", post(link))
         .route("/api/auth/logout", post(logout))
         .route("/api/auth/logout-everywhere", post(logout_everywhere))
         .route("/api/auth/sessions", get(sessions))
@@ -146,15 +147,58 @@ async fn login(
         session.max_age_secs,
         state.ports.secure_cookies,
     );
-    // Browsers use the cookie; REST and GraphQL clients may send the token as
-    // `Authorization: Bearer …` instead (same lifetime rules, no cookie, no CSRF exposure).
+    Ok(session_answer(session, cookie))
+}
+
+/// Browsers use the cookie; REST and GraphQL clients may send the token as
+/// `Authorization: Bearer …` instead (same lifetime rules, no cookie, no CSRF exposure).
+fn session_answer(session: app::ports::NewSession, cookie: String) -> Response {
     let body = json!({
         "customer": session.customer,
         "token": session.token,
         "tokenType": "Bearer",
         "expiresIn": session.max_age_secs,
     });
-    Ok(([(SET_COOKIE, cookie)], Json(body)).into_response())
+    ([(SET_COOKIE, cookie)], Json(body)).into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct LinkBody {
+    email: String,
+    billing_password: String,
+    new_password: String,
+}
+
+/// `{email, billingPassword, newPassword}`: the first login of an existing billing customer.
+async fn link(
+    State(state): State<AppState>,
+    parts: Parts,
+    body: Result<Json<LinkBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(body) = body.map_err(|e| {
+        too_large(&e).unwrap_or_else(|| {
+            PortalError::BadRequest(
+                "Send JSON with \"email\", \"billingPassword\" and \"newPassword\".".into(),
+            )
+        })
+    })?;
+    let session = state
+        .ports
+        .accounts
+        .link_billing_account(
+            &body.email,
+            &body.billing_password,
+            &body.new_password,
+            &Client::from_parts(&parts),
+        )
+        .await?;
+    let cookie = session_cookie(
+        &session.token,
+        session.max_age_secs,
+        state.ports.secure_cookies,
+    );
+    Ok(session_answer(session, cookie))
 }
 
 async fn sessions(

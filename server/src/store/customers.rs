@@ -77,3 +77,67 @@ pub async fn upsert(
     .await?;
     Ok(id)
 }
+
+/// How linking a WHMCS client to a new portal login went.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Linked {
+    Created(i64),
+    /// A portal login already has this email.
+    EmailTaken,
+    /// A portal login is already linked to this WHMCS client.
+    ClientTaken,
+}
+
+/// Creates a portal login for `whmcs_client_id`, unless the email or the client already has
+/// one. The unique indexes decide a race between two simultaneous attempts.
+pub async fn create_linked(
+    db: &Db,
+    email: &str,
+    password_hash: &str,
+    whmcs_client_id: i64,
+) -> Result<Linked, StoreError> {
+    let email = normalise_email(email);
+    let taken = sqlx::query(
+        "SELECT email, whmcs_client_id FROM customers WHERE email = $1 OR whmcs_client_id = $2",
+    )
+    .bind(&email)
+    .bind(whmcs_client_id)
+    .fetch_all(db)
+    .await?;
+    for row in &taken {
+        let client: i64 = row.try_get("whmcs_client_id")?;
+        if client == whmcs_client_id {
+            return Ok(Linked::ClientTaken);
+        }
+    }
+    if !taken.is_empty() {
+        return Ok(Linked::EmailTaken);
+    }
+    let id = new_id();
+    let inserted = sqlx::query(
+        "INSERT INTO customers (id, email, password_hash, whmcs_client_id, is_demo, created_at) \
+         VALUES ($1, $2, $3, $4, 0, $5)",
+    )
+    .bind(id)
+    .bind(&email)
+    .bind(password_hash)
+    .bind(whmcs_client_id)
+    .bind(now())
+    .execute(db)
+    .await;
+    match inserted {
+        Ok(_) => Ok(Linked::Created(id)),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(Linked::ClientTaken),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<CustomerRow>, StoreError> {
+    let row = sqlx::query(
+        "SELECT id, email, password_hash, whmcs_client_id FROM customers WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}

@@ -194,6 +194,32 @@ impl WhmcsClient {
         .await
     }
 
+    /// The WHMCS user `user_id` (from ValidateLogin), found among the users whose email
+    /// starts with `email` (GetUsers searches by prefix), with the clients it belongs to.
+    pub async fn get_user(
+        &self,
+        user_id: u64,
+        email: &str,
+    ) -> Result<Option<wire::User>, WhmcsError> {
+        let mut seen = 0u64;
+        loop {
+            let params = vec![
+                ("search", email.to_string()),
+                ("limitstart", seen.to_string()),
+                ("limitnum", self.page_size.to_string()),
+            ];
+            let page: wire::UsersPage = self.call("GetUsers", &params, Kind::Read).await?;
+            let got = page.users.len() as u64;
+            if let Some(u) = page.users.into_iter().find(|u| u.id == user_id) {
+                return Ok(Some(u));
+            }
+            seen += got;
+            if got == 0 || seen >= page.totalresults {
+                return Ok(None);
+            }
+        }
+    }
+
     /// An unpaid invoice with one line, not e-mailed (it is captured right away). `notes`
     /// carries the portal's reference, so an invoice whose answer was lost can be found.
     /// `amount` is WHMCS's `###` or `###.##` ([`amount_jpy`] for yen).

@@ -211,6 +211,40 @@ pub struct InvoiceSummary {
     pub duedate: Option<String>,
 }
 
+/// GetUsers: `users[]` (a plain array), each with the clients it belongs to.
+#[derive(Debug, Clone, Deserialize)]
+pub struct UsersPage {
+    #[serde(default, deserialize_with = "lenient::u64_lenient")]
+    pub totalresults: u64,
+    #[serde(default, deserialize_with = "lenient::wrapped_vec")]
+    pub users: Vec<User>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct User {
+    #[serde(deserialize_with = "lenient::u64_lenient")]
+    pub id: u64,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub email: String,
+    #[serde(default, deserialize_with = "lenient::wrapped_vec")]
+    pub clients: Vec<UserClient>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct UserClient {
+    #[serde(deserialize_with = "lenient::u64_lenient")]
+    pub id: u64,
+    /// `true`, `1`, `"1"` or `"true"` for the owner.
+    #[serde(rename = "isOwner", default, deserialize_with = "lenient::string")]
+    pub is_owner: String,
+}
+
+impl UserClient {
+    pub fn owner(&self) -> bool {
+        matches!(self.is_owner.trim(), "true" | "1" | "on" | "yes")
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct NewBalance {
     #[serde(deserialize_with = "lenient::string")]

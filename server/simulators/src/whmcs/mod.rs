@@ -97,6 +97,26 @@ impl WhmcsSim {
         self.lock().sso_ttl = ttl;
     }
 
+    /// Adds a WHMCS user (a login, password [`crate::demo::DEMO_PASSWORD`]) that belongs to
+    /// `clients` as `(client id, is owner)`: one owning none, or several. Returns its id.
+    pub fn add_user(&self, email: &str, clients: &[(u64, bool)]) -> u64 {
+        let mut s = self.lock();
+        let id = s
+            .users()
+            .iter()
+            .map(|u| u.id)
+            .max()
+            .unwrap_or(9000)
+            .max(9000)
+            + 1;
+        s.extra_users.push(state::User {
+            id,
+            email: email.into(),
+            clients: clients.to_vec(),
+        });
+        id
+    }
+
     /// Adds a service to an existing client; an empty `msisdn` makes it a non-SIM service
     /// (a real WHMCS bills hosting, domains and more beside SIMs). `None` for an unknown
     /// client, else the new service id.
@@ -282,6 +302,7 @@ fn dispatch(sim: &WhmcsSim, action: &str, p: &Params) -> Response {
         "createssotoken" => ops::create_sso_token::run(&mut s, p, &sim.system_url),
         "getpaymethods" => ops::get_pay_methods::run(&s, p),
         "getpaymentmethods" => ops::get_payment_methods::run(),
+        "getusers" => ops::get_users::run(&s, p),
         _ => error("Command Not Found"),
     }
 }

@@ -111,8 +111,20 @@ pub(crate) struct SsoToken {
     pub issued: Instant,
 }
 
+/// A WHMCS 8 *user* (a login) beside the clients' own owner users: one that owns no client,
+/// or several. Password: [`crate::demo::DEMO_PASSWORD`].
+#[derive(Debug, Clone)]
+pub(crate) struct User {
+    pub id: u64,
+    pub email: String,
+    /// (client id, is owner)
+    pub clients: Vec<(u64, bool)>,
+}
+
 pub(crate) struct WhmcsState {
     pub clients: Vec<Client>,
+    /// Users added beside each client's owner user ([`WhmcsState::users`]).
+    pub extra_users: Vec<User>,
     pub services: Vec<Service>,
     pub invoices: Vec<Invoice>,
     pub credit_log: Vec<CreditEntry>,
@@ -161,6 +173,7 @@ impl WhmcsState {
             .map_or(100_000, |d| d.as_secs());
         let mut s = WhmcsState {
             clients,
+            extra_users: Vec::new(),
             services,
             invoices: Vec::new(),
             credit_log: Vec::new(),
@@ -174,6 +187,20 @@ impl WhmcsState {
             super::history::seed(&mut s, c.id, crate::clock::today_jst());
         }
         s
+    }
+
+    /// Every user: each client's owner user (id [`Client::owner_user_id`], the client's
+    /// email) and the added ones.
+    pub fn users(&self) -> Vec<User> {
+        self.clients
+            .iter()
+            .map(|c| User {
+                id: c.owner_user_id(),
+                email: c.email.clone(),
+                clients: vec![(c.id, true)],
+            })
+            .chain(self.extra_users.iter().cloned())
+            .collect()
     }
 
     pub fn client(&self, id: u64) -> Option<&Client> {

@@ -14,6 +14,7 @@ pub(super) mod get_invoice;
 pub(super) mod get_invoices;
 pub(super) mod get_pay_methods;
 pub(super) mod get_payment_methods;
+pub(super) mod get_users;
 pub(super) mod single_sign_on;
 pub(super) mod update_invoice;
 pub(super) mod validate_login;

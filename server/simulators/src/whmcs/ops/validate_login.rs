@@ -11,13 +11,13 @@ pub(in super::super) fn run(s: &WhmcsState, p: &Params) -> Response {
     let email = param(p, "email").unwrap_or("");
     let password_ok = param(p, "password2") == Some(DEMO_PASSWORD);
     match s
-        .clients
-        .iter()
-        .find(|c| c.email.eq_ignore_ascii_case(email))
+        .users()
+        .into_iter()
+        .find(|u| u.email.eq_ignore_ascii_case(email))
     {
-        Some(c) if password_ok => success(json!({
-            "userid": c.owner_user_id().to_string(),
-            "passwordhash": format!("{:040x}", c.id),
+        Some(u) if password_ok => success(json!({
+            "userid": u.id.to_string(),
+            "passwordhash": format!("{:040x}", u.id),
             "twoFactorEnabled": "false",
         })),
         _ => error("Email or Password Invalid"),
