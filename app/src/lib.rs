@@ -55,6 +55,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::home::Home />
                     <Route path=path!("/login") view=pages::login::LoginPage />
                     <Route path=path!("/link") view=pages::link::LinkPage />
+                    <Route path=path!("/forgot-password") view=pages::password_reset::ForgotPasswordPage />
+                    <Route path=path!("/reset-password") view=pages::password_reset::ResetPasswordPage />
                     // Async SSR: the data is awaited before the head is sent, so a redirect to login
                     // and a 404 for somebody else's SIM become real HTTP statuses.
                     <Route path=path!("/subscriptions") view=pages::subscriptions::SubscriptionsPage ssr=SsrMode::Async />

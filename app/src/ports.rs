@@ -59,6 +59,11 @@ pub trait Accounts: Send + Sync {
     async fn customer_for_session(&self, token: &str) -> Result<Option<Customer>, PortalError>;
     /// Ends the session (idempotent).
     async fn logout(&self, token: &str) -> Result<(), PortalError>;
+    /// Emails a single-use reset link if `email` has a login; answers the same either way.
+    async fn request_password_reset(&self, email: &str, client: &Client)
+        -> Result<(), PortalError>;
+    /// Sets a new password with a reset link's token and ends every session of the account.
+    async fn reset_password(&self, token: &str, new_password: &str) -> Result<(), PortalError>;
     /// First login of an existing billing customer: proves the billing (WHMCS) login once,
     /// creates the portal login with its own password, linked to the billing account the
     /// WHMCS user owns, and opens a session.
@@ -208,6 +213,8 @@ pub struct Ports {
     pub billing: Arc<dyn Billing>,
     /// Adds `Secure` to the session cookie (on whenever the portal is served over https).
     pub secure_cookies: bool,
+    /// Whether "Forgot your password?" is offered (a mail transport exists).
+    pub password_reset: bool,
     /// The demo logins to show on the login page; only while the simulators are the upstreams.
     pub demo_logins: Option<crate::domain::DemoLogins>,
 }

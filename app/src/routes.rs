@@ -3,6 +3,8 @@
 pub const HOME: &str = "/";
 pub const LOGIN: &str = "/login";
 pub const LINK: &str = "/link";
+pub const FORGOT_PASSWORD: &str = "/forgot-password";
+pub const RESET_PASSWORD: &str = "/reset-password";
 pub const SUBSCRIPTIONS: &str = "/subscriptions";
 pub const ACCOUNT: &str = "/account";
 pub const BILLING: &str = "/billing";

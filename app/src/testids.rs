@@ -83,6 +83,10 @@ pub const INVOICE_OPEN: &str = "invoice-open";
 pub const LINK_PAGE: &str = "link-page";
 pub const LINK_FORM: &str = "link-form";
 pub const LINK_ERROR: &str = "link-error";
+pub const FORGOT_LINK: &str = "forgot-link";
+pub const RESET_REQUEST_FORM: &str = "reset-request-form";
+pub const RESET_FORM: &str = "reset-form";
+pub const RESET_MESSAGE: &str = "reset-message";
 
 /// Every id, for the consistency test below.
 pub const ALL: &[(&str, &str)] = &[
@@ -168,6 +172,10 @@ pub const ALL: &[(&str, &str)] = &[
     ("LINK_PAGE", LINK_PAGE),
     ("LINK_FORM", LINK_FORM),
     ("LINK_ERROR", LINK_ERROR),
+    ("FORGOT_LINK", FORGOT_LINK),
+    ("RESET_REQUEST_FORM", RESET_REQUEST_FORM),
+    ("RESET_FORM", RESET_FORM),
+    ("RESET_MESSAGE", RESET_MESSAGE),
 ];
 
 #[cfg(test)]

@@ -82,4 +82,8 @@ export const ids = {
   LINK_PAGE: "link-page",
   LINK_FORM: "link-form",
   LINK_ERROR: "link-error",
+  FORGOT_LINK: "forgot-link",
+  RESET_REQUEST_FORM: "reset-request-form",
+  RESET_FORM: "reset-form",
+  RESET_MESSAGE: "reset-message",
 } as const;

@@ -181,6 +181,8 @@ pub async fn build_with(
                 settings.session,
                 simulators.is_some(),
                 settings.limits.clone(),
+                // Reset emails can be delivered only to the demo mailbox for now.
+                simulators.as_ref().map(|_| self_base.clone()),
             )
             .map_err(StartupError::Accounts)?,
         ),
@@ -188,6 +190,7 @@ pub async fn build_with(
         billing: Arc::new(portal::billing::PortalBilling::new(whmcs.clone())),
         sims,
         secure_cookies: settings.secure_cookies,
+        password_reset: simulators.is_some(),
         demo_logins: simulators.as_ref().map(|_| app::domain::DemoLogins {
             emails: simulator::demo::CLIENTS
                 .iter()

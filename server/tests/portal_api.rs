@@ -295,6 +295,8 @@ async fn with_real_upstreams_there_are_no_simulators_and_no_demo_logins() {
         "/_sim/control/faults",
         "/_sim/whmcs/includes/api.php",
         "/_sim/freebit/emptool/api/authOem/",
+        "/_sim/mailbox",
+        "/_sim/control/demo-customer",
     ] {
         let r = http
             .post(format!("{url}{path}"))

@@ -77,3 +77,34 @@ pub async fn link_account(
     leptos_axum::redirect(crate::routes::SUBSCRIPTIONS);
     Ok(())
 }
+
+/// Whether the login page offers "Forgot your password?".
+#[server(prefix = "/api/fn", endpoint = "password_reset_offered")]
+pub async fn password_reset_offered() -> Result<bool, PortalError> {
+    Ok(super::ctx::ports()?.password_reset)
+}
+
+/// Emails a reset link if the email has a login; the answer is the same either way.
+#[server(prefix = "/api/fn", endpoint = "request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<String, PortalError> {
+    use super::ctx;
+    ctx::with_status(
+        ctx::ports()?
+            .accounts
+            .request_password_reset(&email, &ctx::client())
+            .await,
+    )?;
+    Ok(crate::domain::account::RESET_SENT.to_string())
+}
+
+/// Sets a new password with a reset link's token; every session of the account ends.
+#[server(prefix = "/api/fn", endpoint = "reset_password")]
+pub async fn reset_password(token: String, new_password: String) -> Result<(), PortalError> {
+    use super::ctx;
+    ctx::with_status(
+        ctx::ports()?
+            .accounts
+            .reset_password(&token, &new_password)
+            .await,
+    )
+}

@@ -116,3 +116,6 @@ mod password_tests {
         );
     }
 }
+
+/// What asking for a reset link answers, whether or not the email has a login.
+pub const RESET_SENT: &str = "If this email has a portal login, we have sent it a link to choose a new password. The link works once, for 30 minutes.";

@@ -1,4 +1,4 @@
-use crate::api::{get_demo_logins, Login};
+use crate::api::{get_demo_logins, password_reset_offered, Login};
 use crate::testids;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -14,6 +14,7 @@ mod text {
     pub const DEMO_PASSWORD: &str = "Password:";
     pub const FIRST_TIME: &str = "First time here with an existing billing account?";
     pub const LINK: &str = "Set up your portal login";
+    pub const FORGOT: &str = "Forgot your password?";
 }
 
 #[component]
@@ -21,6 +22,7 @@ pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     let error = move || login.value().get().and_then(Result::err);
     let demo = Resource::new(|| (), |_| get_demo_logins());
+    let reset = Resource::new(|| (), |_| password_reset_offered());
 
     view! {
         <Title text=text::TITLE />
@@ -42,6 +44,13 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if login.pending().get() { text::SUBMITTING } else { text::SUBMIT }}
                 </button>
             </ActionForm>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    reset.await.ok().filter(|on| *on).map(|_| view! {
+                        <p class="muted"><a href=crate::routes::FORGOT_PASSWORD data-testid=testids::FORGOT_LINK>{text::FORGOT}</a></p>
+                    })
+                })}
+            </Transition>
             <p class="muted">{text::FIRST_TIME}" "<a href=crate::routes::LINK data-testid=testids::LINK_PAGE>{text::LINK}</a></p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {

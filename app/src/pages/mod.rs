@@ -6,5 +6,6 @@ pub mod home;
 pub mod link;
 pub mod login;
 pub mod not_found;
+pub mod password_reset;
 pub mod sim;
 pub mod subscriptions;

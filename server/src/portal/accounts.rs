@@ -23,6 +23,10 @@ pub struct PortalAccounts {
     throttle: LoginThrottle,
     passwords: PasswordWorkers,
     whmcs: WhmcsClient,
+    /// Reset requests have their own counts, so asking for links never blocks logging in.
+    reset_throttle: LoginThrottle,
+    /// Where reset links point (the portal's public address); `None`: reset is off.
+    reset_base: Option<String>,
 }
 
 /// A portal login without a positive WHMCS client id is a broken account, never client 0
@@ -52,10 +56,13 @@ impl PortalAccounts {
         life: Lifetime,
         demo_enabled: bool,
         limits: LimitConfig,
+        reset_base: Option<String>,
     ) -> Result<Self, PortalError> {
         Ok(PortalAccounts {
             db,
             whmcs,
+            reset_base,
+            reset_throttle: LoginThrottle::new(limits.clone()),
             life,
             demo_enabled,
             dummy_hash: hash_password("not-a-real-password")?,
@@ -115,7 +122,7 @@ impl PortalAccounts {
     }
 }
 
-fn new_token() -> String {
+pub(super) fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
@@ -169,6 +176,28 @@ impl Accounts for PortalAccounts {
         .await
         .map_err(store_error)?;
         Ok(session)
+    }
+
+    async fn request_password_reset(
+        &self,
+        email: &str,
+        client: &Client,
+    ) -> Result<(), PortalError> {
+        super::password_reset::request(
+            super::password_reset::ResetRequest {
+                db: &self.db,
+                throttle: &self.reset_throttle,
+                base_url: self.reset_base.as_deref(),
+                with_demo: self.demo_enabled,
+            },
+            email,
+            client,
+        )
+        .await
+    }
+
+    async fn reset_password(&self, token: &str, new_password: &str) -> Result<(), PortalError> {
+        super::password_reset::reset(self, &self.db, token, new_password).await
     }
 
     async fn link_billing_account(

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod billing;
 pub mod limits;
 mod linking;
+mod password_reset;
 pub mod passwords;
 pub mod sim;
 pub mod topup;

@@ -78,6 +78,11 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/auth/login", post(login))
         .route("/api/auth/link", post(link))
+        .route("/api/auth/password-reset", post(password_reset))
+        .route(
+            "/api/auth/password-reset/confirm",
+            post(password_reset_confirm),
+        )
         .route("/api/auth/logout", post(logout))
         .route("/api/auth/logout-everywhere", post(logout_everywhere))
         .route("/api/auth/sessions", get(sessions))
@@ -160,6 +165,58 @@ fn session_answer(session: app::ports::NewSession, cookie: String) -> Response {
         "expiresIn": session.max_age_secs,
     });
     ([(SET_COOKIE, cookie)], Json(body)).into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResetBody {
+    email: String,
+}
+
+/// `{email}` → 202 whether or not the email has a login (nothing to learn from asking).
+async fn password_reset(
+    State(state): State<AppState>,
+    parts: Parts,
+    body: Result<Json<ResetBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(body) = body.map_err(|e| {
+        too_large(&e).unwrap_or_else(|| PortalError::BadRequest("Send JSON with \"email\".".into()))
+    })?;
+    state
+        .ports
+        .accounts
+        .request_password_reset(&body.email, &Client::from_parts(&parts))
+        .await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(json!({"message": app::domain::account::RESET_SENT})),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ResetConfirmBody {
+    token: String,
+    new_password: String,
+}
+
+/// `{token, newPassword}` → 204; every session of the account ends.
+async fn password_reset_confirm(
+    State(state): State<AppState>,
+    body: Result<Json<ResetConfirmBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<StatusCode, ApiError> {
+    let Json(body) = body.map_err(|e| {
+        too_large(&e).unwrap_or_else(|| {
+            PortalError::BadRequest("Send JSON with \"token\" and \"newPassword\".".into())
+        })
+    })?;
+    state
+        .ports
+        .accounts
+        .reset_password(&body.token, &body.new_password)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]

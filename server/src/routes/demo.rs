@@ -4,6 +4,10 @@
 //! trying the portal get a clean account the same way.
 //!
 //! `POST /_sim/control/demo-customer` → 201 `{clientId, email, password, services: [...]}`
+//!
+//! `GET /_sim/mailbox` (and `?format=json`): the emails the portal has put in its outbox
+//! (password reset links), newest first — a demo has no real mail transport, so this is
+//! where its emails arrive.
 
 use crate::portal::accounts::hash_password;
 use crate::simulator::{demo, Simulators};
@@ -25,6 +29,7 @@ struct DemoState {
 pub fn router(db: Db, sims: Simulators) -> Router {
     Router::new()
         .route("/control/demo-customer", post(create))
+        .route("/mailbox", axum::routing::get(mailbox))
         .with_state(DemoState { db, sims })
 }
 
@@ -54,4 +59,69 @@ async fn create(State(s): State<DemoState>) -> Response {
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+#[derive(serde::Deserialize)]
+struct MailboxQuery {
+    format: Option<String>,
+}
+
+async fn mailbox(
+    State(s): State<DemoState>,
+    axum::extract::Query(q): axum::extract::Query<MailboxQuery>,
+) -> Response {
+    let emails = match crate::store::password_resets::recent_emails(&s.db, 50).await {
+        Ok(e) => e,
+        Err(e) => {
+            tracing::error!(error = %e, "could not read the outbox");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    if q.format.as_deref() == Some("json") {
+        let list: Vec<_> = emails
+            .iter()
+            .map(|e| json!({"to": e.to, "subject": e.subject, "body": e.body, "createdAt": e.created_at}))
+            .collect();
+        return Json(list).into_response();
+    }
+    let esc = |t: &str| html_escape::encode_text(t).into_owned();
+    let items: String = emails
+        .iter()
+        .map(|e| {
+            // Links on their own line become clickable; everything else is text.
+            let body: String = e
+                .body
+                .lines()
+                .map(|l| {
+                    if l.starts_with("http://") || l.starts_with("https://") {
+                        let a = html_escape::encode_double_quoted_attribute(l);
+                        format!("<a href=\"{a}\">{}</a>", esc(l))
+                    } else {
+                        esc(l)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("<br>");
+            format!(
+                "<article><h2>{}</h2><p class=meta>To {} · {}</p><p>{body}</p></article>",
+                esc(&e.subject),
+                esc(&e.to),
+                app::domain::dates::jst_datetime_label(e.created_at),
+            )
+        })
+        .collect();
+    let empty = if emails.is_empty() {
+        "<p>No emails yet.</p>"
+    } else {
+        ""
+    };
+    axum::response::Html(format!(
+        "<!doctype html><html lang=en><head><meta charset=utf-8><title>Demo mailbox</title>\
+         <style>body{{font:16px system-ui;max-width:44rem;margin:2rem auto;padding:0 1rem}}\
+         article{{border:1px solid #ddd;border-radius:8px;padding:1rem;margin:1rem 0}}\
+         .meta{{color:#666;font-size:.9rem}}</style></head><body>\
+         <h1>Demo mailbox</h1><p class=meta>Emails the portal sent while running as a demo.</p>\
+         {empty}{items}</body></html>"
+    ))
+    .into_response()
 }
