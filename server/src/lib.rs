@@ -224,7 +224,10 @@ pub async fn build_with(
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(ctx_ports.clone()),
+            move || {
+                provide_context(ctx_ports.clone());
+                routes::headers::page_csp();
+            },
             move || app::shell(shell_options.clone()),
         )
         // The 404 page renders the header too, which needs the ports to find the session.
@@ -234,7 +237,10 @@ pub async fn build_with(
         >(
             {
                 let ports = state.ports.clone();
-                move || provide_context(ports.clone())
+                move || {
+                    provide_context(ports.clone());
+                    routes::headers::page_csp();
+                }
             },
             app::shell,
         ))

@@ -115,3 +115,51 @@ async fn every_response_carries_the_security_headers() {
         assert!(h.get("strict-transport-security").is_none(), "{path}");
     }
 }
+
+#[tokio::test]
+async fn pages_only_run_scripts_carrying_this_responses_nonce() {
+    let p = common::portal().await;
+    let c = p.login("demo@example.com").await;
+    let mut nonces = Vec::new();
+    for path in [
+        "/login",
+        "/subscriptions",
+        "/subscriptions/2001/sim",
+        "/no-such-page",
+    ] {
+        let r = c.get(format!("{}{path}", p.url)).send().await.unwrap();
+        let csp = r.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap_or_else(|| panic!("{path}: no nonce in {csp}"))
+            .to_string();
+        assert!(
+            csp.contains("'strict-dynamic'") && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        let html = r.text().await.unwrap();
+        let scripts: Vec<&str> = html.split("<script").skip(1).collect();
+        assert!(!scripts.is_empty(), "{path}: no scripts");
+        for s in scripts {
+            let tag = s.split('>').next().unwrap();
+            assert!(
+                tag.contains(&format!("nonce=\"{nonce}\"")),
+                "{path}: <script{tag}>"
+            );
+        }
+        nonces.push(nonce);
+    }
+    nonces.sort();
+    nonces.dedup();
+    assert_eq!(nonces.len(), 4, "a fresh nonce per response");
+    // Plain HTTP endpoints keep the policy without script rules.
+    let r = c.get(format!("{}/api/me", p.url)).send().await.unwrap();
+    let csp = r.headers()["content-security-policy"].to_str().unwrap();
+    assert!(!csp.contains("nonce"), "{csp}");
+}

@@ -33,7 +33,7 @@ pub(crate) fn seed(s: &mut WhmcsState, client_id: u64, today: NaiveDate) {
     }
     let first_of_month = month_back(today, 0);
     // Oldest first, as WHMCS would have created them.
-    let dates: Vec<(NaiveDate, NaiveDate, bool)> = (1..=3)
+    let dates: Vec<(NaiveDate, NaiveDate, bool)> = (0..=2)
         .rev()
         .map(|k| {
             let date = month_back(first_of_month, k) - Duration::days(7);
