@@ -15,12 +15,7 @@ pub async fn login(email: String, password: String) -> Result<(), PortalError> {
             .login(email.trim(), &password, &client, old.as_deref())
             .await,
     )?;
-    ctx::set_cookie(&crate::ports::session_cookie(
-        &session.token,
-        session.max_age_secs,
-        ports.secure_cookies,
-    ));
-    leptos_axum::redirect(crate::routes::SUBSCRIPTIONS);
+    ctx::start_session(&session, ports.secure_cookies);
     Ok(())
 }
 
@@ -69,12 +64,7 @@ pub async fn link_account(
             .link_billing_account(&email, &billing_password, &new_password, &ctx::client())
             .await,
     )?;
-    ctx::set_cookie(&crate::ports::session_cookie(
-        &session.token,
-        session.max_age_secs,
-        ports.secure_cookies,
-    ));
-    leptos_axum::redirect(crate::routes::SUBSCRIPTIONS);
+    ctx::start_session(&session, ports.secure_cookies);
     Ok(())
 }
 

@@ -78,6 +78,16 @@ pub(crate) mod ctx {
         result
     }
 
+    /// Sets the new session's cookie and sends the browser to the subscriptions list.
+    pub fn start_session(session: &ports::NewSession, secure_cookies: bool) {
+        set_cookie(&ports::session_cookie(
+            &session.token,
+            session.max_age_secs,
+            secure_cookies,
+        ));
+        leptos_axum::redirect(crate::routes::SUBSCRIPTIONS);
+    }
+
     pub fn set_cookie(value: &str) {
         if let (Some(opts), Ok(v)) = (
             use_context::<leptos_axum::ResponseOptions>(),

@@ -1,0 +1,97 @@
+//! Reading REST input: JSON objects with known fields only, bounded strings, 413 for
+//! bodies cut off by the size limit.
+
+use super::*;
+
+/// A body cut off by the size limit while streaming (one without a `Content-Length` is
+/// only found to be too large as it is read).
+pub(super) fn too_large(e: &axum::extract::rejection::JsonRejection) -> Option<PortalError> {
+    (e.status() == StatusCode::PAYLOAD_TOO_LARGE).then_some(PortalError::TooLarge)
+}
+
+/// Longest string any write accepts in any field; the domain parsers set tighter limits.
+pub(super) const MAX_FIELD_CHARS: usize = 256;
+
+/// A JSON object body with only the `allowed` fields, none of its strings overlong; anything
+/// else is a 400 naming the field. Unknown fields are refused rather than ignored, so a
+/// misspelt option (`"voicemail"`) is an error, not a silent no-op.
+pub(super) fn object(
+    body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
+    allowed: &[&str],
+) -> Result<Value, ApiError> {
+    let v = match body {
+        Ok(Json(v)) if v.is_object() => v,
+        Err(e) if too_large(&e).is_some() => return Err(ApiError(PortalError::TooLarge)),
+        _ => {
+            return Err(ApiError(PortalError::BadRequest(
+                "Send a JSON object (Content-Type: application/json).".into(),
+            )))
+        }
+    };
+    for (key, value) in v.as_object().into_iter().flatten() {
+        if !allowed.contains(&key.as_str()) {
+            let name: String = key.chars().take(40).collect();
+            let takes = if allowed.is_empty() {
+                "no fields".to_string()
+            } else {
+                allowed.join(", ")
+            };
+            return Err(ApiError(PortalError::invalid(
+                &name,
+                format!("Unknown field \"{name}\": this request takes {takes}."),
+            )));
+        }
+        if value
+            .as_str()
+            .is_some_and(|s| s.chars().count() > MAX_FIELD_CHARS)
+        {
+            return Err(ApiError(PortalError::invalid(
+                key,
+                format!("{key} is too long (at most {MAX_FIELD_CHARS} characters)."),
+            )));
+        }
+    }
+    Ok(v)
+}
+
+/// A string field, or a 400 naming it.
+pub(super) fn text_field<'a>(
+    body: &'a Value,
+    field: &str,
+    what: &str,
+) -> Result<&'a str, ApiError> {
+    body.get(field)
+        .and_then(Value::as_str)
+        .ok_or_else(|| ApiError(PortalError::invalid(field, what)))
+}
+
+/// An optional boolean field, or a 400 naming it.
+pub(super) fn bool_field(body: &Value, field: &str) -> Result<Option<bool>, ApiError> {
+    match body.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => Err(ApiError(PortalError::invalid(
+            field,
+            format!("{field} must be true or false."),
+        ))),
+    }
+}
+
+pub(super) type JsonBody = Result<Json<Value>, axum::extract::rejection::JsonRejection>;
+pub(super) type Accepted = (StatusCode, Json<ActionReceipt>);
+
+pub(super) fn accepted(receipt: ActionReceipt) -> Accepted {
+    (StatusCode::ACCEPTED, Json(receipt))
+}
+
+/// An optional text field (absent, null or a string), or a 400 naming it.
+pub(super) fn opt_text<'a>(body: &'a Value, field: &str) -> Result<&'a str, ApiError> {
+    match body.get(field) {
+        None | Some(Value::Null) => Ok(""),
+        Some(Value::String(s)) => Ok(s),
+        Some(_) => Err(ApiError(PortalError::invalid(
+            field,
+            format!("{field} must be a string."),
+        ))),
+    }
+}
