@@ -81,8 +81,17 @@ impl Portal {
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        use axum::serve::ListenerExt;
+        // Without TCP_NODELAY a response written in two parts (headers, then a small body —
+        // every static file) waits for the client's delayed ACK: ~40 ms per request on a
+        // keep-alive connection (Nagle's algorithm), measured on /pkg/*.css.
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %e, "could not set TCP_NODELAY");
+            }
+        });
         axum::serve(
-            self.listener,
+            listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
