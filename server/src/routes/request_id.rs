@@ -3,8 +3,9 @@
 //! body of every REST error, so a customer quoting it leads support straight to the logs.
 //!
 //! An id sent by the client is replaced, never trusted: it would let anyone forge log
-//! entries' ids. REST errors the handlers did not shape themselves (axum's rejections of a
-//! malformed path or body, 405, 413, a panic) are rewritten into the API's one error shape
+//! entries' ids. The API's own errors put the id in their body themselves ([`current`]) and
+//! mark the response [`Shaped`]; any other REST error (axum's rejections of a malformed path
+//! or body, 405, 413, a panic) is replaced by the API's one error shape
 //! `{"code", "message", "requestId"}` with a plain message, so no parser or framework text
 //! reaches a client.
 
@@ -13,7 +14,7 @@ use axum::extract::Request;
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use serde_json::{json, Value};
+use serde_json::json;
 use tracing::Instrument;
 
 pub const HEADER: HeaderName = HeaderName::from_static("x-request-id");
@@ -28,8 +29,9 @@ pub fn current() -> Option<String> {
     REQUEST_ID.try_with(Clone::clone).ok()
 }
 
-/// Error bodies larger than this are not ours; they are replaced rather than read.
-const MAX_ERROR_BODY: usize = 16 * 1024;
+/// Marks a response whose error body the API shaped itself (with the request id).
+#[derive(Clone, Copy)]
+pub struct Shaped;
 
 fn new_id() -> String {
     hex::encode(rand::random::<[u8; 8]>())
@@ -46,7 +48,7 @@ pub async fn tag(mut req: Request, next: Next) -> Response {
         .scope(id.clone(), next.run(req).instrument(span))
         .await;
     let mut res = if rest && (res.status().is_client_error() || res.status().is_server_error()) {
-        api_error(res, &id).await
+        api_error(res, &id)
     } else {
         res
     };
@@ -75,35 +77,23 @@ fn plain(status: StatusCode) -> (&'static str, &'static str) {
     }
 }
 
-async fn api_error(res: Response, id: &str) -> Response {
-    let (mut parts, body) = res.into_parts();
-    let is_json = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    let ours = if is_json {
-        axum::body::to_bytes(body, MAX_ERROR_BODY)
-            .await
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
-            .filter(|v| v.get("code").is_some() && v.get("message").is_some())
-    } else {
-        None
-    };
-    let mut body = ours.unwrap_or_else(|| {
-        let (code, message) = plain(parts.status);
-        json!({"code": code, "message": message})
-    });
-    body["requestId"] = json!(id);
-    parts.headers.remove(header::CONTENT_LENGTH);
-    let mut res = (parts.status, axum::Json(body)).into_response();
+fn api_error(res: Response, id: &str) -> Response {
+    if res.extensions().get::<Shaped>().is_some() {
+        return res;
+    }
+    let (parts, _) = res.into_parts();
+    let (code, message) = plain(parts.status);
+    let mut replaced = (
+        parts.status,
+        axum::Json(json!({"code": code, "message": message, "requestId": id})),
+    )
+        .into_response();
     for (name, value) in parts.headers.iter() {
-        if name != header::CONTENT_TYPE {
-            res.headers_mut().append(name.clone(), value.clone());
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            replaced.headers_mut().append(name.clone(), value.clone());
         }
     }
-    res
+    replaced
 }
 
 /// A panicking handler answers 500 with no trace of the panic; the log has it.

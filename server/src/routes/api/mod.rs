@@ -39,6 +39,9 @@ impl IntoResponse for ApiError {
         let status =
             StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut body = json!({"code": self.0.code(), "message": self.0.to_string()});
+        if let Some(id) = super::request_id::current() {
+            body["requestId"] = json!(id);
+        }
         if let Some(field) = self.0.field() {
             body["field"] = json!(field);
         }
@@ -50,6 +53,7 @@ impl IntoResponse for ApiError {
             body["payLabel"] = json!(pay_label);
         }
         let mut response = (status, Json(body)).into_response();
+        response.extensions_mut().insert(super::request_id::Shaped);
         if let Some(secs) = self.0.retry_after() {
             response
                 .headers_mut()
