@@ -3,6 +3,7 @@
 
 pub mod freebit;
 pub mod lenient;
+pub mod mail;
 pub mod portal;
 pub mod routes;
 pub mod settings;
@@ -52,6 +53,8 @@ pub enum StartupError {
     Accounts(app::domain::PortalError),
     #[error("the built-in simulators run only in demo mode (PORTAL_MODE=demo)")]
     SimulatorsOutsideDemo,
+    #[error("cannot set up email: {0}")]
+    Mail(String),
 }
 
 /// A started-but-not-yet-serving portal.
@@ -182,6 +185,22 @@ pub async fn build_with(
         db.clone(),
         settings.session,
     ));
+    let outbox = mail::Outbox::new(db.clone());
+    if let Some(cfg) = &settings.mail {
+        let sender =
+            mail::Sender::new(cfg, &outbox).map_err(|e| StartupError::Mail(e.to_string()))?;
+        tokio::spawn(sender.run());
+    }
+    // Reset links need a way to the customer: SMTP, or (demo) the mailbox page.
+    let reset =
+        (settings.mail.is_some() || simulators.is_some()).then(|| portal::accounts::ResetLinks {
+            base_url: settings
+                .public_url
+                .as_ref()
+                .map_or_else(|| self_base.clone(), |u| u.to_string()),
+            outbox,
+        });
+    let password_reset = reset.is_some();
     let ports = Ports {
         accounts: Arc::new(
             portal::accounts::PortalAccounts::new(
@@ -190,8 +209,7 @@ pub async fn build_with(
                 settings.session,
                 simulators.is_some(),
                 settings.limits.clone(),
-                // Reset emails can be delivered only to the demo mailbox for now.
-                simulators.as_ref().map(|_| self_base.clone()),
+                reset,
             )
             .map_err(StartupError::Accounts)?,
         ),
@@ -199,7 +217,7 @@ pub async fn build_with(
         billing: Arc::new(portal::billing::PortalBilling::new(whmcs.clone())),
         sims,
         secure_cookies: settings.secure_cookies,
-        password_reset: simulators.is_some(),
+        password_reset,
         demo_logins: simulators.as_ref().map(|_| app::domain::DemoLogins {
             emails: simulator::demo::CLIENTS
                 .iter()

@@ -25,8 +25,15 @@ pub struct PortalAccounts {
     whmcs: WhmcsClient,
     /// Reset requests have their own counts, so asking for links never blocks logging in.
     reset_throttle: LoginThrottle,
-    /// Where reset links point (the portal's public address); `None`: reset is off.
-    reset_base: Option<String>,
+    /// How reset links reach customers; `None`: reset is off.
+    reset: Option<ResetLinks>,
+}
+
+/// Password reset links: the portal's public address they point to, and the outbox that
+/// carries them.
+pub struct ResetLinks {
+    pub base_url: String,
+    pub outbox: crate::mail::Outbox,
 }
 
 /// A portal login without a positive WHMCS client id is a broken account, never client 0
@@ -56,12 +63,12 @@ impl PortalAccounts {
         life: Lifetime,
         demo_enabled: bool,
         limits: LimitConfig,
-        reset_base: Option<String>,
+        reset: Option<ResetLinks>,
     ) -> Result<Self, PortalError> {
         Ok(PortalAccounts {
             db,
             whmcs,
-            reset_base,
+            reset,
             reset_throttle: LoginThrottle::new(limits.clone()),
             life,
             demo_enabled,
@@ -187,7 +194,7 @@ impl Accounts for PortalAccounts {
             super::password_reset::ResetRequest {
                 db: &self.db,
                 throttle: &self.reset_throttle,
-                base_url: self.reset_base.as_deref(),
+                links: self.reset.as_ref(),
                 with_demo: self.demo_enabled,
             },
             email,

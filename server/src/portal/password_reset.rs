@@ -3,14 +3,16 @@
 //! account discovery), and is throttled per address and email (no mail bombing). Using the
 //! link sets the new password and ends every session of the account.
 //!
-//! The email goes to the outbox table. Demo mode shows the outbox as a mailbox at
-//! `/_sim/mailbox`; a live portal has no mail transport yet (the emails issue adds SMTP), so
-//! there reset is switched off and the login page does not offer it.
+//! The email goes to the outbox, in the same step as the token. With `SMTP_URL` set the
+//! sender (`crate::mail`) delivers it; demo mode also shows the outbox at `/_sim/mailbox`. A
+//! live portal without SMTP has no way to reach the customer, so there reset is switched off
+//! and the login page does not offer it.
 
-use super::accounts::PortalAccounts;
+use super::accounts::{PortalAccounts, ResetLinks};
 use super::limits::LoginThrottle;
 use super::store_error;
-use crate::store::password_resets::{self, Email};
+use crate::store::outbox::Email;
+use crate::store::password_resets;
 use crate::store::{audit, customers, sessions, Db};
 use app::domain::account::check_new_password;
 use app::domain::PortalError;
@@ -28,8 +30,8 @@ fn unavailable() -> PortalError {
 pub(super) struct ResetRequest<'a> {
     pub db: &'a Db,
     pub throttle: &'a LoginThrottle,
-    /// The portal's public address for the link; `None` when reset is off.
-    pub base_url: Option<&'a str>,
+    /// `None` when reset is off.
+    pub links: Option<&'a ResetLinks>,
     pub with_demo: bool,
 }
 
@@ -39,7 +41,7 @@ pub(super) async fn request(
     client: &Client,
 ) -> Result<(), PortalError> {
     let email = email.trim();
-    let Some(base) = r.base_url else {
+    let Some(links) = r.links else {
         return Err(unavailable());
     };
     if email.is_empty() || email.len() > 254 || !email.contains('@') {
@@ -68,19 +70,20 @@ pub(super) async fn request(
          {base}{path}?token={token}\n\n\
          The link works once. If you did not ask for this, ignore this email: your password \
          stays as it is.\n",
-        base = base.trim_end_matches('/'),
+        base = links.base_url.trim_end_matches('/'),
         path = app::routes::RESET_PASSWORD,
     );
-    password_resets::enqueue_email(
-        r.db,
-        Email {
+    links
+        .outbox
+        .send(Email {
             to: &customer.email,
             subject: "Reset your SonixNet portal password",
             body: &body,
-        },
-    )
-    .await
-    .map_err(store_error)?;
+            // A link that has expired is not worth delivering.
+            discard_after_secs: Some(TTL_SECS),
+        })
+        .await
+        .map_err(store_error)?;
     audit::record(
         r.db,
         Some(customer.id),

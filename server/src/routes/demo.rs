@@ -6,8 +6,8 @@
 //! `POST /_sim/control/demo-customer` → 201 `{clientId, email, password, services: [...]}`
 //!
 //! `GET /_sim/mailbox` (and `?format=json`): the emails the portal has put in its outbox
-//! (password reset links), newest first — a demo has no real mail transport, so this is
-//! where its emails arrive.
+//! (password reset links), newest first, whether or not an SMTP server is configured — so a
+//! demo's emails can always be read here.
 
 use crate::portal::accounts::hash_password;
 use crate::simulator::{demo, Simulators};
@@ -70,7 +70,7 @@ async fn mailbox(
     State(s): State<DemoState>,
     axum::extract::Query(q): axum::extract::Query<MailboxQuery>,
 ) -> Response {
-    let emails = match crate::store::password_resets::recent_emails(&s.db, 50).await {
+    let emails = match crate::store::outbox::recent(&s.db, 50).await {
         Ok(e) => e,
         Err(e) => {
             tracing::error!(error = %e, "could not read the outbox");
@@ -80,7 +80,16 @@ async fn mailbox(
     if q.format.as_deref() == Some("json") {
         let list: Vec<_> = emails
             .iter()
-            .map(|e| json!({"to": e.to, "subject": e.subject, "body": e.body, "createdAt": e.created_at}))
+            .map(|e| {
+                json!({
+                    "to": e.to,
+                    "subject": e.subject,
+                    "body": e.body,
+                    "createdAt": e.created_at,
+                    "sentAt": e.sent_at,
+                    "attempts": e.attempts,
+                })
+            })
             .collect();
         return Json(list).into_response();
     }

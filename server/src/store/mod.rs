@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod customers;
+pub mod outbox;
 pub mod password_resets;
 pub mod sessions;
 pub mod sim_requests;

@@ -1,7 +1,7 @@
-//! Password reset tokens (hashed, single use, short-lived) and the email outbox.
+//! Password reset tokens (hashed, single use, short-lived).
 
 use super::sessions::hash_token;
-use super::{now, ordered_id, Db, StoreError};
+use super::{now, Db, StoreError};
 use sqlx::Row;
 
 /// Stores a new reset token for the customer; earlier unused ones stop working.
@@ -62,53 +62,4 @@ pub async fn set_password(db: &Db, customer_id: i64, hash: &str) -> Result<(), S
         .execute(db)
         .await?;
     Ok(())
-}
-
-pub struct Email<'a> {
-    pub to: &'a str,
-    pub subject: &'a str,
-    pub body: &'a str,
-}
-
-pub async fn enqueue_email(db: &Db, e: Email<'_>) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO outbox_emails (id, to_address, subject, body, created_at) \
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(ordered_id())
-    .bind(e.to)
-    .bind(e.subject)
-    .bind(e.body)
-    .bind(now())
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
-pub struct OutboxRow {
-    pub to: String,
-    pub subject: String,
-    pub body: String,
-    pub created_at: i64,
-}
-
-/// The newest `limit` emails, newest first (the demo mailbox).
-pub async fn recent_emails(db: &Db, limit: i64) -> Result<Vec<OutboxRow>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT to_address, subject, body, created_at FROM outbox_emails ORDER BY id DESC LIMIT $1",
-    )
-    .bind(limit)
-    .fetch_all(db)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(OutboxRow {
-                to: r.try_get("to_address")?,
-                subject: r.try_get("subject")?,
-                body: r.try_get("body")?,
-                created_at: r.try_get("created_at")?,
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(StoreError::from)
 }

@@ -1,6 +1,8 @@
 //! Test harness: the whole portal (or only the simulators) on port 0 over real HTTP.
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use secrecy::SecretString;
 use server::freebit::{FreebitClient, FreebitConfig};
 use server::settings::Settings;

@@ -24,11 +24,18 @@
 //! | `SESSION_IDLE_MINUTES` | a session unused this long is over | `30` |
 //! | `TRUST_X_FORWARDED_FOR` | behind a proxy: the client address for rate limits is the last `X-Forwarded-For` entry | `false` |
 //! | `SECURE_COOKIES` | demo only: `Secure` session cookie (a demo behind https) | `false` |
+//! | `SMTP_URL` | where emails go: `smtps://user:pass@host:465`, or `smtp://user:pass@host:587?tls=required` (STARTTLS); live: plain `smtp://` only to a relay on loopback | none: no emails (live: no password reset) |
+//! | `MAIL_FROM` | the sender, e.g. `SonixNet <no-reply@example.jp>` | required with `SMTP_URL` |
+//! | `SMTP_TIMEOUT_MS` | one SMTP conversation | `20000` |
+//! | `PORTAL_PUBLIC_URL` | the portal's address as customers reach it, for links in emails | live with `SMTP_URL`: required, https; demo: the listen address |
 //! | `HEALTH_CACHE_MS` | how long a `/health/*` result is reused (no upstream login per hit) | `5000` |
 //! | `TOPUP_RETRY_BASE_MS`, `TOPUP_MAX_ATTEMPTS` | first wait before a paid top-up is sent to the carrier again (doubling, at most 30 min), and the attempts before it is refunded as credit | `30000`, `8` |
 //! | `SIM_TALK_OPTION_DELAY_MS`, `SIM_CONTRACT_LINE_DELAY_MS`, `SIM_ESIM_REISSUE_DELAY_MS` | simulated carrier delays | `20000`, `60000`, `30000` |
 
+mod mail;
+
 use crate::freebit::FreebitConfig;
+use crate::mail::MailConfig;
 use crate::portal::limits::LimitConfig;
 use crate::portal::topup::SagaConfig;
 use crate::simulator::freebit::FreebitSimConfig;
@@ -76,6 +83,10 @@ pub struct Settings {
     pub saga: SagaConfig,
     /// How long a health check's result is reused.
     pub health_ttl: Duration,
+    /// SMTP delivery of the email outbox; `None`: emails stay in the outbox.
+    pub mail: Option<MailConfig>,
+    /// The portal's address as customers reach it (links in emails).
+    pub public_url: Option<url::Url>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -210,6 +221,7 @@ impl Settings {
                 }),
             },
         };
+        let mail = mail::read(&v, mode)?;
         Ok(Settings {
             mode,
             site_addr,
@@ -239,6 +251,8 @@ impl Settings {
                 ..SagaConfig::for_timeout(upstream_timeout, read_retries)
             },
             health_ttl: Duration::from_millis(v.parsed("HEALTH_CACHE_MS", 5_000u64)?),
+            mail: mail.config,
+            public_url: mail.public_url,
         })
     }
 
@@ -273,117 +287,11 @@ impl Settings {
                 ..SagaConfig::for_timeout(Duration::from_millis(1500), 2)
             },
             health_ttl: Duration::ZERO,
+            mail: None,
+            public_url: None,
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-    use std::collections::HashMap;
-
-    fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
-        let map: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        Settings::from_vars(&|name| map.get(name).cloned())
-    }
-
-    const LIVE: [(&str, &str); 7] = [
-        ("FREEBIT_BASE_URL", "https://i.mvno.net/emptool/api/"),
-        ("FREEBIT_OEM_ID", "PASI"),
-        ("FREEBIT_OEM_KEY", "k"),
-        ("WHMCS_BASE_URL", "https://billing.example.jp/"),
-        ("WHMCS_IDENTIFIER", "id"),
-        ("WHMCS_SECRET", "s"),
-        ("WHMCS_MSISDN_FIELD_ID", "7"),
-    ];
-
-    #[test]
-    fn nothing_configured_refuses_to_start_instead_of_becoming_a_demo() {
-        let e = settings(&[]).err().unwrap().to_string();
-        assert!(e.contains("FREEBIT_BASE_URL is required"), "{e}");
-        assert!(e.contains("PORTAL_MODE=demo"), "{e}");
-    }
-
-    #[test]
-    fn every_upstream_variable_is_required_in_live_mode() {
-        for missing in LIVE.iter().map(|(k, _)| *k) {
-            let vars: Vec<_> = LIVE
-                .iter()
-                .copied()
-                .filter(|(k, _)| *k != missing)
-                .collect();
-            let e = settings(&vars).err().unwrap().to_string();
-            assert!(e.contains(missing), "{missing}: {e}");
-        }
-        let s = settings(&LIVE).unwrap();
-        assert_eq!(s.mode, Mode::Live);
-        assert!(matches!(s.upstreams, Upstreams::Real { .. }));
-        assert!(s.secure_cookies, "live cookies are always Secure");
-    }
-
-    #[test]
-    fn live_upstreams_must_be_https() {
-        for name in ["FREEBIT_BASE_URL", "WHMCS_BASE_URL"] {
-            let vars: Vec<_> = LIVE
-                .iter()
-                .map(|(k, v)| {
-                    (
-                        *k,
-                        if *k == name {
-                            "http://upstream.example/"
-                        } else {
-                            *v
-                        },
-                    )
-                })
-                .collect();
-            let e = settings(&vars).err().unwrap().to_string();
-            assert!(e.contains(name) && e.contains("https"), "{e}");
-        }
-    }
-
-    #[test]
-    fn live_cookies_stay_secure_on_loopback_behind_a_proxy() {
-        let mut vars = LIVE.to_vec();
-        vars.push(("LEPTOS_SITE_ADDR", "127.0.0.1:3000"));
-        vars.push(("SECURE_COOKIES", "false"));
-        assert!(settings(&vars).unwrap().secure_cookies);
-    }
-
-    #[test]
-    fn demo_mode_is_explicit_loopback_and_without_upstreams() {
-        let s = settings(&[("PORTAL_MODE", "demo")]).unwrap();
-        assert_eq!(s.mode, Mode::Demo);
-        assert!(matches!(s.upstreams, Upstreams::Simulated(_)));
-        assert!(!s.secure_cookies);
-
-        let public = [
-            ("PORTAL_MODE", "demo"),
-            ("LEPTOS_SITE_ADDR", "0.0.0.0:3000"),
-        ];
-        let e = settings(&public).err().unwrap().to_string();
-        assert!(e.contains("PORTAL_DEMO_PUBLIC"), "{e}");
-        let mut allowed = public.to_vec();
-        allowed.push(("PORTAL_DEMO_PUBLIC", "true"));
-        assert!(settings(&allowed).is_ok());
-
-        let e = settings(&[
-            ("PORTAL_MODE", "demo"),
-            ("WHMCS_BASE_URL", "https://billing.example.jp/"),
-        ])
-        .err()
-        .unwrap()
-        .to_string();
-        assert!(e.contains("WHMCS_BASE_URL is set"), "{e}");
-
-        let e = settings(&[("PORTAL_MODE", "test")])
-            .err()
-            .unwrap()
-            .to_string();
-        assert!(e.contains("PORTAL_MODE"), "{e}");
-    }
-}
+mod tests;
