@@ -276,13 +276,15 @@ pub async fn build_with(
         let demo = routes::demo::router(state.db.clone(), sims.clone());
         router = router.nest("/_sim", sims.router().merge(demo));
     }
-    // Inside out: a panic becomes a plain 500; bodies are capped; cross-site writes are
+    // Inside out: a panic becomes a plain 500; server-function arguments are checked by
+    // name; bodies are capped; cross-site writes are
     // refused; the client's address is known to everything inside; security headers go on
     // every response; requests are traced inside the span that carries their request id.
     let router = router
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             routes::request_id::panic_response,
         ))
+        .layer(axum::middleware::from_fn(routes::server_fn_args::check))
         .layer(axum::middleware::from_fn(
             routes::body_limit::buffer_server_fn_bodies,
         ))

@@ -173,6 +173,85 @@ async fn malformed_unknown_and_overlong_input_is_a_clear_400() {
     assert!(p.sims.whmcs.ledger(1001).unwrap().invoices.is_empty());
 }
 
+/// Server functions (what the pages call) refuse what REST refuses: an unknown or misspelt
+/// field is a 400 naming it before anything runs, and arguments that do not parse are a 400
+/// (Leptos alone answers 500 and ignores unknown fields).
+#[tokio::test]
+async fn server_functions_refuse_unknown_and_malformed_arguments() {
+    let p = common::portal().await;
+    let c = p.login("demo@example.com").await;
+    let call = |name: &str, form: &'static [(&'static str, &'static str)]| {
+        c.post(format!("{}/api/fn/{name}", p.url)).form(form).send()
+    };
+    let details = || async {
+        common::get_json::<Value>(&c, &format!("{}/api/subscriptions/2001/sim", p.url)).await
+    };
+    let before = details().await;
+
+    let r = call(
+        "set_sim_features",
+        &[("id", "2001"), ("change[voicemail]", "true")],
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 400);
+    assert!(r.headers().contains_key("serverfnerror"));
+    let text = r.text().await.unwrap();
+    assert_clean("misspelt feature", &text);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["detail"]["field"], "change[voicemail]");
+    assert!(
+        v["detail"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("takes id, change"),
+        "{v}"
+    );
+
+    let r = call(
+        "login",
+        &[
+            ("email", "demo@example.com"),
+            ("password", "portal-demo"),
+            ("admin", "1"),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 400);
+    assert!(
+        r.headers().get("set-cookie").is_none(),
+        "no session for a refused login"
+    );
+    assert!(r.text().await.unwrap().contains("admin"));
+
+    for (what, name, form) in [
+        ("missing arguments", "top_up_sim", &[("id", "2001")][..]),
+        (
+            "an id that is no number",
+            "get_subscription",
+            &[("id", "abc")][..],
+        ),
+        (
+            "a flag that is no boolean",
+            "set_sim_features",
+            &[("id", "2001"), ("change[voiceMail]", "maybe")][..],
+        ),
+    ] {
+        let r = call(name, form).await.unwrap();
+        assert_eq!(r.status(), 400, "{what}");
+        let text = r.text().await.unwrap();
+        assert_clean(what, &text);
+        assert!(text.contains("missing or not valid"), "{what}: {text}");
+    }
+
+    // Nothing changed or was ordered by any of it; a correct call still works.
+    assert_eq!(details().await, before);
+    assert!(p.sims.whmcs.ledger(1001).unwrap().invoices.is_empty());
+    let r = call("get_subscription", &[("id", "2001")]).await.unwrap();
+    assert_eq!(r.status(), 200);
+}
+
 #[tokio::test]
 async fn no_error_anywhere_leaks_internals() {
     let p = common::portal().await;

@@ -165,6 +165,11 @@ mod server_fn_impl {
                 ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => {
                     PortalError::Transport("network error".into())
                 }
+                // The server could not read the arguments: the caller's mistake, said without
+                // the parser's text.
+                ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                    PortalError::BadRequest("The request's fields are missing or not valid.".into())
+                }
                 _ => PortalError::Transport("unexpected reply".into()),
             }
         }

@@ -9,3 +9,4 @@ pub mod demo;
 pub mod headers;
 pub mod health;
 pub mod request_id;
+pub mod server_fn_args;
