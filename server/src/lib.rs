@@ -1,6 +1,7 @@
 //! The portal server: startup, state and the router. `main` only reads settings and calls
 //! [`build`]; tests call [`build`] with port 0 and talk HTTP to the result.
 
+pub mod cache;
 pub mod freebit;
 pub mod lenient;
 pub mod mail;
@@ -18,7 +19,7 @@ use axum::Router;
 use freebit::{FreebitClient, FreebitConfig};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use settings::{Settings, Upstreams};
 use simulator::Simulators;
 use std::net::SocketAddr;
@@ -55,6 +56,8 @@ pub enum StartupError {
     SimulatorsOutsideDemo,
     #[error("cannot set up email: {0}")]
     Mail(String),
+    #[error("cannot reach Redis (REDIS_URL): {0}")]
+    Cache(String),
 }
 
 /// A started-but-not-yet-serving portal.
@@ -168,17 +171,27 @@ pub async fn build_with(
     let whmcs =
         WhmcsClient::new(whmcs_cfg).map_err(|e| StartupError::Client("WHMCS", e.to_string()))?;
 
+    let cache = match &settings.redis_url {
+        Some(url) => cache::Cache::with_redis(
+            cache::RedisCache::connect(url.expose_secret())
+                .await
+                .map_err(|e| StartupError::Cache(e.to_string()))?,
+        ),
+        None => cache::Cache::memory(),
+    };
     let sims = Arc::new(portal::sim::PortalSims::new(
         whmcs.clone(),
         freebit.clone(),
         db.clone(),
         &settings.limits,
+        cache.clone(),
     ));
     let saga = portal::topup::saga::Saga {
         db: db.clone(),
         whmcs: whmcs.clone(),
         freebit: freebit.clone(),
         cfg: settings.saga.clone(),
+        cache: cache.clone(),
     };
     tokio::spawn(portal::topup::reconciler::run(saga.clone()));
     tokio::spawn(portal::accounts::purge_sessions(

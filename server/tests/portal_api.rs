@@ -199,6 +199,8 @@ async fn an_upstream_outage_is_a_friendly_503() {
         "The mobile network is not responding right now. Please try again in a few minutes."
     );
 
+    // WHMCS down for a customer whose services are not cached yet.
+    let c = p.login("demo2@example.com").await;
     p.fault(json!({"upstream": "whmcs", "kind": "html"})).await;
     let r = c
         .get(format!("{}/api/subscriptions", p.url))

@@ -19,6 +19,7 @@ pub(crate) fn router(sims: Simulators) -> Router {
             "/faults",
             get(list_faults).post(add_fault).delete(clear_faults),
         )
+        .route("/calls", get(calls).delete(reset_calls))
         .route("/freebit/expire-auth", post(expire_auth))
         .route("/freebit/lines/{msisdn}", get(freebit_line))
         .route("/clients", post(provision_client))
@@ -42,6 +43,15 @@ async fn add_fault(
 
 async fn clear_faults(State(s): State<Simulators>) -> StatusCode {
     s.faults.clear();
+    StatusCode::NO_CONTENT
+}
+
+async fn calls(State(s): State<Simulators>) -> Json<crate::faults::Calls> {
+    Json(s.faults.calls())
+}
+
+async fn reset_calls(State(s): State<Simulators>) -> StatusCode {
+    s.faults.reset_calls();
     StatusCode::NO_CONTENT
 }
 

@@ -10,6 +10,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -76,7 +77,13 @@ fn norm(op: &str) -> String {
 #[derive(Clone, Default)]
 pub struct Faults {
     rules: Arc<Mutex<Vec<FaultRule>>>,
+    /// Requests received per upstream and operation (faulted or not): what caching tests and
+    /// the benchmark count.
+    calls: Arc<Mutex<BTreeMap<String, u64>>>,
 }
+
+/// Requests received so far, keyed `freebit mvno/getdetail`, `whmcs getclientsproducts`.
+pub type Calls = BTreeMap<String, u64>;
 
 impl Faults {
     pub fn add(&self, rule: FaultRule) {
@@ -89,6 +96,29 @@ impl Faults {
 
     pub fn list(&self) -> Vec<FaultRule> {
         self.lock().clone()
+    }
+
+    /// Requests received so far by upstream and operation.
+    pub fn calls(&self) -> Calls {
+        self.calls.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Starts counting from zero.
+    pub fn reset_calls(&self) {
+        self.calls.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+
+    fn count(&self, upstream: Upstream, operation: &str) {
+        let name = match upstream {
+            Upstream::Freebit => "freebit",
+            Upstream::Whmcs => "whmcs",
+        };
+        *self
+            .calls
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry(format!("{name} {}", norm(operation)))
+            .or_default() += 1;
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<FaultRule>> {
@@ -131,6 +161,7 @@ impl Faults {
     where
         Fut: Future<Output = Response>,
     {
+        self.count(upstream, operation);
         let Some(rule) = self.take(upstream, operation) else {
             return run().await;
         };

@@ -11,6 +11,8 @@
 //! - `POST /faults` — add a rule (see [`faults::FaultRule`]; `"lost_reply":true` performs
 //!   the operation and only then answers with the fault)
 //! - `DELETE /faults` — clear all rules
+//! - `GET /calls` — requests received per upstream and operation
+//!   (`{"freebit mvno/getdetail": 3, "whmcs getclientsproducts": 1}`); `DELETE` starts again at zero
 //! - `POST /freebit/expire-auth` — forget every issued Freebit authKey
 //! - `GET /freebit/lines/{msisdn}` — `{"msisdn","quotaKb","addSpecCalls","eachQuotaCalls",
 //!   "history":[{"quota","date","expire","quotaCode"}]}`, 404 for an unknown line

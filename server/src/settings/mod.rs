@@ -28,6 +28,7 @@
 //! | `MAIL_FROM` | the sender, e.g. `SonixNet <no-reply@example.jp>` | required with `SMTP_URL` |
 //! | `SMTP_TIMEOUT_MS` | one SMTP conversation | `20000` |
 //! | `PORTAL_PUBLIC_URL` | the portal's address as customers reach it, for links in emails | live with `SMTP_URL`: required, https; demo: the listen address |
+//! | `REDIS_URL` | the cache shared by every instance (`redis://host:6379/0`); without it each instance caches in memory | none |
 //! | `HEALTH_CACHE_MS` | how long a `/health/*` result is reused (no upstream login per hit) | `5000` |
 //! | `TOPUP_RETRY_BASE_MS`, `TOPUP_MAX_ATTEMPTS` | first wait before a paid top-up is sent to the carrier again (doubling, at most 30 min), and the attempts before it is refunded as credit | `30000`, `8` |
 //! | `SIM_TALK_OPTION_DELAY_MS`, `SIM_CONTRACT_LINE_DELAY_MS`, `SIM_ESIM_REISSUE_DELAY_MS` | simulated carrier delays | `20000`, `60000`, `30000` |
@@ -87,6 +88,8 @@ pub struct Settings {
     pub mail: Option<MailConfig>,
     /// The portal's address as customers reach it (links in emails).
     pub public_url: Option<url::Url>,
+    /// Redis for the cache shared by many instances; `None`: in memory.
+    pub redis_url: Option<SecretString>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -253,6 +256,7 @@ impl Settings {
             health_ttl: Duration::from_millis(v.parsed("HEALTH_CACHE_MS", 5_000u64)?),
             mail: mail.config,
             public_url: mail.public_url,
+            redis_url: v.var("REDIS_URL").map(SecretString::from),
         })
     }
 
@@ -289,6 +293,7 @@ impl Settings {
             health_ttl: Duration::ZERO,
             mail: None,
             public_url: None,
+            redis_url: None,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::lenient;
 use app::domain::ServiceStatus;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -19,7 +19,8 @@ pub struct ProductsPage {
     pub products: Vec<Product>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Serializable so the cache can keep it; the lenient readers accept what it writes.
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Product {
     /// The service id.
     #[serde(deserialize_with = "lenient::u64_lenient")]
@@ -52,7 +53,7 @@ pub struct Product {
     pub extra: Map<String, Value>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct CustomField {
     #[serde(deserialize_with = "lenient::u64_lenient")]
     pub id: u64,

@@ -89,6 +89,8 @@ impl PortalSims {
             )),
         };
         let result = call().await;
+        // Whatever the answer, what was cached about this customer may be out of date now.
+        self.cache.forget(customer.id).await;
         let (status, outcome) = match &result {
             Ok(()) => (Some(sim_requests::Status::Accepted), Outcome::Accepted),
             Err(e) if e.is_transient() => (None, Outcome::Unconfirmed),

@@ -17,6 +17,7 @@ pub(crate) use actions::require;
 
 use super::limits::{ActionLimiter, LimitConfig};
 use super::{freebit_error, whmcs_error};
+use crate::cache::{ttl, Cache};
 use crate::freebit::{wire::AccountDetail, FreebitClient};
 use crate::store::Db;
 use crate::whmcs::{wire::Product, WhmcsClient};
@@ -32,6 +33,8 @@ pub struct PortalSims {
     freebit: FreebitClient,
     db: Db,
     actions: ActionLimiter,
+    /// Upstream reads, per customer; every change the portal makes forgets the customer's.
+    cache: Cache,
 }
 
 /// A service verified to belong to the customer, with its phone number.
@@ -42,13 +45,46 @@ pub(crate) struct OwnedLine {
 }
 
 impl PortalSims {
-    pub fn new(whmcs: WhmcsClient, freebit: FreebitClient, db: Db, limits: &LimitConfig) -> Self {
+    pub fn new(
+        whmcs: WhmcsClient,
+        freebit: FreebitClient,
+        db: Db,
+        limits: &LimitConfig,
+        cache: Cache,
+    ) -> Self {
         PortalSims {
             whmcs,
             freebit,
             db,
             actions: ActionLimiter::new(limits),
+            cache,
         }
+    }
+
+    /// The customer's services in WHMCS (cached 10 minutes): the subscriptions list and the
+    /// ownership check every SIM read and action starts from.
+    async fn products(&self, customer: &Customer) -> Result<Vec<Product>, PortalError> {
+        let client = customer.whmcs_client_id;
+        self.cache
+            .get_or_load(
+                customer.id,
+                "products",
+                |_| ttl::SUBSCRIPTIONS,
+                || async move {
+                    let products = self
+                        .whmcs
+                        .get_clients_products(client, None)
+                        .await
+                        .map_err(whmcs_error)?;
+                    // WHMCS filters by client already; checking again costs nothing and means
+                    // a misbehaving filter can never show another customer's service.
+                    Ok(products
+                        .into_iter()
+                        .filter(|p| p.clientid == client)
+                        .collect::<Vec<_>>())
+                },
+            )
+            .await
     }
 
     /// [`Self::owned_line`] for a change: counted against the customer's action rate limit
@@ -68,14 +104,8 @@ impl PortalSims {
         customer: &Customer,
         id: SubscriptionId,
     ) -> Result<Product, PortalError> {
-        let products = self
-            .whmcs
-            .get_clients_products(customer.whmcs_client_id, Some(id.0))
-            .await
-            .map_err(whmcs_error)?;
-        // WHMCS filters by both ids already; checking again costs nothing and means a
-        // misbehaving filter can never show another customer's service.
-        products
+        self.products(customer)
+            .await?
             .into_iter()
             .find(|p| p.id == id.0 && p.clientid == customer.whmcs_client_id)
             .ok_or(PortalError::NotFound)
@@ -121,14 +151,10 @@ fn subscription_row(p: &Product, msisdn_field: u64) -> Subscription {
 impl SimPortal for PortalSims {
     async fn subscriptions(&self, customer: &Customer) -> Result<Vec<Subscription>, PortalError> {
         let field = self.whmcs.msisdn_field_id();
-        let products = self
-            .whmcs
-            .get_clients_products(customer.whmcs_client_id, None)
-            .await
-            .map_err(whmcs_error)?;
-        Ok(products
+        Ok(self
+            .products(customer)
+            .await?
             .iter()
-            .filter(|p| p.clientid == customer.whmcs_client_id)
             .map(|p| subscription_row(p, field))
             .collect())
     }
@@ -152,8 +178,17 @@ impl SimPortal for PortalSims {
         id: SubscriptionId,
     ) -> Result<SimDetails, PortalError> {
         let owned = self.owned_line(customer, id).await?;
-        let line = self.line(&owned).await?;
-        Ok(overview::details(&owned, &line))
+        self.cache
+            .get_or_load(
+                customer.id,
+                &format!("details:{}", id.0),
+                |_| ttl::SIM_DETAILS,
+                || async {
+                    let line = self.line(&owned).await?;
+                    Ok(overview::details(&owned, &line))
+                },
+            )
+            .await
     }
 
     async fn overview(
@@ -162,7 +197,7 @@ impl SimPortal for PortalSims {
         id: SubscriptionId,
     ) -> Result<SimOverview, PortalError> {
         let owned = self.owned_line(customer, id).await?;
-        self.overview_of(&owned).await
+        self.cached_overview(customer, &owned).await
     }
 
     async fn usage(
@@ -171,7 +206,14 @@ impl SimPortal for PortalSims {
         id: SubscriptionId,
     ) -> Result<UsageReport, PortalError> {
         let owned = self.owned_line(customer, id).await?;
-        self.usage_of(&owned).await
+        self.cache
+            .get_or_load(
+                customer.id,
+                &format!("usage:{}", id.0),
+                |_| ttl::USAGE,
+                || self.usage_of(&owned),
+            )
+            .await
     }
 
     async fn timeline(

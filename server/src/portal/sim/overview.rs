@@ -2,10 +2,11 @@
 
 use super::settle::{self, Verdict};
 use super::{today_jst, OwnedLine, PortalSims};
+use crate::cache::ttl;
 use crate::freebit::wire::AccountDetail;
 use crate::portal::store_error;
 use crate::store::{now, sim_requests};
-use app::domain::{PlanCode, PortalError, SimDetails, SimOverview, SimType};
+use app::domain::{Customer, PlanCode, PortalError, SimDetails, SimOverview, SimType};
 
 /// Joins the WHMCS service and the Freebit line into the details card.
 pub(super) fn details(owned: &OwnedLine, line: &AccountDetail) -> SimDetails {
@@ -37,6 +38,45 @@ pub(super) fn details(owned: &OwnedLine, line: &AccountDetail) -> SimDetails {
 }
 
 impl PortalSims {
+    /// The overview, from the cache while nothing is in flight (5 minutes, like the details
+    /// card). An open request or carrier work in progress is always read live: the page polls
+    /// it until it settles, and settling is a write.
+    pub(super) async fn cached_overview(
+        &self,
+        customer: &Customer,
+        owned: &OwnedLine,
+    ) -> Result<SimOverview, PortalError> {
+        let subscription = i64::try_from(owned.id.0).map_err(|_| PortalError::NotFound)?;
+        let open = sim_requests::open(&self.db, subscription)
+            .await
+            .map_err(store_error)?;
+        if !open.is_empty() {
+            return self.overview_of(owned).await;
+        }
+        let o = self
+            .cache
+            .get_or_load(
+                customer.id,
+                &format!("overview:{}", owned.id.0),
+                |o: &SimOverview| {
+                    if o.pending.is_empty() {
+                        ttl::SIM_DETAILS
+                    } else {
+                        ttl::NONE
+                    }
+                },
+                || self.overview_of(owned),
+            )
+            .await?;
+        // What the actions allow depends on today's date, so it is worked out afresh.
+        Ok(SimOverview::new(
+            o.details,
+            o.features,
+            o.pending,
+            today_jst(),
+        ))
+    }
+
     pub(super) async fn overview_of(&self, owned: &OwnedLine) -> Result<SimOverview, PortalError> {
         let line = self.line(owned).await?;
         self.overview_with(owned, &line).await

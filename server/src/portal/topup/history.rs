@@ -4,12 +4,13 @@
 
 use super::saga::Saga;
 use super::view::to_view;
+use crate::cache::ttl;
 use crate::portal::sim::OwnedLine;
 use crate::portal::store_error;
 use crate::store::top_ups;
 use app::domain::dates::{date_label, jst_date};
 use app::domain::topup::topup_label;
-use app::domain::{PortalError, TopUp, TopUpHistory, TopUpState};
+use app::domain::{Customer, PortalError, TopUp, TopUpHistory, TopUpState};
 use chrono::{Duration, NaiveDate};
 use std::collections::HashSet;
 
@@ -24,6 +25,7 @@ fn jst_midnight(d: NaiveDate) -> i64 {
 
 pub(super) async fn read(
     saga: &Saga,
+    customer: &Customer,
     owned: &OwnedLine,
     from: NaiveDate,
     to: NaiveDate,
@@ -45,7 +47,22 @@ pub(super) async fn read(
         .filter(|r| (from..=to).contains(&jst_date(r.created_at)))
         .map(to_view)
         .collect();
-    let carrier = saga.freebit.quota_history(&owned.msisdn, from, to).await;
+    // The carrier's side is cached like usage (a minute); the portal's own rows are read
+    // live, so a top-up just ordered shows at once.
+    let carrier = saga
+        .cache
+        .get_or_load(
+            customer.id,
+            &format!("quota_history:{}:{from}:{to}", owned.id.0),
+            |_| ttl::USAGE,
+            || async {
+                saga.freebit
+                    .quota_history(&owned.msisdn, from, to)
+                    .await
+                    .map_err(crate::portal::freebit_error)
+            },
+        )
+        .await;
     let carrier_complete = carrier.is_ok();
     match carrier {
         Ok(list) => {

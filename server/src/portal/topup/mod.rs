@@ -216,7 +216,7 @@ impl TopUps for PortalTopUps {
         to: chrono::NaiveDate,
     ) -> Result<TopUpHistory, PortalError> {
         let owned = self.sims.owned_line(customer, id).await?;
-        history::read(&self.saga, &owned, from, to).await
+        history::read(&self.saga, customer, &owned, from, to).await
     }
 
     async fn pay_link(

@@ -58,6 +58,7 @@ impl Saga {
                     .await
             }
         };
+        self.cache.forget(row.customer_id).await;
         match result {
             Ok(()) => self.carrier_took_it(&row, token, "carrier accepted").await,
             // Whatever went wrong, the next look reads the quota history before sending again:

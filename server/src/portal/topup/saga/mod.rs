@@ -43,6 +43,8 @@ pub struct Saga {
     pub whmcs: WhmcsClient,
     pub freebit: FreebitClient,
     pub cfg: SagaConfig,
+    /// Forgotten for the customer once data was (or may have been) added.
+    pub cache: crate::cache::Cache,
 }
 
 /// Whether the saga can go on now or must wait (for the reconciler, a date or nobody).
