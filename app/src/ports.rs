@@ -204,6 +204,21 @@ pub trait Billing: Send + Sync {
     ) -> Result<String, PortalError>;
 }
 
+/// The request's logged-in customer, looked up once however many server functions one page
+/// render runs (the SIM page runs five). Provided fresh for every request.
+#[derive(Clone, Default)]
+pub struct SessionMemo(Arc<tokio::sync::OnceCell<Option<Customer>>>);
+
+impl SessionMemo {
+    pub async fn get_or_try_init<F, Fut>(&self, lookup: F) -> Result<&Option<Customer>, PortalError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<Option<Customer>, PortalError>>,
+    {
+        self.0.get_or_try_init(lookup).await
+    }
+}
+
 /// Everything the UI can call, provided once per request as context.
 #[derive(Clone)]
 pub struct Ports {

@@ -266,6 +266,7 @@ pub async fn build_with(
             routes,
             move || {
                 provide_context(ctx_ports.clone());
+                provide_context(app::ports::SessionMemo::default());
                 routes::headers::page_csp();
             },
             move || app::shell(shell_options.clone()),
@@ -279,6 +280,7 @@ pub async fn build_with(
                 let ports = state.ports.clone();
                 move || {
                     provide_context(ports.clone());
+                    provide_context(app::ports::SessionMemo::default());
                     routes::headers::page_csp();
                 }
             },

@@ -38,14 +38,19 @@ pub(crate) mod ctx {
             .unwrap_or_default()
     }
 
-    /// The logged-in customer, or `Unauthorized`.
+    /// The logged-in customer, or `Unauthorized`; looked up once per request.
     pub async fn customer() -> Result<Customer, PortalError> {
-        let token = session_token().ok_or(PortalError::Unauthorized)?;
-        ports()?
-            .accounts
-            .customer_for_session(&token)
-            .await?
-            .ok_or(PortalError::Unauthorized)
+        let lookup = || async {
+            match session_token() {
+                Some(token) => ports()?.accounts.customer_for_session(&token).await,
+                None => Ok(None),
+            }
+        };
+        let found = match use_context::<ports::SessionMemo>() {
+            Some(memo) => memo.get_or_try_init(lookup).await?.clone(),
+            None => lookup().await?,
+        };
+        found.ok_or(PortalError::Unauthorized)
     }
 
     /// Gives a failed server function the HTTP status of its error (401, 404, 503…) instead

@@ -53,6 +53,9 @@ pub struct Live {
     pub customer: CustomerRow,
 }
 
+/// Session lookups since start (for `/metrics` and the test that a page looks up once).
+pub static LOOKUPS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// The customer of a live session (not expired, not idle too long, not revoked; a demo
 /// customer only when `with_demo`), marking the session as used.
 pub async fn customer(
@@ -61,6 +64,7 @@ pub async fn customer(
     with_demo: bool,
     life: Lifetime,
 ) -> Result<Option<Live>, StoreError> {
+    LOOKUPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let now = now();
     let hash = hash_token(token);
     let row = sqlx::query(
