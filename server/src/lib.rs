@@ -10,6 +10,7 @@ pub mod routes;
 pub mod settings;
 pub use simulators as simulator;
 pub mod store;
+pub mod telemetry;
 pub mod upstream;
 pub mod whmcs;
 
@@ -258,7 +259,16 @@ pub async fn build_with(
     let routes = generate_route_list(app::App);
     let ctx_ports = state.ports.clone();
     let shell_options = state.leptos_options.clone();
+    telemetry::handle();
+    let metrics = Router::new()
+        .route("/metrics", axum::routing::get(telemetry::serve))
+        .with_state(telemetry::MetricsState {
+            db: state.db.clone(),
+            token: settings.metrics_token.clone(),
+            live: settings.mode == settings::Mode::Live,
+        });
     let mut router: Router = Router::new()
+        .merge(metrics)
         .merge(routes::api::router())
         .merge(routes::health::router())
         .leptos_routes_with_context(
@@ -296,6 +306,7 @@ pub async fn build_with(
     // refused; the client's address is known to everything inside; security headers go on
     // every response; requests are traced inside the span that carries their request id.
     let router = router
+        .layer(axum::middleware::from_fn(telemetry::time_requests))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             routes::request_id::panic_response,
         ))

@@ -5,11 +5,26 @@ use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
-        )
-        .init();
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    // JSON lines for log collectors in production; readable text for a demo in a terminal.
+    // Either way every line of a request carries its span, with the request id.
+    let demo = std::env::var("PORTAL_MODE").is_ok_and(|m| m.trim() == "demo");
+    let json = match std::env::var("LOG_FORMAT").as_deref().map(str::trim) {
+        Ok("json") => true,
+        Ok("text") => false,
+        _ => !demo,
+    };
+    if json {
+        tracing_subscriber::fmt()
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .with_env_filter(filter)
+            .init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
     let settings = match Settings::from_env() {
         Ok(s) => s,
         Err(e) => {

@@ -15,6 +15,25 @@ pub enum CallKind {
 /// Runs `attempt` once (writes) or with up to `retries` retries while `transient` says the
 /// failure taught us nothing (reads). `what` names the call in the retry log line.
 pub async fn call_with_policy<T, E, F, Fut>(
+    upstream: &'static str,
+    kind: CallKind,
+    retries: usize,
+    what: &str,
+    attempt: F,
+    transient: fn(&E) -> bool,
+) -> Result<T, E>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+    E: std::fmt::Display,
+{
+    let started = std::time::Instant::now();
+    let result = with_policy(kind, retries, what, attempt, transient).await;
+    crate::telemetry::upstream_call(upstream, what, result.is_ok(), started);
+    result
+}
+
+async fn with_policy<T, E, F, Fut>(
     kind: CallKind,
     retries: usize,
     what: &str,

@@ -23,7 +23,6 @@ use moka::future::Cache as Moka;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::future::Future;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -73,12 +72,9 @@ impl moka::Expiry<Key, Entry> for EntryTtl {
     }
 }
 
-/// Counters for `/metrics`.
-#[derive(Default, Debug)]
-pub struct CacheStats {
-    pub hits: AtomicU64,
-    pub misses: AtomicU64,
-    pub errors: AtomicU64,
+/// Counts a cache read for `/metrics` (`hit`, `miss`, `error`).
+fn count(result: &'static str) {
+    metrics::counter!("cache_reads_total", "result" => result).increment(1);
 }
 
 #[derive(Clone)]
@@ -87,7 +83,6 @@ pub struct Cache {
     /// Generations of this instance (memory mode); bounded, idle ones forgotten after a day.
     generations: moka::sync::Cache<i64, u64>,
     shared: Option<RedisCache>,
-    stats: Arc<CacheStats>,
 }
 
 impl Cache {
@@ -106,7 +101,6 @@ impl Cache {
                 .time_to_idle(Duration::from_secs(24 * 3600))
                 .build(),
             shared: None,
-            stats: Arc::default(),
         }
     }
 
@@ -116,10 +110,6 @@ impl Cache {
             shared: Some(redis),
             ..Cache::memory()
         }
-    }
-
-    pub fn stats(&self) -> &CacheStats {
-        &self.stats
     }
 
     /// The value called `name` of `customer`: cached, or loaded by `load` (once, however many
@@ -139,7 +129,7 @@ impl Cache {
         let generation = match self.generation(customer).await {
             Ok(g) => g,
             Err(e) => {
-                self.stats.errors.fetch_add(1, Ordering::Relaxed);
+                count("error");
                 tracing::warn!(error = %e, "cache unavailable; reading live");
                 return load().await;
             }
@@ -156,7 +146,7 @@ impl Cache {
                 if let Some(entry) = self.shared_get(&key).await {
                     return Ok(entry);
                 }
-                self.stats.misses.fetch_add(1, Ordering::Relaxed);
+                count("miss");
                 let value = load().await?;
                 let ttl = ttl_of(&value);
                 let bytes: Arc<[u8]> = serde_json::to_vec(&value)
@@ -174,7 +164,7 @@ impl Cache {
         if let Some(value) = loaded {
             return Ok(value); // this call loaded it: no need to decode it again
         }
-        self.stats.hits.fetch_add(1, Ordering::Relaxed);
+        count("hit");
         serde_json::from_slice(&entry.bytes).map_err(|e| {
             tracing::error!(error = %e, name, "cached value unreadable");
             PortalError::Internal
@@ -187,7 +177,7 @@ impl Cache {
             Some(redis) => {
                 if let Err(e) = redis.bump(customer).await {
                     // Values already cached stay until their TTL (at most 10 minutes).
-                    self.stats.errors.fetch_add(1, Ordering::Relaxed);
+                    count("error");
                     tracing::error!(error = %e, customer, "cache invalidation failed");
                 }
             }
@@ -215,7 +205,7 @@ impl Cache {
             }),
             Ok(None) => None,
             Err(e) => {
-                self.stats.errors.fetch_add(1, Ordering::Relaxed);
+                count("error");
                 tracing::warn!(error = %e, "cache read failed; loading live");
                 None
             }
@@ -228,7 +218,7 @@ impl Cache {
             return;
         }
         if let Err(e) = redis.put(&key.shared_name(), bytes, ttl).await {
-            self.stats.errors.fetch_add(1, Ordering::Relaxed);
+            count("error");
             tracing::warn!(error = %e, "cache write failed");
         }
     }

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
-use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 async fn read(cache: &Cache, customer: i64, name: &str, loads: &AtomicUsize, value: u32) -> u32 {
     cache

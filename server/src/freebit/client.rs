@@ -355,6 +355,7 @@ impl FreebitClient {
             return Err(FreebitError::Invalid("request is not a JSON object".into()));
         };
         let value = call_with_policy(
+            "freebit",
             kind,
             self.inner.read_retries,
             path,

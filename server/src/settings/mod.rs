@@ -29,6 +29,8 @@
 //! | `SMTP_TIMEOUT_MS` | one SMTP conversation | `20000` |
 //! | `PORTAL_PUBLIC_URL` | the portal's address as customers reach it, for links in emails | live with `SMTP_URL`: required, https; demo: the listen address |
 //! | `REDIS_URL` | the cache shared by every instance (`redis://host:6379/0`); without it each instance caches in memory | none |
+//! | `METRICS_TOKEN` | live: `/metrics` answers only `Authorization: Bearer <token>` (unset: no `/metrics`); demo: open | none |
+//! | `LOG_FORMAT` | `json` (one JSON object per line, the default in live mode) or `text` (the default in demo mode) | by mode |
 //! | `HEALTH_CACHE_MS` | how long a `/health/*` result is reused (no upstream login per hit) | `5000` |
 //! | `TOPUP_RETRY_BASE_MS`, `TOPUP_MAX_ATTEMPTS` | first wait before a paid top-up is sent to the carrier again (doubling, at most 30 min), and the attempts before it is refunded as credit | `30000`, `8` |
 //! | `SIM_TALK_OPTION_DELAY_MS`, `SIM_CONTRACT_LINE_DELAY_MS`, `SIM_ESIM_REISSUE_DELAY_MS` | simulated carrier delays | `20000`, `60000`, `30000` |
@@ -90,6 +92,8 @@ pub struct Settings {
     pub public_url: Option<url::Url>,
     /// Redis for the cache shared by many instances; `None`: in memory.
     pub redis_url: Option<SecretString>,
+    /// Bearer token for `/metrics` in live mode.
+    pub metrics_token: Option<SecretString>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -257,6 +261,7 @@ impl Settings {
             mail: mail.config,
             public_url: mail.public_url,
             redis_url: v.var("REDIS_URL").map(SecretString::from),
+            metrics_token: v.var("METRICS_TOKEN").map(SecretString::from),
         })
     }
 
@@ -294,6 +299,7 @@ impl Settings {
             mail: None,
             public_url: None,
             redis_url: None,
+            metrics_token: None,
         }
     }
 }

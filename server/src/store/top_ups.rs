@@ -251,6 +251,17 @@ pub async fn for_subscription(
 }
 
 /// Rows whose next look is due and that nobody holds, oldest due first.
+/// How many top-ups are in each state (for `/metrics`).
+pub async fn count_by_state(db: &Db) -> Result<Vec<(String, i64)>, StoreError> {
+    let rows = sqlx::query("SELECT state, COUNT(*) AS n FROM top_ups GROUP BY state")
+        .fetch_all(db)
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|r| Ok((r.try_get("state")?, r.try_get("n")?)))
+        .collect::<Result<_, sqlx::Error>>()?)
+}
+
 pub async fn due(db: &Db, now_ms: i64, limit: i64) -> Result<Vec<i64>, StoreError> {
     let rows = sqlx::query(
         "SELECT id FROM top_ups WHERE next_attempt_ms IS NOT NULL AND next_attempt_ms <= $1 \

@@ -384,6 +384,7 @@ impl WhmcsClient {
         kind: Kind,
     ) -> Result<T, WhmcsError> {
         let value = call_with_policy(
+            "whmcs",
             kind,
             self.config.read_retries,
             action,
