@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-PORTAL_MODE=demo exec cargo leptos serve --release
+# --precompress: brotli/gzip copies of the static files, served to browsers that accept them.
+PORTAL_MODE=demo exec cargo leptos serve --release --precompress
