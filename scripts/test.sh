@@ -16,7 +16,7 @@ step "Unit and integration tests (app as ssr, server)"
 cargo test --locked -p app -p server -p simulators
 
 step "Clippy: app + server as ssr"
-cargo clippy --locked -p app -p server -p simulators --all-targets -- -D warnings
+cargo clippy --locked -p app -p server -p simulators -p bench --all-targets -- -D warnings
 
 step "Clippy: app + frontend as hydrate on wasm32"
 cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings

@@ -1,0 +1,279 @@
+//! The portal's benchmark (issue 10). Runs the release server (`target/release/server`, built
+//! with its site by `cargo leptos build --release --precompress`) on its simulators with 100 ms
+//! of upstream latency, and prints one table against the budgets. Ratios are measured in one
+//! run on one machine, so they compare like with like.
+//!
+//! `scripts/bench.sh` builds and runs it. `BENCH_SECS` (load duration, default 60) and
+//! `BENCH_USERS` (concurrent logged-in customers, default 200) shorten a trial run.
+
+mod load;
+mod server;
+
+use load::Target;
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const UPSTREAM_LATENCY_MS: u64 = 100;
+
+struct Row {
+    what: &'static str,
+    value: String,
+    budget: &'static str,
+    /// `None`: not measured by this benchmark yet.
+    ok: Option<bool>,
+}
+
+fn env_num(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+struct Customer {
+    token: String,
+    page: String,
+}
+
+async fn customer(http: &reqwest::Client, url: &str) -> Customer {
+    let c: Value = http
+        .post(format!("{url}/_sim/control/demo-customer"))
+        .send()
+        .await
+        .expect("demo customer")
+        .json()
+        .await
+        .expect("demo customer JSON");
+    let sim = c["services"][0]["serviceId"].as_u64().expect("a SIM");
+    let login: Value = http
+        .post(format!("{url}/api/auth/login"))
+        .json(&json!({"email": c["email"], "password": c["password"]}))
+        .send()
+        .await
+        .expect("login")
+        .json()
+        .await
+        .expect("login JSON");
+    Customer {
+        token: login["token"].as_str().expect("token").to_string(),
+        page: format!("{url}/subscriptions/{sim}/sim"),
+    }
+}
+
+async fn customers(http: &reqwest::Client, url: &str, n: usize) -> Vec<Customer> {
+    let mut out = Vec::with_capacity(n);
+    // A few at a time: logins hash passwords on a small fixed pool.
+    for chunk in (0..n).collect::<Vec<_>>().chunks(4) {
+        let batch = chunk.iter().map(|_| customer(http, url));
+        for c in futures_join(batch).await {
+            out.push(c);
+        }
+    }
+    out
+}
+
+async fn futures_join<F: std::future::Future>(fs: impl Iterator<Item = F>) -> Vec<F::Output> {
+    let mut out = Vec::new();
+    for f in fs {
+        out.push(f.await);
+    }
+    out
+}
+
+fn target(c: &Customer) -> Target {
+    Target {
+        url: c.page.clone(),
+        token: Some(c.token.clone()),
+    }
+}
+
+fn file_len(p: &Path) -> Option<u64> {
+    std::fs::metadata(p).ok().map(|m| m.len())
+}
+
+fn gzip_len(p: &Path) -> Option<u64> {
+    let data = std::fs::read(p).ok()?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&data).ok()?;
+    Some(gz.finish().ok()?.len() as u64)
+}
+
+fn kb(n: Option<u64>) -> String {
+    n.map_or_else(|| "n/a".into(), |n| format!("{:.0} KB", n as f64 / 1000.0))
+}
+
+#[tokio::main]
+async fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let binary = root.join("target/release/server");
+    let site = root.join("target/site");
+    let secs = env_num("BENCH_SECS", 60);
+    let users = env_num("BENCH_USERS", 200) as usize;
+    let http = reqwest::Client::builder()
+        .pool_max_idle_per_host(512)
+        .build()
+        .expect("client");
+
+    let portal = server::Portal::start(&binary, &site, &http).await;
+    let url = portal.url.clone();
+    for upstream in ["freebit", "whmcs"] {
+        let r = http
+            .post(format!("{url}/_sim/control/faults"))
+            .json(&json!({"upstream": upstream, "kind": "latency", "latency_ms": UPSTREAM_LATENCY_MS}))
+            .send()
+            .await
+            .expect("latency rule");
+        assert!(r.status().is_success());
+    }
+    eprintln!("logging in {users} customers…");
+    let all = customers(&http, &url, users + 10).await;
+    let (cold_set, load_set) = all.split_at(10);
+    let mut rows = Vec::new();
+
+    // Warm SSR page vs a static file of the same size, same server, same concurrency.
+    let one = target(&load_set[0]);
+    let (_, page_bytes) = load::once(&http, &one).await;
+    let static_name = format!("bench-static-{page_bytes}.html");
+    let static_path = site.join(&static_name);
+    std::fs::write(&static_path, vec![b'x'; page_bytes]).expect("static file");
+    let static_target = Target {
+        url: format!("{url}/{static_name}"),
+        token: None,
+    };
+    let window = Duration::from_secs(5);
+    let page_run = load::drive(&http, std::slice::from_ref(&one), 16, window).await;
+    let static_run = load::drive(&http, &[static_target], 16, window).await;
+    let _ = std::fs::remove_file(&static_path);
+    let ratio = page_run.per_sec() / static_run.per_sec();
+    rows.push(Row {
+        what: "warm SSR SIM page ÷ static file of the same size (req/s)",
+        value: format!(
+            "{ratio:.2} ({:.0} ÷ {:.0} req/s, {page_bytes} B)",
+            page_run.per_sec(),
+            static_run.per_sec()
+        ),
+        budget: "≥ 0.35",
+        ok: Some(ratio >= 0.35),
+    });
+
+    // Upstream calls per warm page view, counted by the simulators.
+    http.delete(format!("{url}/_sim/control/calls"))
+        .send()
+        .await
+        .expect("reset calls");
+    for _ in 0..20 {
+        load::once(&http, &one).await;
+    }
+    let calls: Value = http
+        .get(format!("{url}/_sim/control/calls"))
+        .send()
+        .await
+        .expect("calls")
+        .json()
+        .await
+        .expect("calls JSON");
+    let total: u64 = calls
+        .as_object()
+        .map(|m| m.values().filter_map(Value::as_u64).sum())
+        .unwrap_or(0);
+    rows.push(Row {
+        what: "upstream calls per warm page view",
+        value: format!("{:.2}", total as f64 / 20.0),
+        budget: "0",
+        ok: Some(total == 0),
+    });
+
+    // Cold cache: each customer's first view.
+    let mut cold = Vec::new();
+    for c in cold_set {
+        cold.push(load::once(&http, &target(c)).await.0);
+    }
+    cold.sort();
+    let cold_median = cold[cold.len() / 2];
+    let cold_ratio = cold_median.as_secs_f64() * 1000.0 / UPSTREAM_LATENCY_MS as f64;
+    rows.push(Row {
+        what: "cold-cache page latency ÷ upstream latency (100 ms)",
+        value: format!("{cold_ratio:.2} (median {:.0} ms)", cold_median.as_secs_f64() * 1000.0),
+        budget: "≤ 1.15",
+        ok: Some(cold_ratio <= 1.15),
+    });
+
+    // Load: every customer keeps requesting their own SIM page.
+    eprintln!("{users} customers for {secs} s…");
+    let targets: Vec<Target> = load_set.iter().map(target).collect();
+    let run = load::drive(&http, &targets, users, Duration::from_secs(secs)).await;
+    rows.push(Row {
+        what: "one instance: p50 / p99 latency, req/s, errors",
+        value: format!(
+            "{:.1} / {:.1} ms, {:.0} req/s, {} errors",
+            run.percentile(0.5).as_secs_f64() * 1000.0,
+            run.percentile(0.99).as_secs_f64() * 1000.0,
+            run.per_sec(),
+            run.errors
+        ),
+        budget: "0 errors",
+        ok: Some(run.errors == 0),
+    });
+    rows.push(Row {
+        what: "two instances (PostgreSQL + Redis)",
+        value: "not measured yet".into(),
+        budget: "0 errors",
+        ok: None,
+    });
+    let rss = portal.peak_rss_mib();
+    rows.push(Row {
+        what: "server peak RSS",
+        value: rss.map_or_else(|| "n/a".into(), |m| format!("{m:.0} MiB")),
+        budget: "≤ 120 MB",
+        ok: rss.map(|m| m * 1.048_576 <= 120.0),
+    });
+
+    let wasm = site.join("pkg/sim-portal.wasm");
+    let br = file_len(&site.join("pkg/sim-portal.wasm.br"));
+    rows.push(Row {
+        what: "hydrate wasm raw / gzip / brotli",
+        value: format!(
+            "{} / {} / {}",
+            kb(file_len(&wasm)),
+            kb(file_len(&site.join("pkg/sim-portal.wasm.gz"))),
+            kb(br)
+        ),
+        budget: "≤ 250 KB brotli",
+        ok: br.map(|b| b <= 250_000),
+    });
+    let chart = gzip_len(&site.join("js/echarts.js"));
+    rows.push(Row {
+        what: "chart library gzip (loaded only with a chart)",
+        value: kb(chart),
+        budget: "≤ 150 KB",
+        ok: chart.map(|c| c <= 150_000),
+    });
+    for what in [
+        "time to hydrated (Chromium, loopback)",
+        "Lighthouse performance / accessibility (SIM page)",
+    ] {
+        rows.push(Row {
+            what,
+            value: "not measured yet".into(),
+            budget: if what.starts_with("time") {
+                "≤ 800 ms"
+            } else {
+                "≥ 95 / 100"
+            },
+            ok: None,
+        });
+    }
+    drop(portal);
+
+    println!("\n| measure | value | budget | |\n|---|---|---|---|");
+    for r in &rows {
+        let flag = match r.ok {
+            Some(true) => "ok",
+            Some(false) => "**OVER**",
+            None => "—",
+        };
+        println!("| {} | {} | {} | {flag} |", r.what, r.value, r.budget);
+    }
+}

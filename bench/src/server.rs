@@ -1,0 +1,78 @@
+//! One release portal process on its built-in simulators, as `scripts/run.sh` starts it but
+//! on a free port and a fresh database.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+use tokio::process::{Child, Command};
+
+pub struct Portal {
+    pub url: String,
+    child: Child,
+    _db_dir: TempDir,
+}
+
+/// A directory removed when dropped.
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+impl Portal {
+    pub async fn start(binary: &Path, site: &Path, http: &reqwest::Client) -> Portal {
+        let dir = std::env::temp_dir().join(format!("portal-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let port = free_port();
+        let child = Command::new(binary)
+            .env("PORTAL_MODE", "demo")
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env("LEPTOS_SITE_ROOT", site)
+            .env("DATABASE_URL", format!("sqlite://{}/bench.db?mode=rwc", dir.display()))
+            .env("RUST_LOG", "warn")
+            .env("LOG_FORMAT", "text")
+            .stdout(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Ok(r) = http.get(format!("{url}/login")).send().await {
+                if r.status().is_success() {
+                    break;
+                }
+            }
+            assert!(Instant::now() < deadline, "the portal did not come up on {url}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Portal {
+            url,
+            child,
+            _db_dir: TempDir(dir),
+        }
+    }
+
+    /// The process's peak resident memory so far (`VmHWM`), in MiB.
+    pub fn peak_rss_mib(&self) -> Option<f64> {
+        let pid = self.child.id()?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        let kb: f64 = status
+            .lines()
+            .find(|l| l.starts_with("VmHWM:"))?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()?;
+        Some(kb / 1024.0)
+    }
+}
