@@ -107,8 +107,11 @@ fn kb(n: Option<u64>) -> String {
 #[tokio::main]
 async fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let binary = root.join("target/release/server");
-    let site = root.join("target/site");
+    // Another build's server and site can be measured with BENCH_SERVER / BENCH_SITE.
+    let binary = std::env::var_os("BENCH_SERVER")
+        .map_or_else(|| root.join("target/release/server"), PathBuf::from);
+    let site = std::env::var_os("BENCH_SITE")
+        .map_or_else(|| root.join("target/site"), PathBuf::from);
     let secs = env_num("BENCH_SECS", 60);
     let users = env_num("BENCH_USERS", 200) as usize;
     let http = reqwest::Client::builder()
