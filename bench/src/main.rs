@@ -110,8 +110,8 @@ async fn main() {
     // Another build's server and site can be measured with BENCH_SERVER / BENCH_SITE.
     let binary = std::env::var_os("BENCH_SERVER")
         .map_or_else(|| root.join("target/release/server"), PathBuf::from);
-    let site = std::env::var_os("BENCH_SITE")
-        .map_or_else(|| root.join("target/site"), PathBuf::from);
+    let site =
+        std::env::var_os("BENCH_SITE").map_or_else(|| root.join("target/site"), PathBuf::from);
     let secs = env_num("BENCH_SECS", 60);
     let users = env_num("BENCH_USERS", 200) as usize;
     let http = reqwest::Client::builder()
@@ -198,7 +198,10 @@ async fn main() {
     let cold_ratio = cold_median.as_secs_f64() * 1000.0 / UPSTREAM_LATENCY_MS as f64;
     rows.push(Row {
         what: "cold-cache page latency ÷ upstream latency (100 ms)",
-        value: format!("{cold_ratio:.2} (median {:.0} ms)", cold_median.as_secs_f64() * 1000.0),
+        value: format!(
+            "{cold_ratio:.2} (median {:.0} ms)",
+            cold_median.as_secs_f64() * 1000.0
+        ),
         budget: "≤ 1.15",
         ok: Some(cold_ratio <= 1.15),
     });

@@ -37,7 +37,10 @@ impl Portal {
             .env("PORTAL_MODE", "demo")
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
             .env("LEPTOS_SITE_ROOT", site)
-            .env("DATABASE_URL", format!("sqlite://{}/bench.db?mode=rwc", dir.display()))
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
+            )
             .env("RUST_LOG", "warn")
             .env("LOG_FORMAT", "text")
             .stdout(Stdio::null())
@@ -52,7 +55,10 @@ impl Portal {
                     break;
                 }
             }
-            assert!(Instant::now() < deadline, "the portal did not come up on {url}");
+            assert!(
+                Instant::now() < deadline,
+                "the portal did not come up on {url}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         Portal {

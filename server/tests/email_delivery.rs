@@ -233,31 +233,13 @@ async fn a_live_portal_offers_reset_exactly_when_it_can_send_email() {
     let smtp = sink.url();
     for with_smtp in [true, false] {
         let db = common::temp_db();
-        let mut vars = vec![
-            ("FREEBIT_BASE_URL", "https://127.0.0.1:9/".to_string()),
-            ("FREEBIT_OEM_ID", "PASI".into()),
-            ("FREEBIT_OEM_KEY", "k".into()),
-            ("WHMCS_BASE_URL", "https://127.0.0.1:9/".into()),
-            ("WHMCS_IDENTIFIER", "id".into()),
-            ("WHMCS_SECRET", "s".into()),
-            ("WHMCS_MSISDN_FIELD_ID", "7".into()),
-            ("LEPTOS_SITE_ADDR", "127.0.0.1:0".into()),
-            ("DATABASE_URL", db.clone()),
-        ];
+        let mut vars = common::live_vars(&db);
         if with_smtp {
             vars.push(("SMTP_URL", smtp.clone()));
             vars.push(("MAIL_FROM", FROM.into()));
             vars.push(("PORTAL_PUBLIC_URL", "https://my.sonixnet.example".into()));
         }
-        let settings = Settings::from_vars(&|name| {
-            vars.iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.clone())
-        })
-        .unwrap();
-        let portal = server::build(settings).await.unwrap();
-        let url = portal.url();
-        tokio::spawn(portal.serve_until(std::future::pending()));
+        let url = common::live_portal(&vars).await;
 
         // A customer who linked their billing account earlier.
         let pool = server::store::connect(&db).await.unwrap();

@@ -3,7 +3,6 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
-use server::settings::Settings;
 
 #[tokio::test]
 async fn metrics_show_routes_upstream_calls_and_cache_reads() {
@@ -44,27 +43,11 @@ async fn metrics_show_routes_upstream_calls_and_cache_reads() {
 
 async fn live_portal(token: Option<&str>) -> String {
     let db = common::temp_db();
-    let mut vars = vec![
-        ("FREEBIT_BASE_URL", "https://127.0.0.1:9/".to_string()),
-        ("FREEBIT_OEM_ID", "PASI".into()),
-        ("FREEBIT_OEM_KEY", "k".into()),
-        ("WHMCS_BASE_URL", "https://127.0.0.1:9/".into()),
-        ("WHMCS_IDENTIFIER", "id".into()),
-        ("WHMCS_SECRET", "s".into()),
-        ("WHMCS_MSISDN_FIELD_ID", "7".into()),
-        ("LEPTOS_SITE_ADDR", "127.0.0.1:0".into()),
-        ("DATABASE_URL", db),
-    ];
+    let mut vars = common::live_vars(&db);
     if let Some(t) = token {
         vars.push(("METRICS_TOKEN", t.to_string()));
     }
-    let settings =
-        Settings::from_vars(&|n| vars.iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone()))
-            .unwrap();
-    let p = server::build(settings).await.unwrap();
-    let url = p.url();
-    tokio::spawn(p.serve_until(std::future::pending()));
-    url
+    common::live_portal(&vars).await
 }
 
 #[tokio::test]

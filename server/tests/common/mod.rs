@@ -65,6 +65,33 @@ pub async fn portal_with(settings: Settings) -> TestPortal {
     }
 }
 
+/// The variables of a live-mode portal on `db` whose upstreams are never reached (https on a
+/// closed port): for what live mode decides without calling them.
+pub fn live_vars(db: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("FREEBIT_BASE_URL", "https://127.0.0.1:9/".into()),
+        ("FREEBIT_OEM_ID", "PASI".into()),
+        ("FREEBIT_OEM_KEY", "k".into()),
+        ("WHMCS_BASE_URL", "https://127.0.0.1:9/".into()),
+        ("WHMCS_IDENTIFIER", "id".into()),
+        ("WHMCS_SECRET", "s".into()),
+        ("WHMCS_MSISDN_FIELD_ID", "7".into()),
+        ("LEPTOS_SITE_ADDR", "127.0.0.1:0".into()),
+        ("DATABASE_URL", db.into()),
+    ]
+}
+
+/// A live-mode portal configured by `vars` (through the real parsing), serving; its URL.
+pub async fn live_portal(vars: &[(&'static str, String)]) -> String {
+    let settings =
+        Settings::from_vars(&|n| vars.iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone()))
+            .expect("live settings");
+    let p = server::build(settings).await.expect("portal starts");
+    let url = p.url();
+    tokio::spawn(p.serve_until(std::future::pending()));
+    url
+}
+
 pub fn cookie_client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
