@@ -136,3 +136,73 @@ async fn one_customers_entries_never_answer_another() {
         .unwrap();
     assert_eq!(r.status(), 404);
 }
+
+/// With a cold cache (a restarted instance), the carrier is asked about the number the SIM
+/// had last time while WHMCS confirms ownership: the page costs about one upstream round
+/// trip, not two, and the prefetched answers are the ones the page uses.
+#[tokio::test]
+async fn a_cold_page_costs_about_one_upstream_round_trip() {
+    use std::time::{Duration, Instant};
+    const LATENCY_MS: u64 = 300;
+    let db = common::temp_db();
+    let start = |sims: Option<server::simulator::Simulators>| {
+        let settings = server::settings::Settings::for_tests(&db);
+        async move {
+            let p = server::build_with(settings, sims).await.unwrap();
+            let (url, sims) = (p.url(), p.simulators.clone().unwrap());
+            tokio::spawn(p.serve_until(std::future::pending()));
+            (url, sims)
+        }
+    };
+    let (a, sims) = start(None).await;
+    for (upstream, op) in [
+        ("whmcs", "GetClientsProducts"),
+        ("freebit", "mvno/getDetail"),
+        ("freebit", "mvno/getTrafficInfo"),
+        ("freebit", "mvno/getQuotaHistory"),
+    ] {
+        sims.faults.add(
+            serde_json::from_value(json!({"upstream": upstream, "operation": op,
+                "kind": "latency", "latency_ms": LATENCY_MS}))
+            .unwrap(),
+        );
+    }
+    let view = |url: String| async move {
+        let c = common::cookie_client();
+        let r = common::post_login(&c, &url, "demo@example.com", "portal-demo").await;
+        assert_eq!(r.status(), 200);
+        let began = Instant::now();
+        let r = c
+            .get(format!("{url}/subscriptions/2001/sim"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert!(r.text().await.unwrap().contains("080-7705-2946"));
+        began.elapsed()
+    };
+    // First view ever: nothing is known, so WHMCS, then the carrier.
+    let first = view(a).await;
+    assert!(first >= Duration::from_millis(2 * LATENCY_MS), "{first:?}");
+
+    // A restarted instance (empty cache) on the same database and upstreams.
+    let (b, _) = start(Some(sims.clone())).await;
+    sims.faults.reset_calls();
+    let cold = view(b).await;
+    assert!(
+        cold < Duration::from_millis(LATENCY_MS * 3 / 2),
+        "cold page took {cold:?} with {LATENCY_MS} ms upstreams"
+    );
+    let calls = upstream_calls_of(&sims);
+    assert_eq!(calls.get("freebit mvno/getdetail"), Some(&1), "{calls:?}");
+    assert_eq!(
+        calls.get("freebit mvno/gettrafficinfo"),
+        Some(&1),
+        "{calls:?}"
+    );
+    assert_eq!(calls.get("whmcs getclientsproducts"), Some(&1), "{calls:?}");
+}
+
+fn upstream_calls_of(sims: &server::simulator::Simulators) -> BTreeMap<String, u64> {
+    sims.faults.calls()
+}

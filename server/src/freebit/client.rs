@@ -6,6 +6,12 @@
 //! already replaced the key, so many requests expiring together cause one `/authOem/` call.
 //! Reads are retried with exponential backoff and jitter on transient failures; writes are
 //! never retried (a write that timed out may have been applied).
+//!
+//! Identical reads in flight share one request (a page asks for the same line several times at
+//! once). A prefetch ([`FreebitClient::prefetch_line`]), started before the page knows it
+//! needs the line, is joined while in flight and its answers are reused for a moment
+//! ([`PREFETCH_REUSE`]); an ordinary answer is never reused. Every write moves an epoch that
+//! is part of the key, so nothing read before or during a write is reused after it.
 
 use super::wire::{self, path};
 use crate::upstream::{call_with_policy, CallKind as Kind};
@@ -13,6 +19,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
@@ -29,7 +36,15 @@ pub struct FreebitConfig {
     pub read_retries: usize,
 }
 
-#[derive(Debug, thiserror::Error)]
+/// How long a prefetched answer may be used by the reads it was made for.
+const PREFETCH_REUSE: Duration = Duration::from_secs(2);
+
+tokio::task_local! {
+    /// Set inside a prefetch: its answers are kept for [`PREFETCH_REUSE`].
+    static PREFETCHING: ();
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum FreebitError {
     #[error("Freebit did not answer in time")]
     Timeout,
@@ -96,6 +111,12 @@ struct Inner {
     /// The shared authKey and when it was issued.
     auth_key: Mutex<Option<(Arc<str>, Instant)>>,
     auth_calls: std::sync::atomic::AtomicU64,
+    /// Reads in flight, by write epoch, path and body.
+    reads: moka::future::Cache<String, Value>,
+    /// Prefetched answers, by the same key.
+    prefetched: moka::future::Cache<String, Value>,
+    /// Moved before and after every write.
+    write_epoch: AtomicU64,
 }
 
 /// A date in Freebit's `YYYYMMDD` form.
@@ -129,6 +150,12 @@ impl FreebitClient {
                 read_retries: config.read_retries,
                 auth_key: Mutex::new(None),
                 auth_calls: Default::default(),
+                reads: moka::future::Cache::new(10_000),
+                prefetched: moka::future::Cache::builder()
+                    .max_capacity(10_000)
+                    .time_to_live(PREFETCH_REUSE)
+                    .build(),
+                write_epoch: AtomicU64::new(0),
             }),
         })
     }
@@ -165,6 +192,29 @@ impl FreebitClient {
                 resp.response_datas.len()
             ))
         })
+    }
+
+    /// Starts reading the line (details, traffic and, for `history`, the quota history) in
+    /// the background, so that the same reads made shortly after join these requests instead
+    /// of starting their own. The answers are not used by anyone who does not ask.
+    pub fn prefetch_line(
+        &self,
+        account: &str,
+        history: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    ) {
+        let (c, account) = (self.clone(), account.to_string());
+        tokio::spawn(PREFETCHING.scope((), async move {
+            let history = async {
+                if let Some((from, to)) = history {
+                    let _ = c.quota_history(&account, from, to).await;
+                }
+            };
+            let _ = tokio::join!(
+                c.get_detail(&account),
+                c.get_traffic_info(&account),
+                history
+            );
+        }));
     }
 
     /// PA05-01: today's and recent days' traffic.
@@ -354,15 +404,44 @@ impl FreebitClient {
         let Value::Object(body) = body else {
             return Err(FreebitError::Invalid("request is not a JSON object".into()));
         };
-        let value = call_with_policy(
-            "freebit",
-            kind,
-            self.inner.read_retries,
-            path,
-            || self.call_authenticated(path, &body, kind),
-            FreebitError::is_transient,
-        )
-        .await?;
+        let send = || {
+            call_with_policy(
+                "freebit",
+                kind,
+                self.inner.read_retries,
+                path,
+                || self.call_authenticated(path, &body, kind),
+                FreebitError::is_transient,
+            )
+        };
+        let epoch = &self.inner.write_epoch;
+        let value = match kind {
+            Kind::Read => {
+                let key = format!(
+                    "{}|{path}|{}",
+                    epoch.load(Ordering::SeqCst),
+                    Value::Object(body.clone())
+                );
+                if let Some(v) = self.inner.prefetched.get(&key).await {
+                    v
+                } else {
+                    let answer = self.inner.reads.try_get_with(key.clone(), send()).await;
+                    // In flight only: the next identical read asks again.
+                    self.inner.reads.invalidate(&key).await;
+                    let v = answer.map_err(|e: Arc<FreebitError>| (*e).clone())?;
+                    if PREFETCHING.try_with(|_| ()).is_ok() {
+                        self.inner.prefetched.insert(key, v.clone()).await;
+                    }
+                    v
+                }
+            }
+            Kind::Write => {
+                epoch.fetch_add(1, Ordering::SeqCst);
+                let result = send().await;
+                epoch.fetch_add(1, Ordering::SeqCst);
+                result?
+            }
+        };
         serde_json::from_value(value).map_err(|e| FreebitError::Decode(format!("{path}: {e}")))
     }
 

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod customers;
+pub mod known_lines;
 pub mod outbox;
 pub mod password_resets;
 pub mod sessions;

@@ -19,7 +19,7 @@ use super::limits::{ActionLimiter, LimitConfig};
 use super::{freebit_error, whmcs_error};
 use crate::cache::{ttl, Cache};
 use crate::freebit::{wire::AccountDetail, FreebitClient};
-use crate::store::Db;
+use crate::store::{known_lines, Db};
 use crate::whmcs::{wire::Product, WhmcsClient};
 use app::domain::{
     ActionReceipt, Customer, Eid, FeatureChange, PlanCode, PortalError, SimDetails, SimOverview,
@@ -63,7 +63,16 @@ impl PortalSims {
 
     /// The customer's services in WHMCS (cached 10 minutes): the subscriptions list and the
     /// ownership check every SIM read and action starts from.
-    async fn products(&self, customer: &Customer) -> Result<Vec<Product>, PortalError> {
+    ///
+    /// On a miss for a read `about` one SIM, the carrier is asked about the number that SIM
+    /// had last time *while* WHMCS answers (`prefetch_line`), so the page's carrier reads that
+    /// follow the ownership check join requests already under way. Nothing prefetched is used
+    /// unless WHMCS then confirms the service and its number: the check is unchanged.
+    async fn products(
+        &self,
+        customer: &Customer,
+        about: Option<SubscriptionId>,
+    ) -> Result<Vec<Product>, PortalError> {
         let client = customer.whmcs_client_id;
         self.cache
             .get_or_load(
@@ -71,6 +80,9 @@ impl PortalSims {
                 "products",
                 |_| ttl::SUBSCRIPTIONS,
                 || async move {
+                    if let Some(id) = about {
+                        self.prefetch_known_line(customer, id).await;
+                    }
                     let products = self
                         .whmcs
                         .get_clients_products(client, None)
@@ -78,13 +90,40 @@ impl PortalSims {
                         .map_err(whmcs_error)?;
                     // WHMCS filters by client already; checking again costs nothing and means
                     // a misbehaving filter can never show another customer's service.
-                    Ok(products
+                    let products: Vec<Product> = products
                         .into_iter()
                         .filter(|p| p.clientid == client)
-                        .collect::<Vec<_>>())
+                        .collect();
+                    self.remember_lines(customer, &products).await;
+                    Ok(products)
                 },
             )
             .await
+    }
+
+    async fn prefetch_known_line(&self, customer: &Customer, id: SubscriptionId) {
+        let Ok(sub) = i64::try_from(id.0) else { return };
+        match known_lines::get(&self.db, customer.id, sub).await {
+            Ok(Some(msisdn)) => {
+                let history = app::domain::topup::parse_history_range(None, None, today_jst()).ok();
+                self.freebit.prefetch_line(&msisdn, history);
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "known lines unavailable; no prefetch"),
+        }
+    }
+
+    /// Notes each SIM's number for the next cold read's prefetch (a hint only).
+    async fn remember_lines(&self, customer: &Customer, products: &[Product]) {
+        let field = self.whmcs.msisdn_field_id();
+        for p in products {
+            let (Some(msisdn), Ok(sub)) = (p.custom_field(field), i64::try_from(p.id)) else {
+                continue;
+            };
+            if let Err(e) = known_lines::remember(&self.db, customer.id, sub, &msisdn).await {
+                tracing::warn!(error = %e, "could not note a SIM's number");
+            }
+        }
     }
 
     /// [`Self::owned_line`] for a change: counted against the customer's action rate limit
@@ -104,7 +143,7 @@ impl PortalSims {
         customer: &Customer,
         id: SubscriptionId,
     ) -> Result<Product, PortalError> {
-        self.products(customer)
+        self.products(customer, Some(id))
             .await?
             .into_iter()
             .find(|p| p.id == id.0 && p.clientid == customer.whmcs_client_id)
@@ -152,7 +191,7 @@ impl SimPortal for PortalSims {
     async fn subscriptions(&self, customer: &Customer) -> Result<Vec<Subscription>, PortalError> {
         let field = self.whmcs.msisdn_field_id();
         Ok(self
-            .products(customer)
+            .products(customer, None)
             .await?
             .iter()
             .map(|p| subscription_row(p, field))
