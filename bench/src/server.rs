@@ -9,7 +9,10 @@ use tokio::process::{Child, Command};
 pub struct Portal {
     pub url: String,
     child: Child,
-    _db_dir: TempDir,
+    port: u16,
+    binary: PathBuf,
+    site: PathBuf,
+    db_dir: TempDir,
 }
 
 /// A directory removed when dropped.
@@ -17,7 +20,9 @@ struct TempDir(PathBuf);
 
 impl Drop for TempDir {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        if !self.0.as_os_str().is_empty() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
     }
 }
 
@@ -32,7 +37,26 @@ impl Portal {
     pub async fn start(binary: &Path, site: &Path, http: &reqwest::Client) -> Portal {
         let dir = std::env::temp_dir().join(format!("portal-bench-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        let port = free_port();
+        Self::spawn(binary, site, TempDir(dir), free_port(), http).await
+    }
+
+    /// Stops the process and starts a new one on the same database and port: every cache
+    /// is empty, sessions and what the database remembers stay. (The simulators start
+    /// afresh: only the seeded demo customers exist again.)
+    pub async fn restart(mut self, http: &reqwest::Client) -> Portal {
+        let _ = self.child.kill().await;
+        let dir = std::mem::replace(&mut self.db_dir, TempDir(PathBuf::new()));
+        Self::spawn(&self.binary, &self.site, dir, self.port, http).await
+    }
+
+    async fn spawn(
+        binary: &Path,
+        site: &Path,
+        db_dir: TempDir,
+        port: u16,
+        http: &reqwest::Client,
+    ) -> Portal {
+        let dir = db_dir.0.clone();
         let child = Command::new(binary)
             .env("PORTAL_MODE", "demo")
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
@@ -64,7 +88,10 @@ impl Portal {
         Portal {
             url,
             child,
-            _db_dir: TempDir(dir),
+            port,
+            binary: binary.to_path_buf(),
+            site: site.to_path_buf(),
+            db_dir,
         }
     }
 
