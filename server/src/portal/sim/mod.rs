@@ -94,7 +94,7 @@ impl PortalSims {
                         .into_iter()
                         .filter(|p| p.clientid == client)
                         .collect();
-                    self.remember_lines(customer, &products).await;
+                    self.remember_lines(customer, &products);
                     Ok(products)
                 },
             )
@@ -113,17 +113,22 @@ impl PortalSims {
         }
     }
 
-    /// Notes each SIM's number for the next cold read's prefetch (a hint only).
-    async fn remember_lines(&self, customer: &Customer, products: &[Product]) {
+    /// Notes each SIM's number for the next cold read's prefetch (a hint only), in the
+    /// background: the page waiting for the ownership check must not wait for these writes.
+    fn remember_lines(&self, customer: &Customer, products: &[Product]) {
         let field = self.whmcs.msisdn_field_id();
-        for p in products {
-            let (Some(msisdn), Ok(sub)) = (p.custom_field(field), i64::try_from(p.id)) else {
-                continue;
-            };
-            if let Err(e) = known_lines::remember(&self.db, customer.id, sub, &msisdn).await {
-                tracing::warn!(error = %e, "could not note a SIM's number");
+        let lines: Vec<(i64, String)> = products
+            .iter()
+            .filter_map(|p| Some((i64::try_from(p.id).ok()?, p.custom_field(field)?)))
+            .collect();
+        let (db, customer_id) = (self.db.clone(), customer.id);
+        tokio::spawn(async move {
+            for (sub, msisdn) in lines {
+                if let Err(e) = known_lines::remember(&db, customer_id, sub, &msisdn).await {
+                    tracing::warn!(error = %e, "could not note a SIM's number");
+                }
             }
-        }
+        });
     }
 
     /// [`Self::owned_line`] for a change: counted against the customer's action rate limit
@@ -216,18 +221,10 @@ impl SimPortal for PortalSims {
         customer: &Customer,
         id: SubscriptionId,
     ) -> Result<SimDetails, PortalError> {
+        // The overview's details card: one cached entry with one rule (not kept while the
+        // carrier is still changing the line), not a second copy that could outlive it.
         let owned = self.owned_line(customer, id).await?;
-        self.cache
-            .get_or_load(
-                customer.id,
-                &format!("details:{}", id.0),
-                |_| ttl::SIM_DETAILS,
-                || async {
-                    let line = self.line(&owned).await?;
-                    Ok(overview::details(&owned, &line))
-                },
-            )
-            .await
+        Ok(self.cached_overview(customer, &owned).await?.details)
     }
 
     async fn overview(
