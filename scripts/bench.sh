@@ -5,5 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# Lighthouse and playwright-core for the browser measures (only the benchmark needs them).
+if [ ! -d bench/browser/node_modules/lighthouse ] || [ bench/browser/package-lock.json -nt bench/browser/node_modules/.package-lock.json ]; then
+  (cd bench/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
 cargo leptos build --release --precompress
 cargo run --release -p bench

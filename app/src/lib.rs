@@ -13,7 +13,7 @@ pub mod routes;
 pub mod testids;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -28,6 +28,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
+                <link rel="stylesheet" id="leptos" href=stylesheet_href(&options) />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -38,13 +39,37 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The stylesheet's address: `/pkg/<name>.css`, or `/pkg/<name>.<hash>.css` when the build
+/// named its files after their content (`hash.txt` beside the server binary, the file Leptos'
+/// `HydrationScripts` reads for the wasm and JS names). Read once.
+fn stylesheet_href(options: &LeptosOptions) -> String {
+    static HASHED: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let hash = options
+        .hash_files
+        .then(|| {
+            HASHED.get_or_init(|| {
+                let exe = std::env::current_exe().ok()?;
+                let hashes =
+                    std::fs::read_to_string(exe.parent()?.join(&*options.hash_file)).ok()?;
+                hashes.lines().find_map(|l| {
+                    let (file, hash) = l.split_once(':')?;
+                    (file.trim() == "css").then(|| hash.trim().to_string())
+                })
+            })
+        })
+        .and_then(|h| h.as_deref());
+    match hash {
+        Some(h) => format!("/{}/{}.{h}.css", options.site_pkg_dir, options.output_name),
+        None => format!("/{}/{}.css", options.site_pkg_dir, options.output_name),
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     mark_hydrated();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/sim-portal.css" />
         <Link rel="icon" href="/favicon.ico" />
         <Meta name="description" content="Manage your SonixNet mobile subscriptions and SIMs." />
         <Title formatter=|t: String| if t.is_empty() { "SonixNet Portal".to_string() } else { format!("{t} · SonixNet Portal") } />

@@ -6,8 +6,10 @@
 //! `scripts/bench.sh` builds and runs it. `BENCH_SECS` (load duration, default 60) and
 //! `BENCH_USERS` (concurrent logged-in customers, default 200) shorten a trial run.
 
+mod browser;
 mod load;
 mod server;
+mod shared;
 
 use load::Target;
 use serde_json::{json, Value};
@@ -17,12 +19,12 @@ use std::time::Duration;
 
 const UPSTREAM_LATENCY_MS: u64 = 100;
 
-struct Row {
-    what: &'static str,
-    value: String,
-    budget: &'static str,
+pub struct Row {
+    pub what: &'static str,
+    pub value: String,
+    pub budget: &'static str,
     /// `None`: not measured by this benchmark yet.
-    ok: Option<bool>,
+    pub ok: Option<bool>,
 }
 
 fn env_num(name: &str, default: u64) -> u64 {
@@ -32,9 +34,9 @@ fn env_num(name: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
-struct Customer {
-    token: String,
-    page: String,
+pub struct Customer {
+    pub token: String,
+    pub page: String,
 }
 
 async fn customer(http: &reqwest::Client, url: &str) -> Customer {
@@ -57,7 +59,7 @@ async fn customer(http: &reqwest::Client, url: &str) -> Customer {
     }
 }
 
-async fn customers(http: &reqwest::Client, url: &str, n: usize) -> Vec<Customer> {
+pub async fn customers(http: &reqwest::Client, url: &str, n: usize) -> Vec<Customer> {
     let mut out = Vec::with_capacity(n);
     // A few at a time: logins hash passwords on a small fixed pool.
     for chunk in (0..n).collect::<Vec<_>>().chunks(4) {
@@ -78,7 +80,7 @@ async fn futures_join<F: std::future::Future>(fs: impl Iterator<Item = F>) -> Ve
 }
 
 /// 100 ms on every upstream operation (the simulators' latency rule; auth included).
-async fn slow_upstreams(http: &reqwest::Client, url: &str) {
+pub async fn slow_upstreams(http: &reqwest::Client, url: &str) {
     for upstream in ["freebit", "whmcs"] {
         let r = http
             .post(format!("{url}/_sim/control/faults"))
@@ -108,7 +110,7 @@ fn median_ms(v: &mut [Duration]) -> f64 {
     v[v.len() / 2].as_secs_f64() * 1000.0
 }
 
-fn target(c: &Customer) -> Target {
+pub fn target(c: &Customer) -> Target {
     Target {
         url: c.page.clone(),
         token: Some(c.token.clone()),
@@ -235,12 +237,6 @@ async fn main() {
         budget: "0 errors",
         ok: Some(run.errors == 0),
     });
-    rows.push(Row {
-        what: "two instances (PostgreSQL + Redis)",
-        value: "not measured yet".into(),
-        budget: "0 errors",
-        ok: None,
-    });
     let rss = portal.peak_rss_mib();
     rows.push(Row {
         what: "server peak RSS",
@@ -249,14 +245,30 @@ async fn main() {
         ok: rss.map(|m| m * 1.048_576 <= 120.0),
     });
 
-    let wasm = site.join("pkg/sim-portal.wasm");
-    let br = file_len(&site.join("pkg/sim-portal.wasm.br"));
+    // `sim-portal.wasm`, or `sim-portal.<hash>.wasm` when the build hashed the names.
+    let wasm = std::fs::read_dir(site.join("pkg"))
+        .ok()
+        .and_then(|dir| {
+            dir.filter_map(Result::ok).map(|e| e.path()).find(|p| {
+                p.extension().is_some_and(|x| x == "wasm")
+                    && p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("sim-portal"))
+            })
+        })
+        .unwrap_or_else(|| site.join("pkg/sim-portal.wasm"));
+    let with_ext = |ext: &str| {
+        let mut p = wasm.clone().into_os_string();
+        p.push(ext);
+        PathBuf::from(p)
+    };
+    let br = file_len(&with_ext(".br"));
     rows.push(Row {
         what: "hydrate wasm raw / gzip / brotli",
         value: format!(
             "{} / {} / {}",
             kb(file_len(&wasm)),
-            kb(file_len(&site.join("pkg/sim-portal.wasm.gz"))),
+            kb(file_len(&with_ext(".gz"))),
             kb(br)
         ),
         budget: "≤ 250 KB brotli",
@@ -269,21 +281,10 @@ async fn main() {
         budget: "≤ 150 KB",
         ok: chart.map(|c| c <= 150_000),
     });
-    for what in [
-        "time to hydrated (Chromium, loopback)",
-        "Lighthouse performance / accessibility (SIM page)",
-    ] {
-        rows.push(Row {
-            what,
-            value: "not measured yet".into(),
-            budget: if what.starts_with("time") {
-                "≤ 800 ms"
-            } else {
-                "≥ 95 / 100"
-            },
-            ok: None,
-        });
-    }
+    // In a real browser: the SIM page of a customer whose caches are warm.
+    let page = load_set[1].page.clone();
+    rows.push(browser::hydrated(&root, &page, &load_set[1].token).await);
+    rows.extend(browser::lighthouse(&root, &page, &load_set[1].token).await);
 
     // Cold cache: the portal restarted (every cache empty; the database, with its sessions
     // and the SIMs' last known numbers, stays), a seeded demo customer's SIM page.
@@ -312,6 +313,9 @@ async fn main() {
         ok: Some(cold_ratio <= 1.15),
     });
     drop(portal);
+
+    eprintln!("two instances on PostgreSQL + Redis, {users} customers for {secs} s…");
+    rows.push(shared::two_instances(&binary, &site, &http, users, Duration::from_secs(secs)).await);
 
     println!("\n| measure | value | budget | |\n|---|---|---|---|");
     for r in &rows {

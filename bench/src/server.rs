@@ -13,6 +13,8 @@ pub struct Portal {
     binary: PathBuf,
     site: PathBuf,
     db_dir: TempDir,
+    /// Extra environment (another database, Redis, another instance's simulators).
+    env: Vec<(String, String)>,
 }
 
 /// A directory removed when dropped.
@@ -35,9 +37,23 @@ fn free_port() -> u16 {
 
 impl Portal {
     pub async fn start(binary: &Path, site: &Path, http: &reqwest::Client) -> Portal {
-        let dir = std::env::temp_dir().join(format!("portal-bench-{}", std::process::id()));
+        Self::start_with(binary, site, Vec::new(), http).await
+    }
+
+    /// [`Portal::start`] with extra environment variables (they win over the defaults).
+    pub async fn start_with(
+        binary: &Path,
+        site: &Path,
+        env: Vec<(String, String)>,
+        http: &reqwest::Client,
+    ) -> Portal {
+        let dir = std::env::temp_dir().join(format!(
+            "portal-bench-{}-{:x}",
+            std::process::id(),
+            instance_number()
+        ));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        Self::spawn(binary, site, TempDir(dir), free_port(), http).await
+        Self::spawn(binary, site, TempDir(dir), free_port(), env, http).await
     }
 
     /// Stops the process and starts a new one on the same database and port: every cache
@@ -46,7 +62,8 @@ impl Portal {
     pub async fn restart(mut self, http: &reqwest::Client) -> Portal {
         let _ = self.child.kill().await;
         let dir = std::mem::replace(&mut self.db_dir, TempDir(PathBuf::new()));
-        Self::spawn(&self.binary, &self.site, dir, self.port, http).await
+        let env = std::mem::take(&mut self.env);
+        Self::spawn(&self.binary, &self.site, dir, self.port, env, http).await
     }
 
     async fn spawn(
@@ -54,6 +71,7 @@ impl Portal {
         site: &Path,
         db_dir: TempDir,
         port: u16,
+        env: Vec<(String, String)>,
         http: &reqwest::Client,
     ) -> Portal {
         let dir = db_dir.0.clone();
@@ -67,6 +85,7 @@ impl Portal {
             )
             .env("RUST_LOG", "warn")
             .env("LOG_FORMAT", "text")
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::null())
             .kill_on_drop(true)
             .spawn()
@@ -92,6 +111,7 @@ impl Portal {
             binary: binary.to_path_buf(),
             site: site.to_path_buf(),
             db_dir,
+            env,
         }
     }
 
@@ -108,4 +128,11 @@ impl Portal {
             .ok()?;
         Some(kb / 1024.0)
     }
+}
+
+/// Distinguishes the temporary directories of several instances in one run.
+fn instance_number() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }

@@ -3,7 +3,7 @@
 // the compressed wasm.
 import { test, expect } from "@playwright/test";
 
-test("assets: the wasm and css are served precompressed", async ({ page, request }) => {
+test("assets: the wasm and css are served precompressed, with hashed names kept for a year", async ({ page, request }) => {
   const wasmUrls: string[] = [];
   page.on("response", (r) => {
     if (r.url().endsWith(".wasm")) wasmUrls.push(r.url());
@@ -17,6 +17,9 @@ test("assets: the wasm and css are served precompressed", async ({ page, request
   for (const [path, type] of [[wasm, "application/wasm"], [css!, "text/css"]]) {
     const raw = await request.get(path, { headers: { "accept-encoding": "identity" } });
     expect(raw.headers()["content-encoding"]).toBeUndefined();
+    // The release build names them after their content, so browsers keep them for good.
+    expect(path, "a content-hashed name").toMatch(/^\/pkg\/sim-portal\.[A-Za-z0-9_-]{10,}\.(wasm|css)$/);
+    expect(raw.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
     const rawSize = (await raw.body()).length;
 
     for (const encoding of ["br", "gzip"]) {
@@ -29,4 +32,12 @@ test("assets: the wasm and css are served precompressed", async ({ page, request
       expect(sent, `${path} ${encoding}`).toBeLessThan(rawSize * 0.6);
     }
   }
+});
+
+test("assets: pages are never cached and files with stable names only for a day", async ({ request }) => {
+  const page = await request.get("/login");
+  expect(page.headers()["cache-control"] ?? "").not.toContain("max-age=31536000");
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["cache-control"]).toBe("public, max-age=86400");
 });

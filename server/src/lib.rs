@@ -15,7 +15,8 @@ pub mod upstream;
 pub mod whmcs;
 
 use app::ports::Ports;
-use axum::extract::FromRef;
+use axum::body::Body;
+use axum::extract::{FromRef, Request, State};
 use axum::Router;
 use freebit::{FreebitClient, FreebitConfig};
 use leptos::prelude::*;
@@ -113,6 +114,32 @@ pub async fn build(settings: Settings) -> Result<Portal, StartupError> {
     build_with(settings, None).await
 }
 
+/// Clients for the simulators served at `base` (`…/_sim`, this server's or another's), with
+/// the simulators' demo credentials.
+fn simulated_clients(settings: &Settings, base: &str) -> (FreebitConfig, WhmcsConfig) {
+    let url = |p: &str| {
+        url::Url::parse(&format!("{}/{p}/", base.trim_end_matches('/')))
+            .expect("valid simulator URL")
+    };
+    let freebit = FreebitConfig {
+        base_url: url("freebit"),
+        oem_id: simulator::demo::FREEBIT_OEM_ID.into(),
+        oem_key: SecretString::from(simulator::demo::FREEBIT_OEM_KEY),
+        timeout: settings.upstream_timeout,
+        read_retries: settings.read_retries,
+    };
+    let whmcs = WhmcsConfig {
+        base_url: url("whmcs"),
+        identifier: simulator::demo::WHMCS_IDENTIFIER.into(),
+        secret: SecretString::from(simulator::demo::WHMCS_SECRET),
+        access_key: None,
+        msisdn_field_id: simulator::demo::MSISDN_FIELD_ID,
+        timeout: settings.upstream_timeout,
+        read_retries: settings.read_retries,
+    };
+    (freebit, whmcs)
+}
+
 /// [`build`], but with simulated upstreams uses `shared` instead of fresh simulators: two
 /// portals (a crashed one and its successor, in tests) then see one WHMCS and one carrier.
 pub async fn build_with(
@@ -135,38 +162,29 @@ pub async fn build_with(
     };
     let (freebit_cfg, whmcs_cfg, simulators) = match &settings.upstreams {
         Upstreams::Real { freebit, whmcs } => ((**freebit).clone(), (**whmcs).clone(), None),
-        Upstreams::Simulated(_) if settings.mode != settings::Mode::Demo => {
+        Upstreams::Simulated(_) | Upstreams::SimulatedElsewhere(_)
+            if settings.mode != settings::Mode::Demo =>
+        {
             return Err(StartupError::SimulatorsOutsideDemo)
         }
         Upstreams::Simulated(sim_cfg) => {
             let sims = shared
                 .clone()
                 .unwrap_or_else(|| Simulators::new(sim_cfg.clone(), &format!("{self_base}/_sim")));
-            let base = |p: &str| {
-                url::Url::parse(&format!("{self_base}/_sim/{p}/")).expect("valid simulator URL")
-            };
-            let freebit = FreebitConfig {
-                base_url: base("freebit"),
-                oem_id: simulator::demo::FREEBIT_OEM_ID.into(),
-                oem_key: SecretString::from(simulator::demo::FREEBIT_OEM_KEY),
-                timeout: settings.upstream_timeout,
-                read_retries: settings.read_retries,
-            };
-            let whmcs = WhmcsConfig {
-                base_url: base("whmcs"),
-                identifier: simulator::demo::WHMCS_IDENTIFIER.into(),
-                secret: SecretString::from(simulator::demo::WHMCS_SECRET),
-                access_key: None,
-                msisdn_field_id: simulator::demo::MSISDN_FIELD_ID,
-                timeout: settings.upstream_timeout,
-                read_retries: settings.read_retries,
-            };
-            portal::accounts::seed_demo_customers(&db)
-                .await
-                .map_err(StartupError::Accounts)?;
+            let (freebit, whmcs) = simulated_clients(&settings, &format!("{self_base}/_sim"));
             (freebit, whmcs, Some(sims))
         }
+        Upstreams::SimulatedElsewhere(base) => {
+            let (freebit, whmcs) = simulated_clients(&settings, base.as_str());
+            (freebit, whmcs, None)
+        }
     };
+    let demo = settings.mode == settings::Mode::Demo;
+    if demo {
+        portal::accounts::seed_demo_customers(&db)
+            .await
+            .map_err(StartupError::Accounts)?;
+    }
     let freebit = FreebitClient::new(freebit_cfg)
         .map_err(|e| StartupError::Client("Freebit", e.to_string()))?;
     let whmcs =
@@ -206,14 +224,13 @@ pub async fn build_with(
         tokio::spawn(sender.run());
     }
     // Reset links need a way to the customer: SMTP, or (demo) the mailbox page.
-    let reset =
-        (settings.mail.is_some() || simulators.is_some()).then(|| portal::accounts::ResetLinks {
-            base_url: settings
-                .public_url
-                .as_ref()
-                .map_or_else(|| self_base.clone(), |u| u.to_string()),
-            outbox,
-        });
+    let reset = (settings.mail.is_some() || demo).then(|| portal::accounts::ResetLinks {
+        base_url: settings
+            .public_url
+            .as_ref()
+            .map_or_else(|| self_base.clone(), |u| u.to_string()),
+        outbox,
+    });
     let password_reset = reset.is_some();
     let ports = Ports {
         accounts: Arc::new(
@@ -221,7 +238,7 @@ pub async fn build_with(
                 db.clone(),
                 whmcs.clone(),
                 settings.session,
-                simulators.is_some(),
+                demo,
                 settings.limits.clone(),
                 reset,
             )
@@ -232,7 +249,7 @@ pub async fn build_with(
         sims,
         secure_cookies: settings.secure_cookies,
         password_reset,
-        demo_logins: simulators.as_ref().map(|_| app::domain::DemoLogins {
+        demo_logins: demo.then(|| app::domain::DemoLogins {
             emails: simulator::demo::CLIENTS
                 .iter()
                 .map(|c| c.email.to_string())
@@ -247,6 +264,8 @@ pub async fn build_with(
     leptos_options.site_root = settings.site_root.clone().into();
     leptos_options.site_pkg_dir = "pkg".into();
     leptos_options.site_addr = addr;
+    // A release build names its bundle after the content (see routes::assets).
+    leptos_options.hash_files = routes::assets::hash_file().is_some();
 
     let state = AppState {
         leptos_options,
@@ -267,6 +286,20 @@ pub async fn build_with(
             token: settings.metrics_token.clone(),
             live: settings.mode == settings::Mode::Live,
         });
+    // Static files (with their cache lifetimes), and the 404 page, which renders the header
+    // too and so needs the ports to find the session.
+    let hashed = state.leptos_options.hash_files;
+    let files = leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+        {
+            let ports = state.ports.clone();
+            move || {
+                provide_context(ports.clone());
+                provide_context(app::ports::SessionMemo::default());
+                routes::headers::page_csp();
+            }
+        },
+        app::shell,
+    );
     let mut router: Router = Router::new()
         .merge(metrics)
         .merge(routes::api::router())
@@ -281,21 +314,17 @@ pub async fn build_with(
             },
             move || app::shell(shell_options.clone()),
         )
-        // The 404 page renders the header too, which needs the ports to find the session.
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(
-            {
-                let ports = state.ports.clone();
-                move || {
-                    provide_context(ports.clone());
-                    provide_context(app::ports::SessionMemo::default());
-                    routes::headers::page_csp();
+        .fallback(
+            move |uri: axum::http::Uri, st: State<AppState>, req: Request<Body>| {
+                let files = files.clone();
+                async move {
+                    let method = req.method().clone();
+                    let path = uri.path().to_owned();
+                    let res = files(uri, st, req).await;
+                    routes::assets::with_cache_control(&method, &path, hashed, res)
                 }
             },
-            app::shell,
-        ))
+        )
         .with_state(state.clone());
     if let Some(sims) = &simulators {
         let demo = routes::demo::router(state.db.clone(), sims.clone());

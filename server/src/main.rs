@@ -37,7 +37,11 @@ async fn main() {
             std::process::exit(2);
         }
     };
-    let simulated = matches!(settings.upstreams, Upstreams::Simulated(_));
+    let simulated = match &settings.upstreams {
+        Upstreams::Simulated(_) => Some(None),
+        Upstreams::SimulatedElsewhere(base) => Some(Some(base.to_string())),
+        Upstreams::Real { .. } => None,
+    };
     let portal = match server::build(settings).await {
         Ok(p) => p,
         Err(e) => {
@@ -46,11 +50,14 @@ async fn main() {
         }
     };
     println!("\n  SonixNet portal listening on {}", portal.url());
-    if simulated {
-        println!(
-            "  Upstreams: built-in Freebit and WHMCS simulators under {}/_sim",
-            portal.url()
-        );
+    if let Some(elsewhere) = simulated {
+        match elsewhere {
+            None => println!(
+                "  Upstreams: built-in Freebit and WHMCS simulators under {}/_sim",
+                portal.url()
+            ),
+            Some(base) => println!("  Upstreams: the Freebit and WHMCS simulators at {base}"),
+        }
         println!(
             "  Demo logins (password \"{}\"):",
             server::simulator::demo::DEMO_PASSWORD

@@ -22,6 +22,7 @@ use app::domain::PortalError;
 use moka::future::Cache as Moka;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::any::Any;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -57,9 +58,12 @@ impl Key {
     }
 }
 
+/// A cached value, kept decoded: a hit is a clone, not a JSON parse (the page reads several
+/// entries per view). `size` is its JSON length, for the memory bound.
 #[derive(Clone)]
 struct Entry {
-    bytes: Arc<[u8]>,
+    value: Arc<dyn Any + Send + Sync>,
+    size: usize,
     ttl: Duration,
 }
 
@@ -92,7 +96,7 @@ impl Cache {
             values: Moka::builder()
                 .max_capacity(MEMORY_BYTES)
                 .weigher(|k: &Key, e: &Entry| {
-                    u32::try_from(e.bytes.len() + k.name.len() + 64).unwrap_or(u32::MAX)
+                    u32::try_from(e.size + k.name.len() + 64).unwrap_or(u32::MAX)
                 })
                 .expire_after(EntryTtl)
                 .build(),
@@ -122,7 +126,7 @@ impl Cache {
         load: F,
     ) -> Result<T, PortalError>
     where
-        T: Serialize + DeserializeOwned,
+        T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, PortalError>>,
     {
@@ -143,32 +147,39 @@ impl Cache {
         let entry = self
             .values
             .try_get_with(key.clone(), async {
-                if let Some(entry) = self.shared_get(&key).await {
+                if let Some(entry) = self.shared_get::<T>(&key).await {
                     return Ok(entry);
                 }
                 count("miss");
                 let value = load().await?;
                 let ttl = ttl_of(&value);
-                let bytes: Arc<[u8]> = serde_json::to_vec(&value)
-                    .map_err(|e| {
-                        tracing::error!(error = %e, name = key.name, "cannot cache a value");
-                        PortalError::Internal
-                    })?
-                    .into();
+                let bytes = serde_json::to_vec(&value).map_err(|e| {
+                    tracing::error!(error = %e, name = key.name, "cannot cache a value");
+                    PortalError::Internal
+                })?;
                 self.shared_put(&key, &bytes, ttl).await;
+                let entry = Entry {
+                    value: Arc::new(value.clone()),
+                    size: bytes.len(),
+                    ttl,
+                };
                 loaded = Some(value);
-                Ok::<_, PortalError>(Entry { bytes, ttl })
+                Ok::<_, PortalError>(entry)
             })
             .await
             .map_err(|e: Arc<PortalError>| (*e).clone())?;
         if let Some(value) = loaded {
-            return Ok(value); // this call loaded it: no need to decode it again
+            return Ok(value); // this call loaded it
         }
         count("hit");
-        serde_json::from_slice(&entry.bytes).map_err(|e| {
-            tracing::error!(error = %e, name, "cached value unreadable");
-            PortalError::Internal
-        })
+        match entry.value.downcast_ref::<T>() {
+            Some(v) => Ok(v.clone()),
+            None => {
+                // One name, two types: a programming error; never serve the wrong thing.
+                tracing::error!(name, "cached value of another type");
+                Err(PortalError::Internal)
+            }
+        }
     }
 
     /// Makes every cached value of `customer` unreachable, on every instance.
@@ -196,13 +207,24 @@ impl Cache {
         }
     }
 
-    async fn shared_get(&self, key: &Key) -> Option<Entry> {
+    /// What another instance (or this one before) stored in Redis, decoded once.
+    async fn shared_get<T>(&self, key: &Key) -> Option<Entry>
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
         let redis = self.shared.as_ref()?;
         match redis.get(&key.shared_name()).await {
-            Ok(Some((bytes, ttl))) => Some(Entry {
-                bytes: bytes.into(),
-                ttl,
-            }),
+            Ok(Some((bytes, ttl))) => match serde_json::from_slice::<T>(&bytes) {
+                Ok(v) => Some(Entry {
+                    value: Arc::new(v),
+                    size: bytes.len(),
+                    ttl,
+                }),
+                Err(e) => {
+                    tracing::error!(error = %e, name = key.name, "shared cached value unreadable");
+                    None
+                }
+            },
             Ok(None) => None,
             Err(e) => {
                 count("error");

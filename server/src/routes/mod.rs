@@ -2,6 +2,7 @@
 //! the health checks; the cross-site write refusal every route sits behind.
 
 pub mod api;
+pub mod assets;
 pub mod body_limit;
 pub mod client_ip;
 pub mod csrf;

@@ -33,6 +33,7 @@
 //! | `LOG_FORMAT` | `json` (one JSON object per line, the default in live mode) or `text` (the default in demo mode) | by mode |
 //! | `HEALTH_CACHE_MS` | how long a `/health/*` result is reused (no upstream login per hit) | `5000` |
 //! | `TOPUP_RETRY_BASE_MS`, `TOPUP_MAX_ATTEMPTS` | first wait before a paid top-up is sent to the carrier again (doubling, at most 30 min), and the attempts before it is refunded as credit | `30000`, `8` |
+//! | `SIM_BASE_URL` | demo only: use the simulators another demo instance (or `cargo run -p simulators`) serves, e.g. `http://127.0.0.1:3000/_sim`, instead of built-in ones: two demo instances on one database then see one WHMCS and one carrier | built-in |
 //! | `SIM_TALK_OPTION_DELAY_MS`, `SIM_CONTRACT_LINE_DELAY_MS`, `SIM_ESIM_REISSUE_DELAY_MS` | simulated carrier delays | `20000`, `60000`, `30000` |
 
 mod mail;
@@ -62,6 +63,9 @@ pub enum Mode {
 pub enum Upstreams {
     /// The in-process simulators, mounted under `/_sim`, with demo customers.
     Simulated(FreebitSimConfig),
+    /// Demo mode on the simulators another process serves at this base (`…/_sim`): a second
+    /// demo instance sharing the first one's upstreams (benchmarks, trying many instances).
+    SimulatedElsewhere(url::Url),
     Real {
         freebit: Box<FreebitConfig>,
         whmcs: Box<WhmcsConfig>,
@@ -187,17 +191,35 @@ impl Settings {
                          {site_addr} is not loopback (set PORTAL_DEMO_PUBLIC=true if you mean it)"
                     )));
                 }
-                Upstreams::Simulated(FreebitSimConfig {
-                    talk_option_delay: Duration::from_millis(
-                        v.parsed("SIM_TALK_OPTION_DELAY_MS", 20_000u64)?,
+                match v.var("SIM_BASE_URL") {
+                    Some(base) => Upstreams::SimulatedElsewhere(
+                        url::Url::parse(base.trim_end_matches('/'))
+                            .ok()
+                            .filter(|u| u.scheme() == "http" || u.scheme() == "https")
+                            .ok_or_else(|| {
+                                ConfigError(format!(
+                                    "SIM_BASE_URL={base:?} is not an http(s) URL of simulators \
+                                     (e.g. http://127.0.0.1:3000/_sim)"
+                                ))
+                            })?,
                     ),
-                    contract_line_delay: Duration::from_millis(
-                        v.parsed("SIM_CONTRACT_LINE_DELAY_MS", 60_000u64)?,
-                    ),
-                    esim_reissue_delay: Duration::from_millis(
-                        v.parsed("SIM_ESIM_REISSUE_DELAY_MS", 30_000u64)?,
-                    ),
-                })
+                    None => Upstreams::Simulated(FreebitSimConfig {
+                        talk_option_delay: Duration::from_millis(
+                            v.parsed("SIM_TALK_OPTION_DELAY_MS", 20_000u64)?,
+                        ),
+                        contract_line_delay: Duration::from_millis(
+                            v.parsed("SIM_CONTRACT_LINE_DELAY_MS", 60_000u64)?,
+                        ),
+                        esim_reissue_delay: Duration::from_millis(
+                            v.parsed("SIM_ESIM_REISSUE_DELAY_MS", 30_000u64)?,
+                        ),
+                    }),
+                }
+            }
+            Mode::Live if v.var("SIM_BASE_URL").is_some() => {
+                return Err(ConfigError(
+                    "SIM_BASE_URL is for demo instances (PORTAL_MODE=demo) only".into(),
+                ))
             }
             Mode::Live => Upstreams::Real {
                 freebit: Box::new(FreebitConfig {

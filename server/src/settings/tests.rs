@@ -197,3 +197,25 @@ fn live_smtp_is_encrypted_unless_the_relay_is_on_this_machine() {
     .unwrap();
     assert!(demo.mail.is_some() && demo.public_url.is_none());
 }
+
+#[test]
+fn a_demo_instance_can_use_another_instances_simulators() {
+    let s = settings(&[
+        ("PORTAL_MODE", "demo"),
+        ("SIM_BASE_URL", "http://127.0.0.1:3000/_sim/"),
+    ])
+    .unwrap();
+    match s.upstreams {
+        Upstreams::SimulatedElsewhere(u) => assert_eq!(u.as_str(), "http://127.0.0.1:3000/_sim"),
+        _ => panic!("expected the other instance's simulators"),
+    }
+    let e = settings(&[("PORTAL_MODE", "demo"), ("SIM_BASE_URL", "127.0.0.1:3000")])
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(e.contains("SIM_BASE_URL"), "{e}");
+    let mut live = LIVE.to_vec();
+    live.push(("SIM_BASE_URL", "http://127.0.0.1:3000/_sim"));
+    let e = settings(&live).err().unwrap().to_string();
+    assert!(e.contains("demo instances"), "{e}");
+}
