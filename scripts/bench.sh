@@ -9,5 +9,5 @@ scripts/setup.sh
 if [ ! -d bench/browser/node_modules/lighthouse ] || [ bench/browser/package-lock.json -nt bench/browser/node_modules/.package-lock.json ]; then
   (cd bench/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
-cargo leptos build --release --precompress
+cargo leptos build --release --precompress --split
 cargo run --release -p bench

@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 # --precompress: brotli/gzip copies of the static files, served to browsers that accept them.
-PORTAL_MODE=demo exec cargo leptos serve --release --precompress
+PORTAL_MODE=demo exec cargo leptos serve --release --precompress --split

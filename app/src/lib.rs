@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, SsrMode,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -78,16 +78,16 @@ pub fn App() -> impl IntoView {
             <main class="page">
                 <Routes fallback=|| view! { <pages::not_found::NotFound /> }>
                     <Route path=path!("/") view=pages::home::Home />
-                    <Route path=path!("/login") view=pages::login::LoginPage />
-                    <Route path=path!("/link") view=pages::link::LinkPage />
-                    <Route path=path!("/forgot-password") view=pages::password_reset::ForgotPasswordPage />
-                    <Route path=path!("/reset-password") view=pages::password_reset::ResetPasswordPage />
+                    <Route path=path!("/login") view={Lazy::<pages::login::LoginRoute>::new()} />
+                    <Route path=path!("/link") view={Lazy::<pages::link::LinkRoute>::new()} />
+                    <Route path=path!("/forgot-password") view={Lazy::<pages::password_reset::ForgotPasswordRoute>::new()} />
+                    <Route path=path!("/reset-password") view={Lazy::<pages::password_reset::ResetPasswordRoute>::new()} />
                     // Async SSR: the data is awaited before the head is sent, so a redirect to login
                     // and a 404 for somebody else's SIM become real HTTP statuses.
-                    <Route path=path!("/subscriptions") view=pages::subscriptions::SubscriptionsPage ssr=SsrMode::Async />
-                    <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async />
-                    <Route path=path!("/billing") view=pages::billing::BillingPage ssr=SsrMode::Async />
-                    <Route path=path!("/subscriptions/:id/sim") view=pages::sim::SimPage ssr=SsrMode::Async />
+                    <Route path=path!("/subscriptions") view={Lazy::<pages::subscriptions::SubscriptionsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account") view={Lazy::<pages::account::AccountRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/billing") view={Lazy::<pages::billing::BillingRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/subscriptions/:id/sim") view={Lazy::<pages::sim::SimRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

@@ -15,12 +15,13 @@ for (let i = 0; i < Number(runs); i++) {
   const ctx = await browser.newContext({ extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
   const page = await ctx.newPage();
   await page.addInitScript(() => {
+    // Watches the whole document: <html> may not exist yet when this runs.
     new MutationObserver((_, obs) => {
-      if (document.documentElement.hasAttribute("data-hydrated")) {
+      if (document.documentElement?.hasAttribute("data-hydrated")) {
         window.__hydratedAt = performance.now();
         obs.disconnect();
       }
-    }).observe(document.documentElement, { attributes: true });
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-hydrated"] });
   });
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForSelector("html[data-hydrated]", { timeout: 30_000 });

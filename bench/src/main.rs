@@ -7,6 +7,7 @@
 //! `BENCH_USERS` (concurrent logged-in customers, default 200) shorten a trial run.
 
 mod browser;
+mod bundle;
 mod load;
 mod server;
 mod shared;
@@ -115,10 +116,6 @@ pub fn target(c: &Customer) -> Target {
         url: c.page.clone(),
         token: Some(c.token.clone()),
     }
-}
-
-fn file_len(p: &Path) -> Option<u64> {
-    std::fs::metadata(p).ok().map(|m| m.len())
 }
 
 fn gzip_len(p: &Path) -> Option<u64> {
@@ -245,35 +242,7 @@ async fn main() {
         ok: rss.map(|m| m * 1.048_576 <= 120.0),
     });
 
-    // `sim-portal.wasm`, or `sim-portal.<hash>.wasm` when the build hashed the names.
-    let wasm = std::fs::read_dir(site.join("pkg"))
-        .ok()
-        .and_then(|dir| {
-            dir.filter_map(Result::ok).map(|e| e.path()).find(|p| {
-                p.extension().is_some_and(|x| x == "wasm")
-                    && p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with("sim-portal"))
-            })
-        })
-        .unwrap_or_else(|| site.join("pkg/sim-portal.wasm"));
-    let with_ext = |ext: &str| {
-        let mut p = wasm.clone().into_os_string();
-        p.push(ext);
-        PathBuf::from(p)
-    };
-    let br = file_len(&with_ext(".br"));
-    rows.push(Row {
-        what: "hydrate wasm raw / gzip / brotli",
-        value: format!(
-            "{} / {} / {}",
-            kb(file_len(&wasm)),
-            kb(file_len(&with_ext(".gz"))),
-            kb(br)
-        ),
-        budget: "≤ 250 KB brotli",
-        ok: br.map(|b| b <= 250_000),
-    });
+    rows.extend(bundle::rows(&site.join("pkg")));
     let chart = gzip_len(&site.join("js/echarts.js"));
     rows.push(Row {
         what: "chart library gzip (loaded only with a chart)",

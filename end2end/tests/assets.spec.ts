@@ -41,3 +41,23 @@ test("assets: pages are never cached and files with stable names only for a day"
   expect(icon.status()).toBe(200);
   expect(icon.headers()["cache-control"]).toBe("public, max-age=86400");
 });
+
+test("assets: each page loads only its own code (lazy routes), and the SIM page's arrives", async ({ page }) => {
+  const wasm: string[] = [];
+  page.on("response", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
+  });
+  await page.goto("/login");
+  await page.waitForSelector("html[data-hydrated='true']");
+  expect(wasm.some((p) => p.includes("login_route"))).toBe(true);
+  expect(wasm.filter((p) => p.includes("sim_route"))).toEqual([]);
+
+  // Logging in and opening a SIM (client-side navigation) fetches the SIM page's chunk then.
+  await page.getByLabel("Email").fill("demo@example.com");
+  await page.getByLabel("Password").fill("portal-demo");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/subscriptions$/);
+  await page.locator('a[href$="/sim"]').first().click();
+  await expect(page).toHaveURL(/\/sim$/);
+  await expect.poll(() => wasm.some((p) => p.includes("sim_route"))).toBe(true);
+});

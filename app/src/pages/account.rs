@@ -90,3 +90,5 @@ fn SessionRow(session: SessionInfo, end: ServerAction<EndSession>) -> impl IntoV
         </li>
     }
 }
+
+super::lazy_page!(AccountRoute, AccountPage);

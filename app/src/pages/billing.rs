@@ -116,3 +116,5 @@ fn InvoiceRow(invoice: Invoice) -> impl IntoView {
         </tr>
     }
 }
+
+super::lazy_page!(BillingRoute, BillingPage);

@@ -57,3 +57,5 @@ pub fn LinkPage() -> impl IntoView {
         </section>
     }
 }
+
+super::lazy_page!(LinkRoute, LinkPage);

@@ -66,3 +66,5 @@ pub fn LoginPage() -> impl IntoView {
         </section>
     }
 }
+
+super::lazy_page!(LoginRoute, LoginPage);

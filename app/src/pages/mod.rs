@@ -1,4 +1,27 @@
-//! One module per route.
+//! One module per route. Pages other than the home and 404 pages are lazy routes: in the
+//! release build (`cargo leptos … --split`) each one's code is a separate wasm chunk, loaded
+//! when the route is first shown (the server tells the browser to preload the chunk of the
+//! page it rendered), so no page's code weighs on another's first load.
+
+/// A lazy route `$route` showing the page component `$page`.
+macro_rules! lazy_page {
+    ($route:ident, $page:ident) => {
+        pub struct $route;
+
+        #[leptos_router::lazy_route]
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> leptos::prelude::AnyView {
+                use leptos::prelude::*;
+                view! { <$page /> }.into_any()
+            }
+        }
+    };
+}
+pub(crate) use lazy_page;
 
 pub mod account;
 pub mod billing;

@@ -100,3 +100,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
         </section>
     }
 }
+
+super::lazy_page!(ForgotPasswordRoute, ForgotPasswordPage);
+
+super::lazy_page!(ResetPasswordRoute, ResetPasswordPage);

@@ -178,3 +178,5 @@ fn poll_while_pending(
         MAX_POLLS,
     );
 }
+
+super::lazy_page!(SimRoute, SimPage);

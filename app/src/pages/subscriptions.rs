@@ -56,3 +56,5 @@ fn SubscriptionRow(sub: Subscription) -> impl IntoView {
         </li>
     }
 }
+
+super::lazy_page!(SubscriptionsRoute, SubscriptionsPage);
