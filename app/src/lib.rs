@@ -4,6 +4,7 @@
 //! into the browser bundle. `domain` is plain Rust used by both.
 
 pub mod api;
+pub mod assets;
 pub mod components;
 pub mod domain;
 pub mod pages;
@@ -28,7 +29,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
-                <link rel="stylesheet" id="leptos" href=stylesheet_href(&options) />
+                <link rel="stylesheet" id="leptos" href=assets::stylesheet_href(&options) />
+                <assets::LazyChunkPreloads options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -36,31 +38,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
-    }
-}
-
-/// The stylesheet's address: `/pkg/<name>.css`, or `/pkg/<name>.<hash>.css` when the build
-/// named its files after their content (`hash.txt` beside the server binary, the file Leptos'
-/// `HydrationScripts` reads for the wasm and JS names). Read once.
-fn stylesheet_href(options: &LeptosOptions) -> String {
-    static HASHED: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    let hash = options
-        .hash_files
-        .then(|| {
-            HASHED.get_or_init(|| {
-                let exe = std::env::current_exe().ok()?;
-                let hashes =
-                    std::fs::read_to_string(exe.parent()?.join(&*options.hash_file)).ok()?;
-                hashes.lines().find_map(|l| {
-                    let (file, hash) = l.split_once(':')?;
-                    (file.trim() == "css").then(|| hash.trim().to_string())
-                })
-            })
-        })
-        .and_then(|h| h.as_deref());
-    match hash {
-        Some(h) => format!("/{}/{}.{h}.css", options.site_pkg_dir, options.output_name),
-        None => format!("/{}/{}.css", options.site_pkg_dir, options.output_name),
     }
 }
 
