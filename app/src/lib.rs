@@ -30,7 +30,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
                 <link rel="stylesheet" id="leptos" href=assets::stylesheet_href(&options) />
-                <assets::LazyChunkPreloads options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
