@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-# --precompress: brotli/gzip copies of the static files, served to browsers that accept them.
+# --precompress: brotli/gzip copies of the static files, served to browsers that accept them;
+# --split: the wasm cut per lazy route (each page loads only its own code).
 PORTAL_MODE=demo exec cargo leptos serve --release --precompress --split
