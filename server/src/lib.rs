@@ -300,10 +300,11 @@ pub async fn build_with(
         },
         app::shell,
     );
-    let mut router: Router = Router::new()
-        .merge(metrics)
-        .merge(routes::api::router())
-        .merge(routes::health::router())
+    // Pages render a few at a time per core; the rest wait their turn. On 2 cores 16 renders
+    // keep both busy, and the memory a burst of customers takes is bounded by the renders in
+    // flight instead of growing with the number of open connections (bench: peak RSS).
+    let render_slots = std::thread::available_parallelism().map_or(2, |n| n.get()) * 8;
+    let pages: Router<AppState> = Router::new()
         .leptos_routes_with_context(
             &state,
             routes,
@@ -314,6 +315,12 @@ pub async fn build_with(
             },
             move || app::shell(shell_options.clone()),
         )
+        .layer(tower::limit::ConcurrencyLimitLayer::new(render_slots));
+    let mut router: Router = Router::new()
+        .merge(metrics)
+        .merge(routes::api::router())
+        .merge(routes::health::router())
+        .merge(pages)
         .fallback(
             move |uri: axum::http::Uri, st: State<AppState>, req: Request<Body>| {
                 let files = files.clone();
