@@ -15,6 +15,17 @@ impl Run {
         self.latencies.len() as f64 / self.elapsed.as_secs_f64()
     }
 
+    /// `p50 / p99 ms, req/s, errors`, as the table shows a load run.
+    pub fn summary(&self) -> String {
+        format!(
+            "{:.1} / {:.1} ms, {:.0} req/s, {} errors",
+            self.percentile(0.5).as_secs_f64() * 1000.0,
+            self.percentile(0.99).as_secs_f64() * 1000.0,
+            self.per_sec(),
+            self.errors
+        )
+    }
+
     pub fn percentile(&self, p: f64) -> Duration {
         let mut l = self.latencies.clone();
         l.sort();

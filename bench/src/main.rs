@@ -226,13 +226,7 @@ async fn main() {
     let run = load::drive(&http, &targets, users, Duration::from_secs(secs)).await;
     rows.push(Row {
         what: "one instance: p50 / p99 latency, req/s, errors",
-        value: format!(
-            "{:.1} / {:.1} ms, {:.0} req/s, {} errors",
-            run.percentile(0.5).as_secs_f64() * 1000.0,
-            run.percentile(0.99).as_secs_f64() * 1000.0,
-            run.per_sec(),
-            run.errors
-        ),
+        value: run.summary(),
         budget: "0 errors",
         ok: Some(run.errors == 0),
     });

@@ -98,13 +98,7 @@ pub async fn two_instances(
     drop((a, b));
     Row {
         what: WHAT,
-        value: format!(
-            "{:.1} / {:.1} ms, {:.0} req/s, {} errors",
-            run.percentile(0.5).as_secs_f64() * 1000.0,
-            run.percentile(0.99).as_secs_f64() * 1000.0,
-            run.per_sec(),
-            run.errors
-        ),
+        value: run.summary(),
         budget: "0 errors",
         ok: Some(run.errors == 0),
     }
