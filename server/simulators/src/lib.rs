@@ -28,6 +28,7 @@ pub mod demo;
 pub mod faults;
 pub mod freebit;
 pub mod provision;
+pub mod salesforce;
 pub mod whmcs;
 
 pub use provision::{ProvisionedClient, ProvisionedService, SimType};

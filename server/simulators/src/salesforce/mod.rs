@@ -1,0 +1,4 @@
+//! The Salesforce simulator (contract `../shared/contracts/salesforce.md`, section A), built
+//! piece by piece for the sign-up issue: so far the SOQL subset it answers.
+
+pub mod soql;
