@@ -9,10 +9,19 @@ test("assets: the wasm and css are served precompressed, with hashed names kept 
     if (r.url().endsWith(".wasm")) wasmUrls.push(r.url());
   });
   await page.goto("/login");
-  await expect.poll(() => wasmUrls.length).toBeGreaterThan(0);
-  const wasm = new URL(wasmUrls[0]).pathname;
+  // The main module (the page's lazy-route chunks may arrive first: they are preloaded too).
+  const main = () => wasmUrls.map((u) => new URL(u).pathname).find((p) => p.startsWith("/pkg/sim-portal."));
+  await expect.poll(main).toBeTruthy();
+  const wasm = main()!;
   const css = await page.locator('link[rel="stylesheet"]').first().getAttribute("href");
   expect(css).toBeTruthy();
+
+  // A chunk of the login page's lazy route is content-named and kept for good as well.
+  await page.waitForSelector("html[data-hydrated='true']");
+  const chunk = wasmUrls.map((u) => new URL(u).pathname).find((p) => !p.startsWith("/pkg/sim-portal."));
+  expect(chunk, "a lazy-route chunk").toBeTruthy();
+  const c = await request.get(chunk!);
+  expect(c.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
 
   for (const [path, type] of [[wasm, "application/wasm"], [css!, "text/css"]]) {
     const raw = await request.get(path, { headers: { "accept-encoding": "identity" } });
