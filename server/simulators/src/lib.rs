@@ -41,6 +41,8 @@ use faults::Faults;
 pub struct Simulators {
     pub freebit: freebit::FreebitSim,
     pub whmcs: whmcs::WhmcsSim,
+    /// The Salesforce org (under construction for the sign-up issue; no fault rules yet).
+    pub salesforce: salesforce::SalesforceSim,
     pub faults: Faults,
 }
 
@@ -51,6 +53,7 @@ impl Simulators {
         Simulators {
             freebit: freebit::FreebitSim::new(config, faults.clone()),
             whmcs: whmcs::WhmcsSim::new(faults.clone(), &format!("{public_base}/whmcs")),
+            salesforce: salesforce::SalesforceSim::new(&format!("{public_base}/salesforce")),
             faults,
         }
     }
@@ -66,6 +69,7 @@ impl Simulators {
         Router::new()
             .nest("/freebit", self.freebit.clone().router())
             .nest("/whmcs", self.whmcs.clone().router())
+            .nest("/salesforce", self.salesforce.clone().router())
             .nest("/control", control::router(self.clone()))
     }
 }

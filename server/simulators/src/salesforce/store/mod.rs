@@ -132,7 +132,7 @@ pub fn fields_of(object: &str) -> &'static [&'static str] {
     }
 }
 
-fn has_field(object: &str, name: &str) -> bool {
+pub fn has_field(object: &str, name: &str) -> bool {
     fields_of(object)
         .iter()
         .any(|f| f.eq_ignore_ascii_case(name))
@@ -172,6 +172,27 @@ impl Records {
             .or_default()
             .push(Value::Object(record));
         Some(id)
+    }
+
+    /// Sets `fields` on a record; false when there is no such record.
+    pub fn update(&mut self, object: &str, id: &str, fields: Map<String, Value>) -> bool {
+        let Some(rec) = self
+            .objects
+            .get_mut(object)
+            .and_then(|rs| rs.iter_mut().find(|r| r["Id"].as_str() == Some(id)))
+            .and_then(Value::as_object_mut)
+        else {
+            return false;
+        };
+        for (k, v) in fields {
+            rec.insert(canonical_name(object, &k), v);
+        }
+        true
+    }
+
+    /// How many records of `object` exist (for autonumbers).
+    pub fn count(&self, object: &str) -> usize {
+        self.objects.get(object).map_or(0, Vec::len)
     }
 
     pub fn get(&self, object: &str, id: &str) -> Option<&Value> {
