@@ -1,46 +1,35 @@
-//! The stylesheet's address as the page head names it. A release build names its files after
-//! their content (cargo-leptos `hash-files`; the hashes are in `hash.txt` beside the server
-//! binary, the file Leptos' `HydrationScripts` reads for the main wasm and JS, and from which
-//! Leptos also preloads the lazy-route chunks of the page it renders).
+//! The built files as the server finds them. A release build names the wasm, JS and CSS after
+//! their content (cargo-leptos `hash-files`) and writes the hashes to `hash.txt` beside the
+//! server binary — where Leptos' `HydrationScripts` reads the wasm's and JS's names (and the
+//! split manifest's, to preload a lazy page's chunks). The stylesheet is named here.
 
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// `kind → hash` from `hash.txt` (`js`, `wasm`, `css`, `manifest`, `split`); empty when the
-/// build did not hash its files. Read once.
-fn hashes(options: &LeptosOptions) -> &'static HashMap<String, String> {
-    static HASHES: OnceLock<HashMap<String, String>> = OnceLock::new();
-    HASHES.get_or_init(|| {
-        if !options.hash_files {
-            return HashMap::new();
-        }
-        let read = || {
-            let exe = std::env::current_exe().ok()?;
-            std::fs::read_to_string(exe.parent()?.join(&*options.hash_file)).ok()
-        };
-        read()
-            .map(|text| {
-                text.lines()
-                    .filter_map(|l| {
-                        let (kind, hash) = l.split_once(':')?;
-                        Some((kind.trim().to_string(), hash.trim().to_string()))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
+/// The hash file beside the running binary, when this build hashed its files.
+pub fn hash_file(options: &LeptosOptions) -> Option<PathBuf> {
+    let path = std::env::current_exe()
+        .ok()?
+        .parent()?
+        .join(&*options.hash_file);
+    path.is_file().then_some(path)
 }
 
-/// `/pkg/<base>.<hash>.<ext>`, or `/pkg/<base>.<ext>` when unhashed.
-fn pkg_file(options: &LeptosOptions, base: &str, kind: &str, ext: &str) -> String {
-    match hashes(options).get(kind) {
-        Some(h) => format!("/{}/{base}.{h}.{ext}", options.site_pkg_dir),
-        None => format!("/{}/{base}.{ext}", options.site_pkg_dir),
-    }
-}
-
-/// The stylesheet's address.
+/// The stylesheet's address: `/pkg/<name>.<hash>.css`, or `/pkg/<name>.css` when unhashed.
+/// The hash is read once.
 pub fn stylesheet_href(options: &LeptosOptions) -> String {
-    pkg_file(options, &options.output_name, "css", "css")
+    static CSS_HASH: OnceLock<Option<String>> = OnceLock::new();
+    let hash = CSS_HASH.get_or_init(|| {
+        let text = std::fs::read_to_string(hash_file(options)?).ok()?;
+        text.lines().find_map(|l| {
+            let (kind, hash) = l.split_once(':')?;
+            (kind.trim() == "css").then(|| hash.trim().to_string())
+        })
+    });
+    let (pkg, name) = (&options.site_pkg_dir, &options.output_name);
+    match hash.as_deref().filter(|_| options.hash_files) {
+        Some(h) => format!("/{pkg}/{name}.{h}.css"),
+        None => format!("/{pkg}/{name}.css"),
+    }
 }

@@ -265,7 +265,7 @@ pub async fn build_with(
     leptos_options.site_pkg_dir = "pkg".into();
     leptos_options.site_addr = addr;
     // A release build names its bundle after the content (see routes::assets).
-    leptos_options.hash_files = routes::assets::hash_file().is_some();
+    leptos_options.hash_files = app::assets::hash_file(&leptos_options).is_some();
 
     let state = AppState {
         leptos_options,

@@ -37,10 +37,10 @@ async fn main() {
             std::process::exit(2);
         }
     };
-    let simulated = match &settings.upstreams {
-        Upstreams::Simulated(_) => Some(None),
-        Upstreams::SimulatedElsewhere(base) => Some(Some(base.to_string())),
-        Upstreams::Real { .. } => None,
+    let simulated = !matches!(settings.upstreams, Upstreams::Real { .. });
+    let elsewhere = match &settings.upstreams {
+        Upstreams::SimulatedElsewhere(base) => Some(base.to_string()),
+        _ => None,
     };
     let portal = match server::build(settings).await {
         Ok(p) => p,
@@ -50,7 +50,7 @@ async fn main() {
         }
     };
     println!("\n  SonixNet portal listening on {}", portal.url());
-    if let Some(elsewhere) = simulated {
+    if simulated {
         match elsewhere {
             None => println!(
                 "  Upstreams: built-in Freebit and WHMCS simulators under {}/_sim",

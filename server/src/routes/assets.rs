@@ -7,14 +7,6 @@
 
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::Response;
-use std::path::PathBuf;
-
-/// `hash.txt` beside the running binary, where cargo-leptos writes it and where Leptos'
-/// `HydrationScripts` reads it; `None` when this build did not hash its files.
-pub fn hash_file() -> Option<PathBuf> {
-    let path = std::env::current_exe().ok()?.parent()?.join("hash.txt");
-    path.is_file().then_some(path)
-}
 
 /// The `Cache-Control` for a successful GET of a static file at `path`.
 pub fn cache_control(path: &str, hashed: bool) -> &'static str {

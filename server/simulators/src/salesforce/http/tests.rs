@@ -34,6 +34,13 @@ fn jwt(claims: Value) -> String {
     format!("{}.{}.c2ln", enc(json!({"alg": "RS256"})), enc(claims))
 }
 
+/// Sends the request; its status and JSON body (`null` when there is none).
+async fn send(req: reqwest::RequestBuilder) -> (u16, Value) {
+    let r = req.send().await.unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
 #[tokio::test]
 async fn tokens_queries_with_paging_and_records() {
     let sim = SalesforceSim::new("http://org.example/_sim/salesforce");
@@ -42,115 +49,85 @@ async fn tokens_queries_with_paging_and_records() {
     let token = password_token(&url).await;
     let http = reqwest::Client::new();
     let base = format!("{url}/services/data/v62.0");
+    let create = |body: Value| {
+        send(
+            http.post(format!("{base}/sobjects/Account"))
+                .bearer_auth(&token)
+                .json(&body),
+        )
+    };
+    let get = |path: String| send(http.get(path).bearer_auth(&token));
 
-    // Create three accounts, one refused for a missing name and one for an Id in the body.
+    // Create three accounts; one without a name is refused, naming the field.
     for n in ["A", "B", "C"] {
-        let r = http
-            .post(format!("{base}/sobjects/Account"))
-            .bearer_auth(&token)
-            .json(&json!({"Name": n, "AccountNumber": format!("C-{n}")}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 201);
-        let body: Value = r.json().await.unwrap();
+        let (status, body) = create(json!({"Name": n, "AccountNumber": format!("C-{n}")})).await;
+        assert_eq!(status, 201);
         assert_eq!(body["success"], true);
         assert_eq!(body["id"].as_str().unwrap().len(), 18);
     }
-    let r = http
-        .post(format!("{base}/sobjects/Account"))
-        .bearer_auth(&token)
-        .json(&json!({"Phone": "1"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 400);
-    let body: Value = r.json().await.unwrap();
+    let (status, body) = create(json!({"Phone": "1"})).await;
+    assert_eq!(status, 400);
     assert_eq!(body[0]["errorCode"], "REQUIRED_FIELD_MISSING");
     assert_eq!(body[0]["fields"], json!(["Name"]));
+    let (status, body) = create(json!({"Id": "001x", "Name": "D"})).await;
+    assert_eq!(
+        (status, body[0]["errorCode"].as_str()),
+        (400, Some("INVALID_FIELD"))
+    );
 
     // Three rows in batches of two: the second batch through nextRecordsUrl.
-    let first: Value = http
-        .get(format!("{base}/query"))
-        .bearer_auth(&token)
-        .query(&[("q", "SELECT Id, Name FROM Account ORDER BY Name")])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let query = |q: &str| {
+        send(
+            http.get(format!("{base}/query"))
+                .bearer_auth(&token)
+                .query(&[("q", q)]),
+        )
+    };
+    let (_, first) = query("SELECT Id, Name FROM Account ORDER BY Name").await;
     assert_eq!(first["totalSize"], 3);
     assert_eq!(first["done"], false);
     assert_eq!(first["records"].as_array().unwrap().len(), 2);
     let next = first["nextRecordsUrl"].as_str().unwrap();
     assert!(next.starts_with("/services/data/v62.0/query/01g"), "{next}");
-    let second: Value = http
-        .get(format!("{url}{next}"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, second) = get(format!("{url}{next}")).await;
     assert_eq!(second["done"], true);
     assert!(second.get("nextRecordsUrl").is_none());
     assert_eq!(second["records"][0]["Name"], "C");
 
     // Read, update, read again; unknown ids and versions without ".0" are NOT_FOUND.
     let id = first["records"][0]["Id"].as_str().unwrap().to_string();
-    let r = http
-        .patch(format!("{base}/sobjects/Account/{id}"))
-        .bearer_auth(&token)
-        .json(&json!({"Portal_Status__c": "Active"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 204);
-    let rec: Value = http
-        .get(format!("{base}/sobjects/Account/{id}"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (status, _) = send(
+        http.patch(format!("{base}/sobjects/Account/{id}"))
+            .bearer_auth(&token)
+            .json(&json!({"Portal_Status__c": "Active"})),
+    )
+    .await;
+    assert_eq!(status, 204);
+    let (_, rec) = get(format!("{base}/sobjects/Account/{id}")).await;
     assert_eq!(rec["Portal_Status__c"], "Active");
     assert_eq!(rec["Phone"], Value::Null);
     for path in [
         format!("{base}/sobjects/Account/001000000000999AAA"),
         format!("{url}/services/data/v62/sobjects/Account/{id}"),
     ] {
-        let r = http.get(path).bearer_auth(&token).send().await.unwrap();
-        assert_eq!(r.status(), 404);
+        let (status, body) = get(path).await;
+        assert_eq!(
+            (status, body[0]["errorCode"].as_str()),
+            (404, Some("NOT_FOUND"))
+        );
     }
 
     // A malformed query, then an expired session.
-    let r = http
-        .get(format!("{base}/query"))
-        .bearer_auth(&token)
-        .query(&[("q", "SELECT Id FROM Account GROUP BY Name")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 400);
+    let (status, body) = query("SELECT Id FROM Account GROUP BY Name").await;
     assert_eq!(
-        r.json::<Value>().await.unwrap()[0]["errorCode"],
-        "MALFORMED_QUERY"
+        (status, body[0]["errorCode"].as_str()),
+        (400, Some("MALFORMED_QUERY"))
     );
     sim.expire_tokens();
-    let r = http
-        .get(format!("{base}/sobjects/Account/{id}"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 401);
+    let (status, body) = get(format!("{base}/sobjects/Account/{id}")).await;
     assert_eq!(
-        r.json::<Value>().await.unwrap()[0]["errorCode"],
-        "INVALID_SESSION_ID"
+        (status, body[0]["errorCode"].as_str()),
+        (401, Some("INVALID_SESSION_ID"))
     );
 }
 
@@ -162,16 +139,15 @@ async fn the_jwt_bearer_grant_checks_issuer_subject_audience_and_expiry() {
     let grant = |claims: Value| {
         let url = url.clone();
         async move {
-            let r = reqwest::Client::new()
-                .post(format!("{url}/services/oauth2/token"))
-                .form(&[
-                    ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
-                    ("assertion", jwt(claims).as_str()),
-                ])
-                .send()
-                .await
-                .unwrap();
-            (r.status().as_u16(), r.json::<Value>().await.unwrap())
+            send(
+                reqwest::Client::new()
+                    .post(format!("{url}/services/oauth2/token"))
+                    .form(&[
+                        ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+                        ("assertion", jwt(claims).as_str()),
+                    ]),
+            )
+            .await
         }
     };
     let (status, body) = grant(good.clone()).await;
