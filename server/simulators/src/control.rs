@@ -25,6 +25,9 @@ pub(crate) fn router(sims: Simulators) -> Router {
         .route("/clients", post(provision_client))
         .route("/whmcs/clients/{id}/card", post(set_card))
         .route("/whmcs/clients/{id}/ledger", get(whmcs_ledger))
+        .route("/salesforce/accounts", post(add_sf_account))
+        .route("/salesforce/expire-tokens", post(expire_sf_tokens))
+        .route("/salesforce/records/{object}", get(sf_records))
         .with_state(sims)
 }
 
@@ -112,4 +115,25 @@ async fn freebit_line(State(s): State<Simulators>, Path(msisdn): Path<String>) -
         .into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }
+}
+
+/// `POST /salesforce/accounts`: a new account with its contact (`{}` for a fresh newcomer).
+async fn add_sf_account(
+    State(s): State<Simulators>,
+    Json(new): Json<crate::salesforce::NewAccount>,
+) -> (StatusCode, Json<crate::salesforce::AddedAccount>) {
+    (StatusCode::CREATED, Json(s.salesforce.add_account(new)))
+}
+
+async fn expire_sf_tokens(State(s): State<Simulators>) -> StatusCode {
+    s.salesforce.expire_tokens();
+    StatusCode::NO_CONTENT
+}
+
+/// `GET /salesforce/records/{object}`: every record of the object, as stored.
+async fn sf_records(
+    State(s): State<Simulators>,
+    Path(object): Path<String>,
+) -> Json<Vec<serde_json::Value>> {
+    Json(s.salesforce.records(&object))
 }

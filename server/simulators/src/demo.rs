@@ -201,3 +201,54 @@ mod tests {
         assert_eq!(SIMS.iter().filter(|s| s.client_id == 1002).count(), 1);
     }
 }
+
+/// A Salesforce account of the simulated org, with its primary contact.
+pub struct DemoSfAccount {
+    /// The customer number (`AccountNumber`) a newcomer types on the sign-up page.
+    pub customer_number: &'static str,
+    pub firstname: &'static str,
+    pub lastname: &'static str,
+    pub email: &'static str,
+    /// Set for accounts already linked to a WHMCS client (and a portal login).
+    pub whmcs_client_id: Option<u64>,
+}
+
+/// The org's accounts on every start: the two demo customers (linked) and three newcomers
+/// who can sign up (shown on the sign-up page of the embedded default).
+pub const SF_ACCOUNTS: &[DemoSfAccount] = &[
+    DemoSfAccount {
+        customer_number: "SNX-100101",
+        firstname: "Hana",
+        lastname: "Sato",
+        email: "demo@example.com",
+        whmcs_client_id: Some(1001),
+    },
+    DemoSfAccount {
+        customer_number: "SNX-100102",
+        firstname: "Kenji",
+        lastname: "Ito",
+        email: "demo2@example.com",
+        whmcs_client_id: Some(1002),
+    },
+    DemoSfAccount {
+        customer_number: "SNX-300101",
+        firstname: "Aiko",
+        lastname: "Tanaka",
+        email: "aiko.tanaka@example.com",
+        whmcs_client_id: None,
+    },
+    DemoSfAccount {
+        customer_number: "SNX-300102",
+        firstname: "Daniel",
+        lastname: "Brooks",
+        email: "daniel.brooks@example.com",
+        whmcs_client_id: None,
+    },
+    DemoSfAccount {
+        customer_number: "SNX-300103",
+        firstname: "Mei",
+        lastname: "Nakamura",
+        email: "mei.nakamura@example.com",
+        whmcs_client_id: None,
+    },
+];

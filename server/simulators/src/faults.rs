@@ -20,6 +20,7 @@ use std::time::Duration;
 pub enum Upstream {
     Freebit,
     Whmcs,
+    Salesforce,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,15 +46,24 @@ pub enum Fault {
     WhmcsError { message: String },
     /// WHMCS: HTTP 200 with `"result":"success"` plus a `warning` — the operation failed.
     WhmcsWarning { message: String },
-    /// Credentials rejected: Freebit's auth result code, WHMCS's 403 "Authentication Failed".
+    /// Credentials rejected: Freebit's auth result code, WHMCS's 403 "Authentication Failed",
+    /// Salesforce's 401 `INVALID_SESSION_ID` (400 `invalid_grant` on the token endpoint).
     AuthFailure,
+    /// Salesforce: this status with the error array `[{"errorCode","message"}]`, e.g. 403
+    /// `REQUEST_LIMIT_EXCEEDED` or 503 `SERVER_UNAVAILABLE`.
+    SalesforceError {
+        status: u16,
+        error_code: String,
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FaultRule {
     pub upstream: Upstream,
-    /// Freebit path (`mvno/getDetail`) or WHMCS action (`CapturePayment`), compared without
-    /// case and surrounding slashes; absent = every operation of that upstream.
+    /// Freebit path (`mvno/getDetail`), WHMCS action (`CapturePayment`) or Salesforce
+    /// operation (`token`, `query`, `create/Account`, `read/Case`, `update/Account`), compared
+    /// without case and surrounding slashes; absent = every operation of that upstream.
     #[serde(default)]
     pub operation: Option<String>,
     #[serde(flatten)]
@@ -112,6 +122,7 @@ impl Faults {
         let name = match upstream {
             Upstream::Freebit => "freebit",
             Upstream::Whmcs => "whmcs",
+            Upstream::Salesforce => "salesforce",
         };
         *self
             .calls

@@ -1,5 +1,5 @@
-//! Stateful simulators of the two upstreams the portal talks to: Freebit's "emptool" MVNO API
-//! and the WHMCS External API. They are written from `../shared/contracts/` only, in a crate
+//! Stateful simulators of the upstreams the portal talks to: Freebit's "emptool" MVNO API,
+//! the WHMCS External API and Salesforce's REST API. They are written from `../shared/contracts/` only, in a crate
 //! of their own that depends on neither `server` nor `app`, so that a mistake in the portal's
 //! clients cannot be mirrored here and go unnoticed: the compiler keeps the two apart.
 //!
@@ -21,6 +21,10 @@
 //!   client's card scenario ([`whmcs::Card`]); 204, or 404 for an unknown client
 //! - `GET /whmcs/clients/{id}/ledger` — the client's invoices, credit balance and credit log
 //!   ([`whmcs::WhmcsLedger`]), 404 for an unknown client
+//! - `POST /salesforce/accounts` — add an account and its contact (`{"customerNumber",
+//!   "firstname","lastname","email","whmcsClientId"}`, all optional; 201 + what was added)
+//! - `POST /salesforce/expire-tokens` — every issued access token stops working
+//! - `GET /salesforce/records/{object}` — every record of the object (e.g. `Case`), as stored
 
 pub mod clock;
 mod control;
@@ -41,7 +45,7 @@ use faults::Faults;
 pub struct Simulators {
     pub freebit: freebit::FreebitSim,
     pub whmcs: whmcs::WhmcsSim,
-    /// The Salesforce org (under construction for the sign-up issue; no fault rules yet).
+    /// The Salesforce org: accounts, contacts, cases (seeded with the demo accounts).
     pub salesforce: salesforce::SalesforceSim,
     pub faults: Faults,
 }
@@ -53,15 +57,25 @@ impl Simulators {
         Simulators {
             freebit: freebit::FreebitSim::new(config, faults.clone()),
             whmcs: whmcs::WhmcsSim::new(faults.clone(), &format!("{public_base}/whmcs")),
-            salesforce: salesforce::SalesforceSim::new(&format!("{public_base}/salesforce")),
+            salesforce: salesforce::SalesforceSim::new(
+                &format!("{public_base}/salesforce"),
+                faults.clone(),
+            ),
             faults,
         }
     }
 
     /// A new WHMCS client with its own copy of the standard SIM set (see [`provision`]), so
-    /// a test can change lines without disturbing any other test or the fixed demo data.
+    /// a test can change lines without disturbing any other test or the fixed demo data; its
+    /// Salesforce account (linked to the client) exists too.
     pub fn provision_demo_client(&self) -> ProvisionedClient {
-        provision::provision(&self.freebit, &self.whmcs)
+        let client = provision::provision(&self.freebit, &self.whmcs);
+        self.salesforce.add_account(salesforce::NewAccount {
+            email: Some(client.email.clone()),
+            whmcs_client_id: Some(client.client_id),
+            ..Default::default()
+        });
+        client
     }
 
     /// The router to nest at `/_sim`.

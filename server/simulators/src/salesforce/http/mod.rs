@@ -2,14 +2,17 @@
 //! password grants), SOQL query with `nextRecordsUrl` paging, sObject create / read / update,
 //! and Salesforce's error shape — an array of `{message, errorCode, fields?}`.
 
+mod token;
+
 use super::soql;
 use super::store::{fields_of, has_field, QueryResult, Records};
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use crate::faults::{Fault, Faults, Upstream};
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
-use base64::Engine;
+use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -23,6 +26,7 @@ pub const PASSWORD: &str = "sim-portal-password";
 #[derive(Clone)]
 pub struct SalesforceSim {
     state: Arc<Mutex<OrgState>>,
+    faults: Faults,
 }
 
 struct OrgState {
@@ -54,9 +58,11 @@ fn not_found() -> Response {
 }
 
 impl SalesforceSim {
-    /// `public_base`: where this router is reachable (`…/_sim/salesforce`), the `instance_url`.
-    pub fn new(public_base: &str) -> Self {
+    /// An empty org; `public_base`: where this router is reachable (`…/_sim/salesforce`), the
+    /// `instance_url`. Requests go through `faults` (operations named by [`operation`]).
+    pub fn empty(public_base: &str, faults: Faults) -> Self {
         SalesforceSim {
+            faults,
             state: Arc::new(Mutex::new(OrgState {
                 records: Records::default(),
                 tokens: HashSet::new(),
@@ -88,7 +94,7 @@ impl SalesforceSim {
 
     pub fn router(self) -> Router {
         Router::new()
-            .route("/services/oauth2/token", post(token))
+            .route("/services/oauth2/token", post(token::token))
             .route("/services/data/{version}/query", get(query))
             .route("/services/data/{version}/query/{locator}", get(query_more))
             .route("/services/data/{version}/sobjects/{object}", post(create))
@@ -96,6 +102,7 @@ impl SalesforceSim {
                 "/services/data/{version}/sobjects/{object}/{id}",
                 get(read).patch(update),
             )
+            .layer(middleware::from_fn_with_state(self.clone(), with_faults))
             .with_state(self)
     }
 
@@ -121,101 +128,63 @@ impl SalesforceSim {
     }
 }
 
-fn grant_error(error: &str, description: &str) -> Response {
-    (
-        StatusCode::BAD_REQUEST,
-        Json(json!({"error": error, "error_description": description})),
-    )
-        .into_response()
+/// The operation a request is, as fault rules name it: `token`, `query`, `create/Account`,
+/// `read/Case`, `update/Account` (`other` for anything else).
+fn operation(method: &Method, path: &str) -> String {
+    if path.ends_with("/oauth2/token") {
+        return "token".into();
+    }
+    let rest = path
+        .split_once("/services/data/")
+        .map(|(_, r)| r)
+        .unwrap_or_default();
+    let parts: Vec<&str> = rest.split('/').collect();
+    match (method, parts.as_slice()) {
+        (_, [_, "query", ..]) => "query".into(),
+        (&Method::POST, [_, "sobjects", object]) => format!("create/{object}"),
+        (&Method::GET, [_, "sobjects", object, _]) => format!("read/{object}"),
+        (&Method::PATCH, [_, "sobjects", object, _]) => format!("update/{object}"),
+        _ => "other".into(),
+    }
 }
 
-/// The refusal of a JWT whose `iss`, `sub`, `aud` or `exp` is not what the org expects. The
-/// signature is not checked (the simulator holds no certificate).
-fn jwt_refusal(assertion: &str, now: i64) -> Option<Response> {
-    let Some(claims) = assertion
-        .split('.')
-        .nth(1)
-        .and_then(|p| {
-            base64::engine::general_purpose::URL_SAFE_NO_PAD
-                .decode(p)
-                .ok()
-        })
-        .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
-    else {
-        return Some(grant_error("invalid_grant", "invalid assertion"));
-    };
-    if claims["iss"] != CLIENT_ID {
-        return Some(grant_error(
-            "invalid_client_id",
-            "client identifier invalid",
-        ));
-    }
-    if !matches!(
-        claims["aud"].as_str(),
-        Some("https://login.salesforce.com" | "https://test.salesforce.com")
-    ) {
-        return Some(grant_error("invalid_grant", "audience is invalid"));
-    }
-    if claims["sub"] != USERNAME {
-        return Some(grant_error(
+/// Salesforce-shaped bodies for the faults whose body depends on the wire format.
+fn render_fault(op: &str, fault: &Fault) -> Option<Response> {
+    match fault {
+        Fault::AuthFailure if op == "token" => Some(token::grant_error(
             "invalid_grant",
-            "user hasn't approved this consumer",
-        ));
-    }
-    match claims["exp"].as_i64() {
-        Some(exp) if exp > now => None,
-        _ => Some(grant_error("invalid_grant", "expired authorization code")),
+            "authentication failure",
+        )),
+        Fault::AuthFailure => Some(errors(
+            StatusCode::UNAUTHORIZED,
+            "INVALID_SESSION_ID",
+            "Session expired or invalid",
+            &[],
+        )),
+        Fault::SalesforceError {
+            status,
+            error_code,
+            message,
+        } => Some(errors(
+            StatusCode::from_u16(*status).unwrap_or(StatusCode::BAD_REQUEST),
+            error_code,
+            message,
+            &[],
+        )),
+        _ => None,
     }
 }
 
-async fn token(
-    State(sim): State<SalesforceSim>,
-    Form(form): Form<HashMap<String, String>>,
-) -> Response {
-    let field = |k: &str| form.get(k).map(String::as_str);
-    let refused = match field("grant_type") {
-        Some("urn:ietf:params:oauth:grant-type:jwt-bearer") => jwt_refusal(
-            field("assertion").unwrap_or_default(),
-            chrono::Utc::now().timestamp(),
-        ),
-        Some("password") => {
-            if field("client_id") != Some(CLIENT_ID)
-                || field("client_secret") != Some(CLIENT_SECRET)
-            {
-                Some(grant_error(
-                    "invalid_client_id",
-                    "client identifier invalid",
-                ))
-            } else if field("username") != Some(USERNAME) || field("password") != Some(PASSWORD) {
-                Some(grant_error("invalid_grant", "authentication failure"))
-            } else {
-                None
-            }
-        }
-        _ => Some(grant_error(
-            "unsupported_grant_type",
-            "grant type not supported",
-        )),
-    };
-    if let Some(r) = refused {
-        return r;
-    }
-    let mut s = sim.lock();
-    s.issued += 1;
-    let token = format!(
-        "00DSIM000000001!AR{:016x}{:08x}",
-        rand::random::<u64>(),
-        s.issued
-    );
-    s.tokens.insert(token.clone());
-    Json(json!({
-        "access_token": token,
-        "scope": "id full",
-        "instance_url": s.instance_url,
-        "id": "https://login.salesforce.com/id/00DSIM000000001AAA/005SIM000000001AAA",
-        "token_type": "Bearer",
-    }))
-    .into_response()
+async fn with_faults(State(sim): State<SalesforceSim>, req: Request, next: Next) -> Response {
+    let op = operation(req.method(), req.uri().path());
+    sim.faults
+        .apply(
+            Upstream::Salesforce,
+            &op,
+            |f| render_fault(&op, f),
+            || next.run(req),
+        )
+        .await
 }
 
 /// One batch of `rows`; the rest kept under a locator.

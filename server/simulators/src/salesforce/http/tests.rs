@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 
 async fn serve(sim: SalesforceSim) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -29,9 +30,21 @@ async fn password_token(url: &str) -> String {
     r["access_token"].as_str().unwrap().to_string()
 }
 
+/// `claims` RS256-signed with the connected app's (demo) key.
 fn jwt(claims: Value) -> String {
-    let enc = |v: Value| URL_SAFE_NO_PAD.encode(v.to_string());
-    format!("{}.{}.c2ln", enc(json!({"alg": "RS256"})), enc(claims))
+    let key =
+        jsonwebtoken::EncodingKey::from_rsa_pem(super::super::DEMO_PRIVATE_KEY_PEM.as_bytes())
+            .unwrap();
+    jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::RS256),
+        &claims,
+        &key,
+    )
+    .unwrap()
+}
+
+fn org() -> SalesforceSim {
+    SalesforceSim::empty("http://org.example/_sim/salesforce", Faults::default())
 }
 
 /// Sends the request; its status and JSON body (`null` when there is none).
@@ -43,7 +56,7 @@ async fn send(req: reqwest::RequestBuilder) -> (u16, Value) {
 
 #[tokio::test]
 async fn tokens_queries_with_paging_and_records() {
-    let sim = SalesforceSim::new("http://org.example/_sim/salesforce");
+    let sim = org();
     sim.set_batch_size(2);
     let url = serve(sim.clone()).await;
     let token = password_token(&url).await;
@@ -133,7 +146,7 @@ async fn tokens_queries_with_paging_and_records() {
 
 #[tokio::test]
 async fn the_jwt_bearer_grant_checks_issuer_subject_audience_and_expiry() {
-    let url = serve(SalesforceSim::new("http://org.example/_sim/salesforce")).await;
+    let url = serve(org()).await;
     let exp = chrono::Utc::now().timestamp() + 180;
     let good = json!({"iss": CLIENT_ID, "sub": USERNAME, "aud": "https://login.salesforce.com", "exp": exp});
     let grant = |claims: Value| {
@@ -168,4 +181,87 @@ async fn the_jwt_bearer_grant_checks_issuer_subject_audience_and_expiry() {
             "{key}"
         );
     }
+    // Good claims under somebody else's signature (or none) are refused.
+    let signed = jwt(good.clone());
+    let (head, _) = signed.rsplit_once('.').unwrap();
+    for forged in [
+        format!("{head}.c2ln"),
+        format!(
+            "{}.{}.",
+            URL_SAFE_NO_PAD.encode(r#"{"alg":"none"}"#),
+            URL_SAFE_NO_PAD.encode(good.to_string())
+        ),
+    ] {
+        let (status, body) = send(
+            reqwest::Client::new()
+                .post(format!("{url}/services/oauth2/token"))
+                .form(&[
+                    ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+                    ("assertion", forged.as_str()),
+                ]),
+        )
+        .await;
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (400, Some("invalid_grant"))
+        );
+    }
+}
+
+#[tokio::test]
+async fn faults_name_salesforce_operations_and_answer_in_its_error_shape() {
+    let faults = Faults::default();
+    let sim = SalesforceSim::empty("http://org.example/_sim/salesforce", faults.clone());
+    let url = serve(sim).await;
+    let token = password_token(&url).await;
+    let rule = |operation: &str, fault: Fault| crate::faults::FaultRule {
+        upstream: Upstream::Salesforce,
+        operation: Some(operation.into()),
+        fault,
+        latency_ms: None,
+        times: Some(1),
+        lost_reply: false,
+    };
+    faults.add(rule(
+        "create/Case",
+        Fault::SalesforceError {
+            status: 403,
+            error_code: "REQUEST_LIMIT_EXCEEDED".into(),
+            message: "TotalRequests Limit exceeded.".into(),
+        },
+    ));
+    faults.add(rule("query", Fault::AuthFailure));
+    let http = reqwest::Client::new();
+    let base = format!("{url}/services/data/v62.0");
+    // An Account is not a Case: untouched by the rule.
+    let (status, _) = send(
+        http.post(format!("{base}/sobjects/Account"))
+            .bearer_auth(&token)
+            .json(&json!({"Name": "A"})),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let (status, body) = send(
+        http.post(format!("{base}/sobjects/Case"))
+            .bearer_auth(&token)
+            .json(&json!({"Subject": "S"})),
+    )
+    .await;
+    assert_eq!(
+        (status, body[0]["errorCode"].as_str()),
+        (403, Some("REQUEST_LIMIT_EXCEEDED"))
+    );
+    let (status, body) = send(
+        http.get(format!("{base}/query"))
+            .bearer_auth(&token)
+            .query(&[("q", "SELECT Id FROM Account")]),
+    )
+    .await;
+    assert_eq!(
+        (status, body[0]["errorCode"].as_str()),
+        (401, Some("INVALID_SESSION_ID"))
+    );
+    let calls = faults.calls();
+    assert_eq!(calls.get("salesforce create/case"), Some(&1));
+    assert_eq!(calls.get("salesforce token"), Some(&1));
 }

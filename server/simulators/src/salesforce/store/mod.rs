@@ -190,6 +190,11 @@ impl Records {
         true
     }
 
+    /// Every record of `object`, as stored.
+    pub fn all(&self, object: &str) -> Vec<Value> {
+        self.objects.get(object).cloned().unwrap_or_default()
+    }
+
     /// How many records of `object` exist (for autonumbers).
     pub fn count(&self, object: &str) -> usize {
         self.objects.get(object).map_or(0, Vec::len)
