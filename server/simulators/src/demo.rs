@@ -165,43 +165,6 @@ pub fn daily_usage_kb(msisdn: &str, days_ago: u32) -> u64 {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn usage_is_deterministic_and_in_range() {
-        assert_eq!(
-            daily_usage_kb("08077052946", 3),
-            daily_usage_kb("08077052946", 3)
-        );
-        assert_ne!(
-            daily_usage_kb("08077052946", 3),
-            daily_usage_kb("08077052946", 4)
-        );
-        for d in 0..30 {
-            let kb = daily_usage_kb("09012345678", d);
-            assert!((200 * 1024..=2250 * 1024).contains(&kb), "{kb}");
-        }
-    }
-
-    #[test]
-    fn demo_world_has_what_the_issue_asks() {
-        let mine: Vec<_> = SIMS.iter().filter(|s| s.client_id == 1001).collect();
-        assert!(mine
-            .iter()
-            .any(|s| s.eid.is_some() && s.plan_code == "PASI_50G" && s.service_status == "Active"));
-        assert!(mine
-            .iter()
-            .any(|s| s.eid.is_none() && s.plan_code == "PASI_10G" && s.service_status == "Active"));
-        assert!(mine.iter().any(|s| s.service_status == "Suspended"));
-        assert!(mine
-            .iter()
-            .any(|s| s.service_status == "Cancelled" && s.line_state == "canceled"));
-        assert_eq!(SIMS.iter().filter(|s| s.client_id == 1002).count(), 1);
-    }
-}
-
 /// A Salesforce account of the simulated org, with its primary contact.
 pub struct DemoSfAccount {
     /// The customer number (`AccountNumber`) a newcomer types on the sign-up page.
@@ -252,3 +215,40 @@ pub const SF_ACCOUNTS: &[DemoSfAccount] = &[
         whmcs_client_id: None,
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_is_deterministic_and_in_range() {
+        assert_eq!(
+            daily_usage_kb("08077052946", 3),
+            daily_usage_kb("08077052946", 3)
+        );
+        assert_ne!(
+            daily_usage_kb("08077052946", 3),
+            daily_usage_kb("08077052946", 4)
+        );
+        for d in 0..30 {
+            let kb = daily_usage_kb("09012345678", d);
+            assert!((200 * 1024..=2250 * 1024).contains(&kb), "{kb}");
+        }
+    }
+
+    #[test]
+    fn demo_world_has_what_the_issue_asks() {
+        let mine: Vec<_> = SIMS.iter().filter(|s| s.client_id == 1001).collect();
+        assert!(mine
+            .iter()
+            .any(|s| s.eid.is_some() && s.plan_code == "PASI_50G" && s.service_status == "Active"));
+        assert!(mine
+            .iter()
+            .any(|s| s.eid.is_none() && s.plan_code == "PASI_10G" && s.service_status == "Active"));
+        assert!(mine.iter().any(|s| s.service_status == "Suspended"));
+        assert!(mine
+            .iter()
+            .any(|s| s.service_status == "Cancelled" && s.line_state == "canceled"));
+        assert_eq!(SIMS.iter().filter(|s| s.client_id == 1002).count(), 1);
+    }
+}
