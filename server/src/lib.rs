@@ -7,6 +7,7 @@ pub mod lenient;
 pub mod mail;
 pub mod portal;
 pub mod routes;
+pub mod salesforce;
 pub mod settings;
 pub use simulators as simulator;
 pub mod store;
@@ -21,6 +22,7 @@ use axum::Router;
 use freebit::{FreebitClient, FreebitConfig};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use salesforce::{SalesforceClient, SalesforceConfig};
 use secrecy::{ExposeSecret, SecretString};
 use settings::{Settings, Upstreams};
 use simulator::Simulators;
@@ -41,6 +43,7 @@ pub struct AppState {
     pub db: store::Db,
     pub freebit: FreebitClient,
     pub whmcs: WhmcsClient,
+    pub salesforce: SalesforceClient,
     pub health: Arc<routes::health::HealthCache>,
 }
 
@@ -115,8 +118,11 @@ pub async fn build(settings: Settings) -> Result<Portal, StartupError> {
 }
 
 /// Clients for the simulators served at `base` (`…/_sim`, this server's or another's), with
-/// the simulators' demo credentials.
-fn simulated_clients(settings: &Settings, base: &str) -> (FreebitConfig, WhmcsConfig) {
+/// the simulators' demo credentials (for Salesforce: the demo connected app's key).
+fn simulated_clients(
+    settings: &Settings,
+    base: &str,
+) -> (FreebitConfig, WhmcsConfig, SalesforceConfig) {
     let url = |p: &str| {
         url::Url::parse(&format!("{}/{p}/", base.trim_end_matches('/')))
             .expect("valid simulator URL")
@@ -134,10 +140,22 @@ fn simulated_clients(settings: &Settings, base: &str) -> (FreebitConfig, WhmcsCo
         secret: SecretString::from(simulator::demo::WHMCS_SECRET),
         access_key: None,
         msisdn_field_id: simulator::demo::MSISDN_FIELD_ID,
+        customer_number_field_id: simulator::demo::CUSTOMER_NUMBER_FIELD_ID,
         timeout: settings.upstream_timeout,
         read_retries: settings.read_retries,
     };
-    (freebit, whmcs)
+    let salesforce = SalesforceConfig {
+        login_url: url("salesforce"),
+        audience: "https://login.salesforce.com".into(),
+        client_id: simulator::salesforce::CLIENT_ID.into(),
+        username: simulator::salesforce::USERNAME.into(),
+        private_key_pem: SecretString::from(simulator::salesforce::DEMO_PRIVATE_KEY_PEM),
+        api_version: settings::SF_API_VERSION.into(),
+        fields: salesforce::AccountFields::default(),
+        timeout: settings.upstream_timeout,
+        read_retries: settings.read_retries,
+    };
+    (freebit, whmcs, salesforce)
 }
 
 /// [`build`], but with simulated upstreams uses `shared` instead of fresh simulators: two
@@ -160,8 +178,17 @@ pub async fn build_with(
     } else {
         format!("http://{addr}")
     };
-    let (freebit_cfg, whmcs_cfg, simulators) = match &settings.upstreams {
-        Upstreams::Real { freebit, whmcs } => ((**freebit).clone(), (**whmcs).clone(), None),
+    let (freebit_cfg, whmcs_cfg, salesforce_cfg, simulators) = match &settings.upstreams {
+        Upstreams::Real {
+            freebit,
+            whmcs,
+            salesforce,
+        } => (
+            (**freebit).clone(),
+            (**whmcs).clone(),
+            (**salesforce).clone(),
+            None,
+        ),
         Upstreams::Simulated(_) | Upstreams::SimulatedElsewhere(_)
             if settings.mode != settings::Mode::Demo =>
         {
@@ -171,12 +198,13 @@ pub async fn build_with(
             let sims = shared
                 .clone()
                 .unwrap_or_else(|| Simulators::new(sim_cfg.clone(), &format!("{self_base}/_sim")));
-            let (freebit, whmcs) = simulated_clients(&settings, &format!("{self_base}/_sim"));
-            (freebit, whmcs, Some(sims))
+            let (freebit, whmcs, salesforce) =
+                simulated_clients(&settings, &format!("{self_base}/_sim"));
+            (freebit, whmcs, salesforce, Some(sims))
         }
         Upstreams::SimulatedElsewhere(base) => {
-            let (freebit, whmcs) = simulated_clients(&settings, base.as_str());
-            (freebit, whmcs, None)
+            let (freebit, whmcs, salesforce) = simulated_clients(&settings, base.as_str());
+            (freebit, whmcs, salesforce, None)
         }
     };
     let demo = settings.mode == settings::Mode::Demo;
@@ -189,6 +217,8 @@ pub async fn build_with(
         .map_err(|e| StartupError::Client("Freebit", e.to_string()))?;
     let whmcs =
         WhmcsClient::new(whmcs_cfg).map_err(|e| StartupError::Client("WHMCS", e.to_string()))?;
+    let salesforce = SalesforceClient::new(salesforce_cfg)
+        .map_err(|e| StartupError::Client("Salesforce", e.to_string()))?;
 
     let cache = match &settings.redis_url {
         Some(url) => cache::Cache::with_redis(
@@ -273,6 +303,7 @@ pub async fn build_with(
         db,
         freebit,
         whmcs,
+        salesforce,
         health: Arc::new(routes::health::HealthCache::new(settings.health_ttl)),
     };
     let routes = generate_route_list(app::App);

@@ -218,6 +218,7 @@ async fn health_reports_each_upstream() {
     for path in [
         "/health/freebit-api",
         "/health/whmcs-api",
+        "/health/salesforce-api",
         "/health/sim-management",
     ] {
         let r = p.get(path).await;
@@ -235,6 +236,13 @@ async fn health_reports_each_upstream() {
     assert_eq!(r.status(), 503);
     let r = p.get("/health/freebit-api").await;
     assert_eq!(r.status(), 200);
+    p.fault(
+        json!({"upstream": "salesforce", "kind": "salesforce_error", "status": 503,
+        "error_code": "SERVER_UNAVAILABLE", "message": "down"}),
+    )
+    .await;
+    let r = p.get("/health/salesforce-api").await;
+    assert_eq!(r.status(), 503);
 }
 
 #[tokio::test]
@@ -284,8 +292,13 @@ async fn with_real_upstreams_there_are_no_simulators_and_no_demo_logins() {
             secret: "y".to_string().into(),
             access_key: None,
             msisdn_field_id: 12,
+            customer_number_field_id: 11,
             timeout: std::time::Duration::from_millis(300),
             read_retries: 0,
+        }),
+        salesforce: Box::new(server::salesforce::SalesforceConfig {
+            login_url: url::Url::parse("http://127.0.0.1:9/").unwrap(),
+            ..common::salesforce_config("http://127.0.0.1:9")
         }),
     };
     let p = server::build(settings).await.unwrap();

@@ -49,6 +49,7 @@ async fn whmcs_and_freebit_do_not_follow_redirects() {
         secret: SecretString::from("secret"),
         access_key: None,
         msisdn_field_id: 1,
+        customer_number_field_id: 11,
         timeout: Duration::from_secs(2),
         read_retries: 0,
     })

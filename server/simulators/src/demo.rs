@@ -9,6 +9,9 @@ pub const DEMO_PASSWORD: &str = "portal-demo";
 /// Custom-field id of the MSISDN on the simulated WHMCS services.
 pub const MSISDN_FIELD_ID: u64 = 12;
 
+/// Custom-field id of the Salesforce customer number on the simulated WHMCS clients.
+pub const CUSTOMER_NUMBER_FIELD_ID: u64 = 11;
+
 /// Credentials the simulators accept and the portal uses against them.
 pub const FREEBIT_OEM_ID: &str = "SIMOEM01";
 pub const FREEBIT_OEM_KEY: &str = "sim-oem-key";

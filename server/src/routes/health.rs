@@ -101,6 +101,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/health/freebit-api", get(freebit))
         .route("/health/whmcs-api", get(whmcs))
+        .route("/health/salesforce-api", get(salesforce))
         .route("/health/sim-management", get(sim_management))
 }
 
@@ -110,6 +111,10 @@ async fn freebit(State(s): State<AppState>) -> (StatusCode, Json<Check>) {
 
 async fn whmcs(State(s): State<AppState>) -> (StatusCode, Json<Check>) {
     reply(s.health.run("whmcs-api", s.whmcs.ping()).await)
+}
+
+async fn salesforce(State(s): State<AppState>) -> (StatusCode, Json<Check>) {
+    reply(s.health.run("salesforce-api", s.salesforce.ping()).await)
 }
 
 #[derive(Serialize)]

@@ -42,6 +42,7 @@ use crate::freebit::FreebitConfig;
 use crate::mail::MailConfig;
 use crate::portal::limits::LimitConfig;
 use crate::portal::topup::SagaConfig;
+use crate::salesforce::{AccountFields, SalesforceConfig};
 use crate::simulator::freebit::FreebitSimConfig;
 use crate::store::sessions::Lifetime;
 use crate::whmcs::WhmcsConfig;
@@ -69,6 +70,7 @@ pub enum Upstreams {
     Real {
         freebit: Box<FreebitConfig>,
         whmcs: Box<WhmcsConfig>,
+        salesforce: Box<SalesforceConfig>,
     },
 }
 
@@ -108,7 +110,7 @@ pub struct ConfigError(pub String);
 /// environment (which parallel tests share).
 struct Vars<'a>(&'a dyn Fn(&str) -> Option<String>);
 
-const UPSTREAM_VARS: [&str; 7] = [
+const UPSTREAM_VARS: [&str; 12] = [
     "FREEBIT_BASE_URL",
     "FREEBIT_OEM_ID",
     "FREEBIT_OEM_KEY",
@@ -116,7 +118,15 @@ const UPSTREAM_VARS: [&str; 7] = [
     "WHMCS_IDENTIFIER",
     "WHMCS_SECRET",
     "WHMCS_MSISDN_FIELD_ID",
+    "WHMCS_CUSTOMER_NUMBER_FIELD_ID",
+    "SF_LOGIN_URL",
+    "SF_CLIENT_ID",
+    "SF_USERNAME",
+    "SF_PRIVATE_KEY_PATH",
 ];
+
+/// The Salesforce API version the client speaks (the contract's examples use v62.0).
+pub const SF_API_VERSION: &str = "v62.0";
 
 impl Vars<'_> {
     fn var(&self, name: &str) -> Option<String> {
@@ -136,7 +146,7 @@ impl Vars<'_> {
     fn required(&self, name: &str) -> Result<String, ConfigError> {
         self.var(name).ok_or_else(|| {
             ConfigError(format!(
-                "{name} is required. The portal runs on real Freebit and WHMCS unless \
+                "{name} is required. The portal runs on real Freebit, WHMCS and Salesforce unless \
                  PORTAL_MODE=demo is set (built-in simulators and demo logins, for trying it \
                  out); it never falls back to the demo on its own."
             ))
@@ -153,6 +163,65 @@ impl Vars<'_> {
             )));
         }
         Ok(u)
+    }
+
+    /// A WHMCS custom field id (a positive integer).
+    fn field_id(&self, name: &str) -> Result<u64, ConfigError> {
+        self.required(name).and_then(|f| {
+            f.trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|id| *id > 0)
+                .ok_or_else(|| ConfigError(format!("{name}={f:?} is not a custom field id")))
+        })
+    }
+
+    /// The real org: JWT bearer flow with the connected app's key read from a file.
+    fn salesforce(
+        &self,
+        timeout: Duration,
+        read_retries: usize,
+    ) -> Result<SalesforceConfig, ConfigError> {
+        let login_url = self.https_url("SF_LOGIN_URL")?;
+        let path = self.required("SF_PRIVATE_KEY_PATH")?;
+        let pem = std::fs::read_to_string(&path)
+            .map_err(|e| ConfigError(format!("SF_PRIVATE_KEY_PATH={path:?}: {e}")))?;
+        // Sandboxes authenticate against test.salesforce.com, production against login,
+        // whichever host mints the token (My Domain): SF_AUDIENCE overrides the guess.
+        let audience = self.var("SF_AUDIENCE").unwrap_or_else(|| {
+            if login_url
+                .host_str()
+                .is_some_and(|h| h.contains("test.salesforce.com") || h.contains("sandbox"))
+            {
+                "https://test.salesforce.com".into()
+            } else {
+                "https://login.salesforce.com".into()
+            }
+        });
+        let defaults = AccountFields::default();
+        let fields = AccountFields {
+            customer_number: self
+                .var("SF_CUSTOMER_NUMBER_FIELD")
+                .unwrap_or(defaults.customer_number),
+            whmcs_client_id: self
+                .var("SF_WHMCS_CLIENT_FIELD")
+                .unwrap_or(defaults.whmcs_client_id),
+            portal_status: self
+                .var("SF_PORTAL_STATUS_FIELD")
+                .unwrap_or(defaults.portal_status),
+        };
+        fields.check().map_err(ConfigError)?;
+        Ok(SalesforceConfig {
+            login_url,
+            audience,
+            client_id: self.required("SF_CLIENT_ID")?,
+            username: self.required("SF_USERNAME")?,
+            private_key_pem: SecretString::from(pem),
+            api_version: SF_API_VERSION.into(),
+            fields,
+            timeout,
+            read_retries,
+        })
     }
 }
 
@@ -234,20 +303,12 @@ impl Settings {
                     identifier: v.required("WHMCS_IDENTIFIER")?,
                     secret: SecretString::from(v.required("WHMCS_SECRET")?),
                     access_key: v.var("WHMCS_ACCESS_KEY").map(SecretString::from),
-                    msisdn_field_id: v.required("WHMCS_MSISDN_FIELD_ID").and_then(|f| {
-                        f.trim()
-                            .parse::<u64>()
-                            .ok()
-                            .filter(|id| *id > 0)
-                            .ok_or_else(|| {
-                                ConfigError(format!(
-                                    "WHMCS_MSISDN_FIELD_ID={f:?} is not a custom field id"
-                                ))
-                            })
-                    })?,
+                    msisdn_field_id: v.field_id("WHMCS_MSISDN_FIELD_ID")?,
+                    customer_number_field_id: v.field_id("WHMCS_CUSTOMER_NUMBER_FIELD_ID")?,
                     timeout: upstream_timeout,
                     read_retries,
                 }),
+                salesforce: Box::new(v.salesforce(upstream_timeout, read_retries)?),
             },
         };
         let mail = mail::read(&v, mode)?;

@@ -11,7 +11,12 @@ fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
     Settings::from_vars(&|name| map.get(name).cloned())
 }
 
-const LIVE: [(&str, &str); 7] = [
+const KEY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/simulators/src/salesforce/demo_keys/private.pem"
+);
+
+const LIVE: [(&str, &str); 12] = [
     ("FREEBIT_BASE_URL", "https://i.mvno.net/emptool/api/"),
     ("FREEBIT_OEM_ID", "PASI"),
     ("FREEBIT_OEM_KEY", "k"),
@@ -19,6 +24,11 @@ const LIVE: [(&str, &str); 7] = [
     ("WHMCS_IDENTIFIER", "id"),
     ("WHMCS_SECRET", "s"),
     ("WHMCS_MSISDN_FIELD_ID", "7"),
+    ("WHMCS_CUSTOMER_NUMBER_FIELD_ID", "8"),
+    ("SF_LOGIN_URL", "https://login.salesforce.com/"),
+    ("SF_CLIENT_ID", "3MVG9consumer"),
+    ("SF_USERNAME", "integration@example.jp"),
+    ("SF_PRIVATE_KEY_PATH", KEY),
 ];
 
 #[test]
@@ -47,7 +57,7 @@ fn every_upstream_variable_is_required_in_live_mode() {
 
 #[test]
 fn live_upstreams_must_be_https() {
-    for name in ["FREEBIT_BASE_URL", "WHMCS_BASE_URL"] {
+    for name in ["FREEBIT_BASE_URL", "WHMCS_BASE_URL", "SF_LOGIN_URL"] {
         let vars: Vec<_> = LIVE
             .iter()
             .map(|(k, v)| {
@@ -218,4 +228,46 @@ fn a_demo_instance_can_use_another_instances_simulators() {
     live.push(("SIM_BASE_URL", "http://127.0.0.1:3000/_sim"));
     let e = settings(&live).err().unwrap().to_string();
     assert!(e.contains("demo instances"), "{e}");
+}
+
+#[test]
+fn salesforce_key_file_audience_and_field_names_are_checked() {
+    let with = |extra: &[(&'static str, &'static str)]| {
+        let mut vars: Vec<(&str, &str)> = LIVE
+            .iter()
+            .copied()
+            .filter(|(k, _)| !extra.iter().any(|(e, _)| e == k))
+            .collect();
+        vars.extend_from_slice(extra);
+        settings(&vars)
+    };
+    let Upstreams::Real { salesforce, .. } = with(&[]).unwrap().upstreams else {
+        panic!("live")
+    };
+    assert_eq!(salesforce.audience, "https://login.salesforce.com");
+    assert_eq!(salesforce.fields.customer_number, "AccountNumber");
+    let Upstreams::Real { salesforce, .. } = with(&[
+        ("SF_LOGIN_URL", "https://test.salesforce.com/"),
+        ("SF_CUSTOMER_NUMBER_FIELD", "Customer_Number__c"),
+    ])
+    .unwrap()
+    .upstreams
+    else {
+        panic!("live")
+    };
+    assert_eq!(salesforce.audience, "https://test.salesforce.com");
+    assert_eq!(salesforce.fields.customer_number, "Customer_Number__c");
+    let e = with(&[("SF_PRIVATE_KEY_PATH", "/nonexistent/key.pem")])
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(e.contains("SF_PRIVATE_KEY_PATH"), "{e}");
+    let e = with(&[(
+        "SF_CUSTOMER_NUMBER_FIELD",
+        "Name FROM User WHERE Id != null OR Name",
+    )])
+    .err()
+    .unwrap()
+    .to_string();
+    assert!(e.contains("not a Salesforce field name"), "{e}");
 }

@@ -35,6 +35,8 @@ pub struct WhmcsConfig {
     pub access_key: Option<SecretString>,
     /// Id of the service custom field that holds the SIM's MSISDN.
     pub msisdn_field_id: u64,
+    /// Id of the client custom field that holds the Salesforce customer number (sign-up).
+    pub customer_number_field_id: u64,
     pub timeout: Duration,
     pub read_retries: usize,
 }

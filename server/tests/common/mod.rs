@@ -5,6 +5,7 @@ pub mod smtp;
 
 use secrecy::SecretString;
 use server::freebit::{FreebitClient, FreebitConfig};
+use server::salesforce::{SalesforceClient, SalesforceConfig};
 use server::settings::Settings;
 use server::simulator::{demo, freebit::FreebitSimConfig, Simulators};
 use server::whmcs::{WhmcsClient, WhmcsConfig};
@@ -65,6 +66,12 @@ pub async fn portal_with(settings: Settings) -> TestPortal {
     }
 }
 
+/// A PEM RSA key on disk (the simulated connected app's; any RSA key would do).
+pub const DEMO_KEY_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/simulators/src/salesforce/demo_keys/private.pem"
+);
+
 /// The variables of a live-mode portal on `db` whose upstreams are never reached (https on a
 /// closed port): for what live mode decides without calling them.
 pub fn live_vars(db: &str) -> Vec<(&'static str, String)> {
@@ -76,6 +83,11 @@ pub fn live_vars(db: &str) -> Vec<(&'static str, String)> {
         ("WHMCS_IDENTIFIER", "id".into()),
         ("WHMCS_SECRET", "s".into()),
         ("WHMCS_MSISDN_FIELD_ID", "7".into()),
+        ("WHMCS_CUSTOMER_NUMBER_FIELD_ID", "8".into()),
+        ("SF_LOGIN_URL", "https://127.0.0.1:9/".into()),
+        ("SF_CLIENT_ID", "consumer-key".into()),
+        ("SF_USERNAME", "integration@example.com".into()),
+        ("SF_PRIVATE_KEY_PATH", DEMO_KEY_PATH.into()),
         ("LEPTOS_SITE_ADDR", "127.0.0.1:0".into()),
         ("DATABASE_URL", db.into()),
     ]
@@ -155,6 +167,22 @@ pub struct Upstreams {
     pub sims: Simulators,
     pub freebit: FreebitClient,
     pub whmcs: WhmcsClient,
+    pub salesforce: SalesforceClient,
+}
+
+/// A Salesforce client for the simulated org at `base` (`…/_sim`), with the demo key.
+pub fn salesforce_config(base: &str) -> SalesforceConfig {
+    SalesforceConfig {
+        login_url: url::Url::parse(&format!("{base}/salesforce/")).expect("url"),
+        audience: "https://login.salesforce.com".into(),
+        client_id: server::simulator::salesforce::CLIENT_ID.into(),
+        username: server::simulator::salesforce::USERNAME.into(),
+        private_key_pem: SecretString::from(server::simulator::salesforce::DEMO_PRIVATE_KEY_PEM),
+        api_version: server::settings::SF_API_VERSION.into(),
+        fields: server::salesforce::AccountFields::default(),
+        timeout: Duration::from_millis(800),
+        read_retries: 2,
+    }
 }
 
 pub async fn upstreams() -> Upstreams {
@@ -188,15 +216,18 @@ pub async fn upstreams_with(config: FreebitSimConfig) -> Upstreams {
         secret: SecretString::from(demo::WHMCS_SECRET),
         access_key: None,
         msisdn_field_id: demo::MSISDN_FIELD_ID,
+        customer_number_field_id: 11,
         timeout: Duration::from_millis(800),
         read_retries: 2,
     })
     .expect("whmcs client");
+    let salesforce = SalesforceClient::new(salesforce_config(&base)).expect("salesforce client");
     Upstreams {
         base,
         sims,
         freebit,
         whmcs,
+        salesforce,
     }
 }
 

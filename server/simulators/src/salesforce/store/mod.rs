@@ -59,6 +59,9 @@ pub fn fields_of(object: &str) -> &'static [&'static str] {
             "Subject",
             "Description",
             "Status",
+            // Standard picklist (the case's category); not in contract A7's list, but a
+            // standard Case field in every org.
+            "Type",
             "Origin",
             "Priority",
             "AccountId",

@@ -1,0 +1,12 @@
+//! The typed client for the Salesforce REST API (contract `../shared/contracts/salesforce.md`
+//! section A): the JWT bearer token (`token`), escaped SOQL literals (`soql`), query with
+//! paging and sObject create/read/update with Salesforce's error array (`client`), and the
+//! records the portal reads and writes (`records`: accounts, contacts, cases, comments).
+
+pub mod client;
+pub mod records;
+pub mod soql;
+mod token;
+
+pub use client::{SalesforceClient, SalesforceConfig, SalesforceError};
+pub use records::{AccountFields, SfAccount, SfCase, SfComment, SfContact};
