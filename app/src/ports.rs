@@ -74,6 +74,13 @@ pub trait Accounts: Send + Sync {
         new_password: &str,
         client: &Client,
     ) -> Result<NewSession, PortalError>;
+    /// A newcomer signs up with the customer number of their contract (seed 004): checks,
+    /// creates the billing client, the login and the mapping, and opens a session.
+    async fn sign_up(
+        &self,
+        form: &crate::domain::signup::SignUp,
+        client: &Client,
+    ) -> Result<NewSession, PortalError>;
     /// The customer's live sessions; the one with `current_token` is marked current.
     async fn sessions(
         &self,
@@ -204,6 +211,55 @@ pub trait Billing: Send + Sync {
     ) -> Result<String, PortalError>;
 }
 
+/// The customer's profile in billing (WHMCS is the source of truth for the address) and
+/// their payment methods.
+#[async_trait]
+pub trait Profiles: Send + Sync {
+    async fn profile(
+        &self,
+        customer: &Customer,
+    ) -> Result<crate::domain::signup::Profile, PortalError>;
+    /// Changes the address (and phone) in billing; the new profile.
+    async fn change_address(
+        &self,
+        customer: &Customer,
+        change: crate::domain::signup::AddressChange,
+    ) -> Result<crate::domain::signup::Profile, PortalError>;
+    async fn payment_methods(
+        &self,
+        customer: &Customer,
+    ) -> Result<crate::domain::signup::PaymentMethodsSummary, PortalError>;
+    /// A single-use sign-in link into billing's payment methods page, minted now.
+    async fn payment_methods_link(&self, customer: &Customer) -> Result<String, PortalError>;
+}
+
+/// Support cases of the customer's account (Salesforce), read live.
+#[async_trait]
+pub trait Support: Send + Sync {
+    /// The account's cases, newest first.
+    async fn cases(
+        &self,
+        customer: &Customer,
+    ) -> Result<Vec<crate::domain::support::CaseSummary>, PortalError>;
+    /// One case with its comments; `NotFound` unless it belongs to the customer's account.
+    async fn case(
+        &self,
+        customer: &Customer,
+        id: &str,
+    ) -> Result<crate::domain::support::CaseDetail, PortalError>;
+    async fn open_case(
+        &self,
+        customer: &Customer,
+        case: crate::domain::support::NewCase,
+    ) -> Result<crate::domain::support::CaseSummary, PortalError>;
+    async fn comment(
+        &self,
+        customer: &Customer,
+        id: &str,
+        body: &str,
+    ) -> Result<crate::domain::support::CaseComment, PortalError>;
+}
+
 /// The request's logged-in customer, looked up once however many server functions one page
 /// render runs (the SIM page runs five). Provided fresh for every request.
 #[derive(Clone, Default)]
@@ -226,6 +282,10 @@ pub struct Ports {
     pub sims: Arc<dyn SimPortal>,
     pub top_ups: Arc<dyn TopUps>,
     pub billing: Arc<dyn Billing>,
+    pub profiles: Arc<dyn Profiles>,
+    pub support: Arc<dyn Support>,
+    /// Customer numbers a newcomer can sign up with; only while the simulators are the upstreams.
+    pub demo_customer_numbers: Vec<String>,
     /// Adds `Secure` to the session cookie (on whenever the portal is served over https).
     pub secure_cookies: bool,
     /// Whether "Forgot your password?" is offered (a mail transport exists).

@@ -253,12 +253,29 @@ pub async fn build_with(
             mail::Sender::new(cfg, &outbox).map_err(|e| StartupError::Mail(e.to_string()))?;
         tokio::spawn(sender.run());
     }
+    let public_base = settings
+        .public_url
+        .as_ref()
+        .map_or_else(|| self_base.clone(), |u| u.to_string());
+    let signups = portal::signup::SignUps {
+        db: db.clone(),
+        whmcs: whmcs.clone(),
+        salesforce: salesforce.clone(),
+        cache: cache.clone(),
+        outbox: outbox.clone(),
+        base_url: public_base.clone(),
+        retry_base: settings.signup_retry_base,
+        max_attempts: 20,
+    };
+    tokio::spawn(portal::signup::retry_job(
+        signups.clone(),
+        settings
+            .signup_retry_base
+            .min(std::time::Duration::from_secs(5)),
+    ));
     // Reset links need a way to the customer: SMTP, or (demo) the mailbox page.
     let reset = (settings.mail.is_some() || demo).then(|| portal::accounts::ResetLinks {
-        base_url: settings
-            .public_url
-            .as_ref()
-            .map_or_else(|| self_base.clone(), |u| u.to_string()),
+        base_url: public_base.clone(),
         outbox,
     });
     let password_reset = reset.is_some();
@@ -272,10 +289,29 @@ pub async fn build_with(
                 settings.limits.clone(),
                 reset,
             )
-            .map_err(StartupError::Accounts)?,
+            .map_err(StartupError::Accounts)?
+            .with_signups(signups),
         ),
         top_ups: Arc::new(portal::topup::PortalTopUps::new(sims.clone(), saga)),
         billing: Arc::new(portal::billing::PortalBilling::new(whmcs.clone())),
+        profiles: Arc::new(portal::profile::PortalProfiles::new(
+            whmcs.clone(),
+            cache.clone(),
+            db.clone(),
+        )),
+        support: Arc::new(portal::support::PortalSupport::new(
+            salesforce.clone(),
+            db.clone(),
+        )),
+        demo_customer_numbers: if demo {
+            simulator::demo::SF_ACCOUNTS
+                .iter()
+                .filter(|a| a.whmcs_client_id.is_none())
+                .map(|a| a.customer_number.to_string())
+                .collect()
+        } else {
+            Vec::new()
+        },
         sims,
         secure_cookies: settings.secure_cookies,
         password_reset,

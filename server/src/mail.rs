@@ -33,6 +33,11 @@ impl Outbox {
         }
     }
 
+    /// Wakes this instance's sender (after an email was written inside a transaction).
+    pub fn notify(&self) {
+        self.wake.notify_one();
+    }
+
     /// Stores the email for delivery; returns its outbox id.
     pub async fn send(&self, email: Email<'_>) -> Result<i64, StoreError> {
         let id = outbox::enqueue(&self.db, email).await?;

@@ -244,7 +244,7 @@ async fn a_live_portal_offers_reset_exactly_when_it_can_send_email() {
         // A customer who linked their billing account earlier.
         let pool = server::store::connect(&db).await.unwrap();
         let hash = server::portal::accounts::hash_password("old password 2025").unwrap();
-        server::store::customers::create_linked(&pool, "taro@example.jp", &hash, 4242)
+        server::store::customers::create_linked(&pool, "taro@example.jp", &hash, 4242, None)
             .await
             .unwrap();
 

@@ -32,6 +32,10 @@ pub enum PortalError {
     /// The request clashes with something already in progress (e.g. a 4G/5G switch).
     #[error("{0}")]
     Conflict(String),
+    /// One input field names something already used (an email with a login, a customer
+    /// number already linked); `field` is its JSON name.
+    #[error("{message}")]
+    Taken { field: String, message: String },
     /// An upstream answered and refused the change; nothing was changed.
     #[error("{0}")]
     Declined(String),
@@ -65,6 +69,13 @@ pub enum PortalError {
 }
 
 impl PortalError {
+    pub fn taken(field: &str, message: impl Into<String>) -> Self {
+        PortalError::Taken {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         PortalError::Invalid {
             field: field.to_string(),
@@ -99,7 +110,7 @@ impl PortalError {
     /// The input field an error is about, if any.
     pub fn field(&self) -> Option<&str> {
         match self {
-            PortalError::Invalid { field, .. } => Some(field),
+            PortalError::Invalid { field, .. } | PortalError::Taken { field, .. } => Some(field),
             _ => None,
         }
     }
@@ -120,7 +131,7 @@ impl PortalError {
             PortalError::NotFound => 404,
             PortalError::BadRequest(_) | PortalError::Invalid { .. } => 400,
             PortalError::TooLarge => 413,
-            PortalError::Conflict(_) => 409,
+            PortalError::Conflict(_) | PortalError::Taken { .. } => 409,
             PortalError::PaymentRequired { .. } => 402,
             PortalError::RateLimited { .. } => 429,
             PortalError::Declined(_) => 502,
@@ -140,7 +151,7 @@ impl PortalError {
             PortalError::BadRequest(_) => "bad_request",
             PortalError::TooLarge => "too_large",
             PortalError::Invalid { .. } => "invalid",
-            PortalError::Conflict(_) => "conflict",
+            PortalError::Conflict(_) | PortalError::Taken { .. } => "conflict",
             PortalError::PaymentRequired { .. } => "payment_required",
             PortalError::RateLimited { .. } => "rate_limited",
             PortalError::Declined(_) => "declined",

@@ -27,6 +27,8 @@ pub struct PortalAccounts {
     reset_throttle: LoginThrottle,
     /// How reset links reach customers; `None`: reset is off.
     reset: Option<ResetLinks>,
+    /// Sign-up with a customer number; `None` in tests that build accounts alone.
+    signups: Option<super::signup::SignUps>,
 }
 
 /// Password reset links: the portal's public address they point to, and the outbox that
@@ -75,7 +77,14 @@ impl PortalAccounts {
             dummy_hash: hash_password("not-a-real-password")?,
             passwords: PasswordWorkers::new(limits.concurrent_hashes, limits.hash_queue_wait),
             throttle: LoginThrottle::new(limits),
+            signups: None,
         })
+    }
+
+    /// Offers sign-up through `signups`.
+    pub fn with_signups(mut self, signups: super::signup::SignUps) -> Self {
+        self.signups = Some(signups);
+        self
     }
 
     pub(super) fn throttle(&self) -> &LoginThrottle {
@@ -224,6 +233,20 @@ impl Accounts for PortalAccounts {
             client,
         )
         .await?;
+        let row = customers::find_by_id(&self.db, id)
+            .await
+            .map_err(store_error)?
+            .ok_or(PortalError::Internal)?;
+        self.open_session(to_customer(row)?, client, None).await
+    }
+
+    async fn sign_up(
+        &self,
+        form: &app::domain::signup::SignUp,
+        client: &Client,
+    ) -> Result<NewSession, PortalError> {
+        let signups = self.signups.as_ref().ok_or(PortalError::NotFound)?;
+        let id = signups.sign_up(self, form, client).await?;
         let row = customers::find_by_id(&self.db, id)
             .await
             .map_err(store_error)?

@@ -98,7 +98,7 @@ pub(super) async fn link(
     let client_id_db = i64::try_from(client_id).map_err(|_| PortalError::Internal)?;
     let hash = accounts.passwords().hash(new_password).await?;
     let id =
-        match customers::create_linked(db, email, &hash, client_id_db)
+        match customers::create_linked(db, email, &hash, client_id_db, None)
             .await
             .map_err(store_error)?
         {

@@ -8,7 +8,10 @@ pub mod limits;
 mod linking;
 mod password_reset;
 pub mod passwords;
+pub mod profile;
+pub mod signup;
 pub mod sim;
+pub mod support;
 pub mod topup;
 
 use crate::freebit::FreebitError;

@@ -5,8 +5,8 @@
 //!
 //! `POST /_sim/control/demo-customer` → 201 `{clientId, email, password, services: [...]}`
 //!
-//! `GET /_sim/mailbox` (and `?format=json`): the emails the portal has put in its outbox
-//! (password reset links), newest first, whether or not an SMTP server is configured — so a
+//! `GET /_sim/mailbox` or `/_sim/mail` (and `?format=json`): the emails the portal has put in
+//! its outbox (welcome emails, password reset links), newest first, whether or not an SMTP server is configured — so a
 //! demo's emails can always be read here.
 
 use crate::portal::accounts::hash_password;
@@ -30,6 +30,8 @@ pub fn router(db: Db, sims: Simulators) -> Router {
     Router::new()
         .route("/control/demo-customer", post(create))
         .route("/mailbox", axum::routing::get(mailbox))
+        // The sign-up issue's name for the same page.
+        .route("/mail", axum::routing::get(mailbox))
         .with_state(DemoState { db, sims })
 }
 

@@ -48,7 +48,7 @@ impl AccountFields {
 /// The portal status written when an account gets its portal login.
 pub const PORTAL_ACTIVE: &str = "Active";
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, Deserialize)]
 pub struct SfAccount {
     pub id: String,
     pub name: String,
@@ -58,7 +58,7 @@ pub struct SfAccount {
     pub portal_status: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, Deserialize)]
 pub struct SfContact {
     #[serde(rename = "Id")]
     pub id: String,

@@ -92,6 +92,8 @@ pub struct Settings {
     pub saga: SagaConfig,
     /// How long a health check's result is reused.
     pub health_ttl: Duration,
+    /// First wait before a sign-up that stopped halfway is tried again (doubles each time).
+    pub signup_retry_base: Duration,
     /// SMTP delivery of the email outbox; `None`: emails stay in the outbox.
     pub mail: Option<MailConfig>,
     /// The portal's address as customers reach it (links in emails).
@@ -341,6 +343,9 @@ impl Settings {
                 ..SagaConfig::for_timeout(upstream_timeout, read_retries)
             },
             health_ttl: Duration::from_millis(v.parsed("HEALTH_CACHE_MS", 5_000u64)?),
+            signup_retry_base: Duration::from_millis(
+                v.parsed("SIGNUP_RETRY_BASE_MS", 30_000u64)?.max(10),
+            ),
             mail: mail.config,
             public_url: mail.public_url,
             redis_url: v.var("REDIS_URL").map(SecretString::from),
@@ -379,6 +384,7 @@ impl Settings {
                 ..SagaConfig::for_timeout(Duration::from_millis(1500), 2)
             },
             health_ttl: Duration::ZERO,
+            signup_retry_base: Duration::from_millis(200),
             mail: None,
             public_url: None,
             redis_url: None,

@@ -95,6 +95,7 @@ pub async fn create_linked(
     email: &str,
     password_hash: &str,
     whmcs_client_id: i64,
+    salesforce_account_id: Option<&str>,
 ) -> Result<Linked, StoreError> {
     let email = normalise_email(email);
     let taken = sqlx::query(
@@ -115,14 +116,15 @@ pub async fn create_linked(
     }
     let id = new_id();
     let inserted = sqlx::query(
-        "INSERT INTO customers (id, email, password_hash, whmcs_client_id, is_demo, created_at) \
-         VALUES ($1, $2, $3, $4, 0, $5)",
+        "INSERT INTO customers (id, email, password_hash, whmcs_client_id, is_demo, created_at, \
+         salesforce_account_id) VALUES ($1, $2, $3, $4, 0, $5, $6)",
     )
     .bind(id)
     .bind(&email)
     .bind(password_hash)
     .bind(whmcs_client_id)
     .bind(now())
+    .bind(salesforce_account_id)
     .execute(db)
     .await;
     match inserted {
@@ -140,4 +142,40 @@ pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<CustomerRow>, StoreEr
     .fetch_optional(db)
     .await?;
     Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+/// The customer linked to a WHMCS client (a sign-up resumed after its login was created).
+pub async fn find_by_whmcs_client(
+    db: &Db,
+    whmcs_client_id: i64,
+) -> Result<Option<CustomerRow>, StoreError> {
+    let row = sqlx::query(
+        "SELECT id, email, password_hash, whmcs_client_id FROM customers WHERE whmcs_client_id = $1",
+    )
+    .bind(whmcs_client_id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+/// The Salesforce account mapped to the customer, once known.
+pub async fn salesforce_account(db: &Db, id: i64) -> Result<Option<String>, StoreError> {
+    let row = sqlx::query("SELECT salesforce_account_id FROM customers WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row
+        .map(|r| r.try_get::<Option<String>, _>("salesforce_account_id"))
+        .transpose()?
+        .flatten())
+}
+
+/// Records the Salesforce account of a customer whose login predates the mapping.
+pub async fn set_salesforce_account(db: &Db, id: i64, account: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE customers SET salesforce_account_id = $1 WHERE id = $2")
+        .bind(account)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
 }

@@ -8,6 +8,7 @@ pub mod known_lines;
 pub mod outbox;
 pub mod password_resets;
 pub mod sessions;
+pub mod signups;
 pub mod sim_requests;
 pub mod top_ups;
 

@@ -18,8 +18,12 @@ pub struct Email<'a> {
     pub discard_after_secs: Option<i64>,
 }
 
-/// Adds an email, due now. Returns its id.
-pub async fn enqueue(db: &Db, e: Email<'_>) -> Result<i64, StoreError> {
+/// Adds an email, due now, on the pool or inside the caller's transaction (so an email is
+/// written exactly when the step that causes it commits). Returns its id.
+pub async fn enqueue<'c, E>(db: E, e: Email<'_>) -> Result<i64, StoreError>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
     let id = ordered_id();
     let now = now();
     sqlx::query(

@@ -83,6 +83,50 @@ impl WhmcsError {
     }
 }
 
+/// A client's name and address as AddClient and UpdateClient take them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContactDetails {
+    pub firstname: String,
+    pub lastname: String,
+    pub address1: String,
+    pub address2: String,
+    pub city: String,
+    /// Prefecture.
+    pub state: String,
+    pub postcode: String,
+    /// ISO-2, e.g. `JP`.
+    pub country: String,
+    pub phonenumber: String,
+}
+
+impl ContactDetails {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("firstname", self.firstname.clone()),
+            ("lastname", self.lastname.clone()),
+            ("address1", self.address1.clone()),
+            ("address2", self.address2.clone()),
+            ("city", self.city.clone()),
+            ("state", self.state.clone()),
+            ("postcode", self.postcode.clone()),
+            ("country", self.country.clone()),
+            ("phonenumber", self.phonenumber.clone()),
+        ]
+    }
+}
+
+/// WHMCS's custom-field encoding (contract B8): `base64(serialize([id => value]))`, with
+/// string lengths in UTF-8 bytes. The form encoder percent-encodes `+ / =`.
+pub fn custom_fields(fields: &[(u64, &str)]) -> String {
+    use base64::Engine;
+    let mut php = format!("a:{}:{{", fields.len());
+    for (id, value) in fields {
+        php.push_str(&format!("i:{id};s:{}:\"{value}\";", value.len()));
+    }
+    php.push('}');
+    base64::engine::general_purpose::STANDARD.encode(php)
+}
+
 #[derive(Clone)]
 pub struct WhmcsClient {
     http: reqwest::Client,
@@ -377,6 +421,100 @@ impl WhmcsClient {
         Ok(r.paymethods)
     }
 
+    /// Creates the billing client of a newcomer (sign-up), with the Salesforce customer
+    /// number in its custom field. The owner user gets a random password nobody keeps: the
+    /// customer reaches billing only through single sign-on links. Sent once: after a lost
+    /// answer, look the email up ([`Self::client_by_email`]) before trying again.
+    pub async fn add_client(
+        &self,
+        email: &str,
+        contact: &ContactDetails,
+        customer_number: &str,
+    ) -> Result<u64, WhmcsError> {
+        let unused_password: String = {
+            use rand::Rng;
+            rand::thread_rng()
+                .sample_iter(&rand::distributions::Alphanumeric)
+                .take(32)
+                .map(char::from)
+                .collect()
+        };
+        let mut params = contact.params();
+        params.extend([
+            ("email", email.to_string()),
+            ("password2", unused_password),
+            (
+                "customfields",
+                custom_fields(&[(self.config.customer_number_field_id, customer_number)]),
+            ),
+            ("noemail", "true".to_string()),
+            ("skipvalidation", "false".to_string()),
+        ]);
+        let r: wire::ClientId = self.call("AddClient", &params, Kind::Write).await?;
+        Ok(r.clientid)
+    }
+
+    /// Replaces the client's contact details (address and phone). Setting the same values
+    /// twice changes nothing, so a lost answer may simply be sent again.
+    pub async fn update_client(
+        &self,
+        client_id: u64,
+        contact: &ContactDetails,
+    ) -> Result<(), WhmcsError> {
+        let mut params = contact.params();
+        params.push(("clientid", client_id.to_string()));
+        let _: wire::ClientId = self.call("UpdateClient", &params, Kind::Write).await?;
+        Ok(())
+    }
+
+    /// The value of the client's customer-number custom field (GetClientsDetails), if set.
+    pub async fn client_customer_number(
+        &self,
+        client_id: u64,
+    ) -> Result<Option<String>, WhmcsError> {
+        let details = self.get_clients_details(client_id).await?;
+        // A flat list here (contract), though some installs wrap it like other lists.
+        let fields = match details.extra.get("customfields") {
+            Some(Value::Object(m)) => m.get("customfield").cloned().unwrap_or_default(),
+            Some(v) => v.clone(),
+            None => Value::Null,
+        };
+        let list: Vec<serde_json::Map<String, Value>> =
+            crate::lenient::one_or_many(fields).unwrap_or_default();
+        Ok(list.iter().find_map(|f| {
+            let id = crate::lenient::text(f.get("id"))?;
+            (id.trim() == self.config.customer_number_field_id.to_string())
+                .then(|| crate::lenient::text(f.get("value")))
+                .flatten()
+                .map(|v| crate::lenient::decode_html(&v))
+        }))
+    }
+
+    /// The client whose email is exactly `email` (GetClients searches by substring).
+    pub async fn client_by_email(&self, email: &str) -> Result<Option<u64>, WhmcsError> {
+        let mut seen = 0u64;
+        loop {
+            let params = vec![
+                ("search", email.to_string()),
+                ("limitstart", seen.to_string()),
+                ("limitnum", self.page_size.to_string()),
+            ];
+            let page: wire::ClientsPage = self.call("GetClients", &params, Kind::Read).await?;
+            let got = page.clients.len() as u64;
+            if let Some(c) = page
+                .clients
+                .iter()
+                .find(|c| c.email.eq_ignore_ascii_case(email.trim()))
+            {
+                return Ok(Some(c.id));
+            }
+            seen += got;
+            if got == 0 || seen >= page.totalresults {
+                return Ok(None);
+            }
+        }
+    }
+
     // ---- transport ---------------------------------------------------------------------
 
     async fn call<T: DeserializeOwned>(
@@ -481,6 +619,18 @@ pub fn interpret(action: &str, status: u16, body: &str) -> Result<Value, WhmcsEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn custom_fields_encode_as_the_contract_shows() {
+        assert_eq!(
+            custom_fields(&[(1, "Google")]),
+            "YToxOntpOjE7czo2OiJHb29nbGUiO30="
+        );
+        assert_eq!(
+            custom_fields(&[(12, "CUST-000123")]),
+            "YToxOntpOjEyO3M6MTE6IkNVU1QtMDAwMTIzIjt9"
+        );
+    }
 
     #[test]
     fn success_needs_result_success() {

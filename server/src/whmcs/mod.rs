@@ -3,4 +3,4 @@
 pub mod client;
 pub mod wire;
 
-pub use client::{amount_jpy, WhmcsClient, WhmcsConfig, WhmcsError};
+pub use client::{amount_jpy, ContactDetails, WhmcsClient, WhmcsConfig, WhmcsError};

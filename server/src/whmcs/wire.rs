@@ -125,8 +125,49 @@ pub struct Client {
         deserialize_with = "lenient::opt_string"
     )]
     pub allow_single_sign_on: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub companyname: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub address1: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub address2: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub city: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub state: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub postcode: String,
+    /// ISO-2 (`countrycode` carries the same on most installs).
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub country: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub phonenumber: String,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// AddClient / UpdateClient answer the client id (a string on most installs).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ClientId {
+    #[serde(deserialize_with = "lenient::u64_lenient")]
+    pub clientid: u64,
+}
+
+/// One row of GetClients.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ClientSummary {
+    #[serde(deserialize_with = "lenient::u64_lenient")]
+    pub id: u64,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub email: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ClientsPage {
+    #[serde(default, deserialize_with = "lenient::u64_lenient")]
+    pub totalresults: u64,
+    #[serde(default, deserialize_with = "lenient::wrapped_vec")]
+    pub clients: Vec<ClientSummary>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

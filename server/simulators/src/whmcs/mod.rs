@@ -18,6 +18,7 @@ mod history;
 mod ledger;
 mod ops;
 mod pages;
+mod php;
 mod state;
 
 pub use ledger::{LedgerCredit, LedgerInvoice, WhmcsLedger};
@@ -151,8 +152,8 @@ impl WhmcsSim {
             email: email.clone(),
             firstname: firstname.into(),
             lastname: lastname.into(),
-            credit: 0,
-            card: Card::Pays,
+            datecreated: today(),
+            ..Client::default()
         });
         let mut ids = Vec::with_capacity(services.len());
         for sv in services {
@@ -303,6 +304,9 @@ fn dispatch(sim: &WhmcsSim, action: &str, p: &Params) -> Response {
         "getpaymethods" => ops::get_pay_methods::run(&s, p),
         "getpaymentmethods" => ops::get_payment_methods::run(),
         "getusers" => ops::get_users::run(&s, p),
+        "addclient" => ops::add_client::run(&mut s, p),
+        "updateclient" => ops::update_client::run(&mut s, p),
+        "getclients" => ops::get_clients::run(&s, p),
         _ => error("Command Not Found"),
     }
 }

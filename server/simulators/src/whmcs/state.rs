@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Client {
     pub id: u64,
     pub email: String,
@@ -22,6 +22,42 @@ pub(crate) struct Client {
     pub credit: i64,
     /// What happens when the client's stored card is charged.
     pub card: Card,
+    pub address: Address,
+    /// Client custom fields by field id (AddClient/UpdateClient `customfields`).
+    pub customfields: std::collections::BTreeMap<u64, String>,
+    /// YYYY-MM-DD
+    pub datecreated: String,
+}
+
+/// The client's contact details as AddClient/UpdateClient take them and GetClientsDetails
+/// returns them (unescaped here; escaped on the way out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Address {
+    pub companyname: String,
+    pub address1: String,
+    pub address2: String,
+    pub city: String,
+    pub state: String,
+    pub postcode: String,
+    /// ISO-2
+    pub country: String,
+    pub phonenumber: String,
+}
+
+impl Default for Address {
+    /// The demo customers' address.
+    fn default() -> Self {
+        Address {
+            companyname: String::new(),
+            address1: "1-2-3 Shibuya".into(),
+            address2: "Shibuya Heights 401".into(),
+            city: "Shibuya-ku".into(),
+            state: "Tokyo".into(),
+            postcode: "150-0002".into(),
+            country: "JP".into(),
+            phonenumber: "+81.9012345678".into(),
+        }
+    }
 }
 
 /// The scenario of a client's stored card (the contract's "scenario knob per client"), set
@@ -153,8 +189,8 @@ impl WhmcsState {
                 email: c.email.into(),
                 firstname: c.firstname.into(),
                 lastname: c.lastname.into(),
-                credit: 0,
-                card: Card::Pays,
+                datecreated: "2024-04-01".into(),
+                ..Client::default()
             })
             .collect();
         let services = demo::SIMS

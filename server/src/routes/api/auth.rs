@@ -35,7 +35,7 @@ pub(super) async fn login(
 
 /// Browsers use the cookie; REST and GraphQL clients may send the token as
 /// `Authorization: Bearer …` instead (same lifetime rules, no cookie, no CSRF exposure).
-fn session_answer(session: app::ports::NewSession, secure_cookies: bool) -> Response {
+pub(super) fn session_answer(session: app::ports::NewSession, secure_cookies: bool) -> Response {
     let cookie = session_cookie(&session.token, session.max_age_secs, secure_cookies);
     let body = json!({
         "customer": session.customer,

@@ -11,6 +11,8 @@ pub(super) fn too_large(e: &axum::extract::rejection::JsonRejection) -> Option<P
 
 /// Longest string any write accepts in any field; the domain parsers set tighter limits.
 pub(super) const MAX_FIELD_CHARS: usize = 256;
+/// Longest free text (a support case's description, a comment); the domain sets tighter ones.
+pub(super) const MAX_TEXT_CHARS: usize = 10_000;
 
 /// A JSON object body with only the `allowed` fields, none of its strings overlong; anything
 /// else is a 400 naming the field. Unknown fields are refused rather than ignored, so a
@@ -18,6 +20,15 @@ pub(super) const MAX_FIELD_CHARS: usize = 256;
 pub(super) fn object(
     body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
     allowed: &[&str],
+) -> Result<Value, ApiError> {
+    object_with_text(body, allowed, &[])
+}
+
+/// [`object`], where the `texts` fields may be long (free text, up to [`MAX_TEXT_CHARS`]).
+pub(super) fn object_with_text(
+    body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
+    allowed: &[&str],
+    texts: &[&str],
 ) -> Result<Value, ApiError> {
     let v = match body {
         Ok(Json(v)) if v.is_object() => v,
@@ -41,13 +52,15 @@ pub(super) fn object(
                 format!("Unknown field \"{name}\": this request takes {takes}."),
             )));
         }
-        if value
-            .as_str()
-            .is_some_and(|s| s.chars().count() > MAX_FIELD_CHARS)
-        {
+        let max = if texts.contains(&key.as_str()) {
+            MAX_TEXT_CHARS
+        } else {
+            MAX_FIELD_CHARS
+        };
+        if value.as_str().is_some_and(|s| s.chars().count() > max) {
             return Err(ApiError(PortalError::invalid(
                 key,
-                format!("{key} is too long (at most {MAX_FIELD_CHARS} characters)."),
+                format!("{key} is too long (at most {max} characters)."),
             )));
         }
     }

@@ -5,7 +5,9 @@
 mod auth;
 mod billing;
 mod input;
+mod profile;
 mod sims;
+mod support;
 mod topups;
 
 use crate::AppState;
@@ -89,6 +91,23 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/auth/login", post(auth::login))
         .route("/api/auth/link", post(auth::link))
+        .route("/api/auth/signup", post(profile::signup))
+        .route("/api/auth/sso-link", post(profile::sso_link))
+        .route("/api/me/profile", get(profile::profile))
+        .route(
+            "/api/me/address",
+            axum::routing::patch(profile::change_address),
+        )
+        .route(
+            "/api/billing/payment-methods/summary",
+            get(profile::payment_methods),
+        )
+        .route(
+            "/api/support/cases",
+            get(support::cases).post(support::open_case),
+        )
+        .route("/api/support/cases/{id}", get(support::case))
+        .route("/api/support/cases/{id}/comments", post(support::comment))
         .route("/api/auth/password-reset", post(auth::password_reset))
         .route(
             "/api/auth/password-reset/confirm",

@@ -3,10 +3,12 @@
 //! request's fields and answers the action's JSON or the page's HTML.
 
 pub(super) mod account_payment_methods;
+pub(super) mod add_client;
 pub(super) mod add_credit;
 pub(super) mod capture_payment;
 pub(super) mod create_invoice;
 pub(super) mod create_sso_token;
+pub(super) mod get_clients;
 pub(super) mod get_clients_details;
 pub(super) mod get_clients_products;
 pub(super) mod get_credits;
@@ -16,6 +18,7 @@ pub(super) mod get_pay_methods;
 pub(super) mod get_payment_methods;
 pub(super) mod get_users;
 pub(super) mod single_sign_on;
+pub(super) mod update_client;
 pub(super) mod update_invoice;
 pub(super) mod validate_login;
 pub(super) mod view_invoice;
