@@ -56,12 +56,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::home::Home />
                     <Route path=path!("/login") view={Lazy::<pages::login::LoginRoute>::new()} />
                     <Route path=path!("/link") view={Lazy::<pages::link::LinkRoute>::new()} />
+                    <Route path=path!("/signup") view={Lazy::<pages::signup::SignupRoute>::new()} />
                     <Route path=path!("/forgot-password") view={Lazy::<pages::password_reset::ForgotPasswordRoute>::new()} />
                     <Route path=path!("/reset-password") view={Lazy::<pages::password_reset::ResetPasswordRoute>::new()} />
                     // Async SSR: the data is awaited before the head is sent, so a redirect to login
                     // and a 404 for somebody else's SIM become real HTTP statuses.
                     <Route path=path!("/subscriptions") view={Lazy::<pages::subscriptions::SubscriptionsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account") view={Lazy::<pages::account::AccountRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account/address") view={Lazy::<pages::address::AddressRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/support") view={Lazy::<pages::support::SupportRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/support/:id") view={Lazy::<pages::support_case::CaseRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/billing") view={Lazy::<pages::billing::BillingRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/subscriptions/:id/sim") view={Lazy::<pages::sim::SimRoute>::new()} ssr=SsrMode::Async />
                 </Routes>

@@ -8,6 +8,17 @@ pub const RESET_PASSWORD: &str = "/reset-password";
 pub const SUBSCRIPTIONS: &str = "/subscriptions";
 pub const ACCOUNT: &str = "/account";
 pub const BILLING: &str = "/billing";
+pub const SIGNUP: &str = "/signup";
+/// The address step (right after sign-up with `?welcome=1`, and from the account page).
+pub const ADDRESS: &str = "/account/address";
+pub const WELCOME: &str = "/account/address?welcome=1";
+pub const SUPPORT: &str = "/support";
+/// Opens billing's payment methods page (a fresh sign-in link is made when this is followed).
+pub const MANAGE_PAYMENT_METHODS: &str = "/api/billing/payment-methods/manage";
+
+pub fn support_case(id: &str) -> String {
+    format!("/support/{id}")
+}
 
 /// Opens an invoice in billing (a fresh sign-in link is made when this is followed).
 pub fn open_invoice(id: u64) -> String {

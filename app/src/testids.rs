@@ -88,6 +88,23 @@ pub const RESET_REQUEST_FORM: &str = "reset-request-form";
 pub const RESET_FORM: &str = "reset-form";
 pub const RESET_MESSAGE: &str = "reset-message";
 
+pub const SIGNUP_FORM: &str = "signup-form";
+pub const SIGNUP_ERROR: &str = "signup-error";
+pub const SIGNUP_PAGE: &str = "signup-page";
+pub const DEMO_CUSTOMER_NUMBERS: &str = "demo-customer-numbers";
+pub const ADDRESS_FORM: &str = "address-form";
+pub const ADDRESS_SAVED: &str = "address-saved";
+pub const PROFILE_CARD: &str = "profile-card";
+pub const PAYMENT_BANNER: &str = "payment-banner";
+pub const MANAGE_PAYMENT_METHODS: &str = "manage-payment-methods";
+pub const CASE_LIST: &str = "case-list";
+pub const CASE_ROW: &str = "case-row";
+pub const CASE_FORM: &str = "case-form";
+pub const CASE_ERROR: &str = "case-error";
+pub const CASE_DETAIL: &str = "case-detail";
+pub const CASE_COMMENT: &str = "case-comment";
+pub const COMMENT_FORM: &str = "comment-form";
+
 /// Every id, for the consistency test below.
 pub const ALL: &[(&str, &str)] = &[
     ("LOGIN_FORM", LOGIN_FORM),
@@ -176,6 +193,22 @@ pub const ALL: &[(&str, &str)] = &[
     ("RESET_REQUEST_FORM", RESET_REQUEST_FORM),
     ("RESET_FORM", RESET_FORM),
     ("RESET_MESSAGE", RESET_MESSAGE),
+    ("SIGNUP_FORM", SIGNUP_FORM),
+    ("SIGNUP_ERROR", SIGNUP_ERROR),
+    ("SIGNUP_PAGE", SIGNUP_PAGE),
+    ("DEMO_CUSTOMER_NUMBERS", DEMO_CUSTOMER_NUMBERS),
+    ("ADDRESS_FORM", ADDRESS_FORM),
+    ("ADDRESS_SAVED", ADDRESS_SAVED),
+    ("PROFILE_CARD", PROFILE_CARD),
+    ("PAYMENT_BANNER", PAYMENT_BANNER),
+    ("MANAGE_PAYMENT_METHODS", MANAGE_PAYMENT_METHODS),
+    ("CASE_LIST", CASE_LIST),
+    ("CASE_ROW", CASE_ROW),
+    ("CASE_FORM", CASE_FORM),
+    ("CASE_ERROR", CASE_ERROR),
+    ("CASE_DETAIL", CASE_DETAIL),
+    ("CASE_COMMENT", CASE_COMMENT),
+    ("COMMENT_FORM", COMMENT_FORM),
 ];
 
 #[cfg(test)]

@@ -4,13 +4,17 @@
 mod account;
 mod auth;
 mod billing;
+mod profile;
 mod sims;
+mod support;
 mod topups;
 
 pub use account::*;
 pub use auth::*;
 pub use billing::*;
+pub use profile::*;
 pub use sims::*;
+pub use support::*;
 pub use topups::*;
 
 #[cfg(feature = "ssr")]
@@ -85,12 +89,17 @@ pub(crate) mod ctx {
 
     /// Sets the new session's cookie and sends the browser to the subscriptions list.
     pub fn start_session(session: &ports::NewSession, secure_cookies: bool) {
+        start_session_at(session, secure_cookies, crate::routes::SUBSCRIPTIONS);
+    }
+
+    /// Sets the new session's cookie and sends the browser to `path`.
+    pub fn start_session_at(session: &ports::NewSession, secure_cookies: bool, path: &str) {
         set_cookie(&ports::session_cookie(
             &session.token,
             session.max_age_secs,
             secure_cookies,
         ));
-        leptos_axum::redirect(crate::routes::SUBSCRIPTIONS);
+        leptos_axum::redirect(path);
     }
 
     pub fn set_cookie(value: &str) {

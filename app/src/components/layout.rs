@@ -29,6 +29,7 @@ pub fn Header() -> impl IntoView {
                             <nav class="topbar__nav">
                                 <a href=routes::SUBSCRIPTIONS>"Subscriptions"</a>
                                 <a href=routes::BILLING>"Billing"</a>
+                                <a href=routes::SUPPORT>"Support"</a>
                                 <a href=routes::ACCOUNT class="topbar__user" data-testid=testids::ACCOUNT_LINK title="Your account and where you are logged in">
                                     <span data-testid=testids::CURRENT_USER>{c.email}</span>
                                 </a>
@@ -37,7 +38,12 @@ pub fn Header() -> impl IntoView {
                                 </ActionForm>
                             </nav>
                         }.into_any(),
-                        _ => ().into_any(),
+                        _ => view! {
+                            <nav class="topbar__nav">
+                                <a href=routes::LOGIN>"Log in"</a>
+                                <a href=routes::SIGNUP class="btn btn--ghost">"Sign up"</a>
+                            </nav>
+                        }.into_any(),
                     }
                 })}
             </Transition>

@@ -1,8 +1,10 @@
 //! Reusable pieces of the pages.
 
+pub mod address_fields;
 pub mod chart;
 pub mod layout;
 pub mod modal;
+pub mod payment_banner;
 pub mod sim;
 pub mod sim_details_card;
 pub mod status;

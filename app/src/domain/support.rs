@@ -119,9 +119,26 @@ pub fn is_case_id(id: &str) -> bool {
         && id.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// A Salesforce datetime (`2026-11-30T01:00:00.000+0000`) as the portal shows times (JST);
+/// the text as it came when it cannot be read.
+pub fn when_label(salesforce: &str) -> String {
+    chrono::DateTime::parse_from_str(salesforce, "%Y-%m-%dT%H:%M:%S%.3f%z")
+        .map(|t| super::dates::jst_datetime_label(t.timestamp()))
+        .unwrap_or_else(|_| salesforce.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn salesforce_times_show_in_jst() {
+        assert_eq!(
+            when_label("2026-11-30T01:00:00.000+0000"),
+            "30 Nov 2026, 10:00"
+        );
+        assert_eq!(when_label("yesterday"), "yesterday");
+    }
 
     #[test]
     fn new_cases_name_the_field_to_fix() {

@@ -2,7 +2,7 @@
 //! it logged in and when it was last used; other devices can be logged out one by one, or all
 //! at once with "Log out everywhere" (this device too).
 
-use crate::api::{list_sessions, EndSession, LogoutEverywhere};
+use crate::api::{get_payment_methods, get_profile, list_sessions, EndSession, LogoutEverywhere};
 use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
 use crate::domain::dates::jst_datetime_label;
 use crate::domain::{PortalError, SessionInfo};
@@ -35,6 +35,7 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <Title text=text::TITLE />
         <h1>{text::TITLE}</h1>
+        <ProfileCard />
         <section class="card" aria-labelledby="sessions-title">
             <header class="card__head"><h2 id="sessions-title">{text::SESSIONS}</h2></header>
             <p class="muted">{text::SESSIONS_LEAD}</p>
@@ -58,6 +59,64 @@ pub fn AccountPage() -> impl IntoView {
                 <span class="muted">{text::EVERYWHERE_HINT}</span>
             </ActionForm>
             {move || everywhere_error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
+        </section>
+    }
+}
+
+/// Name, contact details and address (from billing), and the payment methods.
+#[component]
+fn ProfileCard() -> impl IntoView {
+    let profile = Resource::new(|| (), |_| get_profile());
+    let methods = Resource::new(|| (), |_| get_payment_methods());
+    let billing_error =
+        leptos_router::hooks::use_query_map().with_untracked(|q| q.get("billing_error").is_some());
+    view! {
+        <section class="card profile" aria-labelledby="profile-title" data-testid=testids::PROFILE_CARD>
+            <header class="card__head">
+                <h2 id="profile-title">"Profile"</h2>
+                <a class="btn btn--ghost" href=crate::routes::ADDRESS>"Edit address"</a>
+            </header>
+            <Transition fallback=|| view! { <p class="muted">"Loading your profile…"</p> }>
+                {move || Suspend::new(async move {
+                    match profile.await {
+                        Ok(p) => {
+                            let a = p.address;
+                            let lines = [format!("〒{}", a.postcode), format!("{} {}", a.prefecture, a.city), a.line1, a.line2];
+                            view! {
+                                <dl class="facts">
+                                    <dt>"Name"</dt><dd>{p.name}</dd>
+                                    <dt>"Email"</dt><dd>{p.email}</dd>
+                                    <dt>"Phone"</dt><dd class="mono">{p.phone}</dd>
+                                    <dt>"Address"</dt>
+                                    <dd>{lines.into_iter().filter(|l| !l.trim().is_empty()).map(|l| view! { <span class="block">{l}</span> }).collect_view()}</dd>
+                                </dl>
+                            }.into_any()
+                        }
+                        Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <div class="profile__pay">
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        methods.await.ok().map(|m| view! {
+                            <p>
+                                <strong>"Payment method: "</strong>
+                                {if m.has_payment_method {
+                                    m.description.unwrap_or_else(|| "on file".into())
+                                } else {
+                                    "none yet — add one to top up and order".into()
+                                }}
+                            </p>
+                        })
+                    })}
+                </Transition>
+                <a class="btn" href=crate::routes::MANAGE_PAYMENT_METHODS rel="external">"Manage payment methods"</a>
+            </div>
+            {billing_error.then(|| view! {
+                <p class="form__error" role="alert">"Our billing system is not responding right now. Please try again in a few minutes."</p>
+            })}
         </section>
     }
 }

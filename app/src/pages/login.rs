@@ -15,6 +15,8 @@ mod text {
     pub const FIRST_TIME: &str = "First time here with an existing billing account?";
     pub const LINK: &str = "Set up your portal login";
     pub const FORGOT: &str = "Forgot your password?";
+    pub const NEW_HERE: &str = "New customer with a customer number?";
+    pub const SIGN_UP: &str = "Sign up";
 }
 
 #[component]
@@ -51,6 +53,7 @@ pub fn LoginPage() -> impl IntoView {
                     })
                 })}
             </Transition>
+            <p class="muted">{text::NEW_HERE}" "<a href=crate::routes::SIGNUP>{text::SIGN_UP}</a></p>
             <p class="muted">{text::FIRST_TIME}" "<a href=crate::routes::LINK data-testid=testids::LINK_PAGE>{text::LINK}</a></p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {

@@ -24,11 +24,15 @@ macro_rules! lazy_page {
 pub(crate) use lazy_page;
 
 pub mod account;
+pub mod address;
 pub mod billing;
 pub mod home;
 pub mod link;
 pub mod login;
 pub mod not_found;
 pub mod password_reset;
+pub mod signup;
 pub mod sim;
 pub mod subscriptions;
+pub mod support;
+pub mod support_case;

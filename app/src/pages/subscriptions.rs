@@ -1,4 +1,5 @@
 use crate::api::list_subscriptions;
+use crate::components::payment_banner::PaymentBanner;
 use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
 use crate::domain::{format_msisdn, PortalError, Subscription};
 use crate::{routes, testids};
@@ -21,6 +22,7 @@ pub fn SubscriptionsPage() -> impl IntoView {
         <Title text=text::TITLE />
         <h1>{text::TITLE}</h1>
         <p class="lead">{text::LEAD}</p>
+        <PaymentBanner />
         <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match subs.await {

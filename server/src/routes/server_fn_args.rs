@@ -71,6 +71,16 @@ static ARGS: LazyLock<HashMap<&'static str, Args>> = LazyLock::new(|| {
         features,
         args::<api::CancelSim>(),
         args::<api::ReissueEsim>(),
+        args::<api::SignUpCustomer>(),
+        args::<api::DemoCustomerNumbers>(),
+        args::<api::GetProfile>(),
+        args::<api::ChangeAddress>(),
+        args::<api::GetPaymentMethods>(),
+        args::<api::PaymentMethodsLink>(),
+        args::<api::ListCases>(),
+        args::<api::GetCase>(),
+        args::<api::OpenCase>(),
+        args::<api::AddCaseComment>(),
     ])
 });
 

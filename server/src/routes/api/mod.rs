@@ -103,6 +103,10 @@ pub fn router() -> Router<AppState> {
             get(profile::payment_methods),
         )
         .route(
+            "/api/billing/payment-methods/manage",
+            get(profile::manage_payment_methods),
+        )
+        .route(
             "/api/support/cases",
             get(support::cases).post(support::open_case),
         )

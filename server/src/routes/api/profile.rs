@@ -144,3 +144,20 @@ pub(super) async fn sso_link(
     )
         .into_response())
 }
+
+/// `GET /api/billing/payment-methods/manage`: 303 to a fresh sign-in link into billing's
+/// payment methods page (what the banner's and the account page's buttons open). A browser
+/// that cannot be sent there goes back to the account page with a message.
+pub(super) async fn manage_payment_methods(
+    State(state): State<AppState>,
+    Authed(c): Authed,
+) -> Response {
+    match state.ports.profiles.payment_methods_link(&c).await {
+        Ok(url) => axum::response::Redirect::to(&url).into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "could not open billing's payment methods");
+            let to = format!("{}?billing_error=unavailable", app::routes::ACCOUNT);
+            axum::response::Redirect::to(&to).into_response()
+        }
+    }
+}

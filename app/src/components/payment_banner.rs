@@ -1,0 +1,28 @@
+//! The banner that asks a customer without a payment method to add one (seed 004): shown on
+//! the dashboard until billing has a card or account. The button opens billing's payment
+//! methods page through a sign-in link minted when it is followed (never stored).
+
+use crate::api::get_payment_methods;
+use crate::{routes, testids};
+use leptos::prelude::*;
+
+#[component]
+pub fn PaymentBanner() -> impl IntoView {
+    let summary = Resource::new(|| (), |_| get_payment_methods());
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                summary.await.ok().filter(|s| !s.has_payment_method).map(|_| view! {
+                    <aside class="banner banner--warn" role="status" data-testid=testids::PAYMENT_BANNER>
+                        <div>
+                            <strong>"Add a payment method"</strong>
+                            <p>"You need a card on file to top up data and to order new SIMs. It takes a minute in our billing system."</p>
+                        </div>
+                        <a class="btn btn--primary" href=routes::MANAGE_PAYMENT_METHODS
+                            data-testid=testids::MANAGE_PAYMENT_METHODS rel="external">"Manage payment methods"</a>
+                    </aside>
+                })
+            })}
+        </Transition>
+    }
+}

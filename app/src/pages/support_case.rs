@@ -1,0 +1,86 @@
+//! One support case: what was asked, the conversation, and a box to add to it. Another
+//! account's case looks exactly like one that does not exist.
+
+use crate::api::{get_case, AddCaseComment};
+use crate::components::address_fields::FieldError;
+use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
+use crate::domain::support::when_label;
+use crate::domain::PortalError;
+use crate::{routes, testids};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let comment = ServerAction::<AddCaseComment>::new();
+    let error = Signal::derive(move || comment.value().get().and_then(Result::err));
+    let case = Resource::new(
+        move || (id(), comment.version().get()),
+        |(id, _)| get_case(id),
+    );
+    view! {
+        <Title text="Support case" />
+        <a class="back" href=routes::SUPPORT>"← All cases"</a>
+        <Transition fallback=|| view! { <p class="muted">"Loading the case…"</p> }>
+            {move || Suspend::new(async move {
+                match case.await {
+                    Ok(d) => {
+                        let tone = super::support::status_tone(&d.case);
+                        let case_id = d.case.id.clone();
+                        view! {
+                            <article class="card case" data-testid=testids::CASE_DETAIL>
+                                <header class="card__head">
+                                    <h1>{d.case.subject.clone()}</h1>
+                                    <Badge label=d.case.status.clone() tone=tone />
+                                </header>
+                                <p class="muted small">{format!("Case #{} · {} · opened {}", d.case.number, d.case.category, when_label(&d.case.created_at))}</p>
+                                <p class="case__description">{d.description}</p>
+                                <h2>"Conversation"</h2>
+                                {if d.comments.is_empty() {
+                                    view! { <p class="muted">"No replies yet. We will answer here and email you."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ol class="comments">
+                                            {d.comments.into_iter().map(|c| view! {
+                                                <li class="comments__item" data-testid=testids::CASE_COMMENT>
+                                                    <p>{c.body}</p>
+                                                    <span class="muted small">{when_label(&c.created_at)}</span>
+                                                </li>
+                                            }).collect_view()}
+                                        </ol>
+                                    }.into_any()
+                                }}
+                                {(!d.case.closed).then(|| view! {
+                                    <ActionForm action=comment attr:data-testid=testids::COMMENT_FORM attr:class="form">
+                                        <input type="hidden" name="id" value=case_id />
+                                        <label class="field">
+                                            <span>"Add a reply"</span>
+                                            <textarea name="body" rows="4" required></textarea>
+                                            <FieldError error=error name="body" />
+                                        </label>
+                                        {move || error.get().filter(|e| e.field().is_none()).map(|e| view! {
+                                            <p class="form__error" role="alert">{e.to_string()}</p>
+                                        })}
+                                        <div class="form__actions">
+                                            <button class="btn btn--primary" type="submit" disabled=move || comment.pending().get()>"Send reply"</button>
+                                        </div>
+                                    </ActionForm>
+                                })}
+                            </article>
+                        }.into_any()
+                    }
+                    Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
+                    Err(PortalError::NotFound) => view! {
+                        <ErrorPanel error=PortalError::BadRequest("We could not find that case.".into()) />
+                    }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+super::lazy_page!(CaseRoute, CasePage);
