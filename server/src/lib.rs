@@ -2,6 +2,7 @@
 //! [`build`]; tests call [`build`] with port 0 and talk HTTP to the result.
 
 pub mod cache;
+pub mod emails;
 pub mod freebit;
 pub mod lenient;
 pub mod mail;

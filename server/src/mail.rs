@@ -214,16 +214,23 @@ impl Sender {
             .parse()
             .map_err(|e| format!("recipient address: {e}"))?;
         let domain = self.cfg.from.email.domain().to_string();
-        Message::builder()
+        let builder = Message::builder()
             .from(self.cfg.from.clone())
             .to(to)
             .subject(row.subject.as_str())
             // Stable across attempts, so a repeat after a crash is recognisably the same email.
             .message_id(Some(format!("<outbox-{}@{domain}>", row.id)))
-            .date(SystemTime::UNIX_EPOCH + Duration::from_secs(row.created_at.max(0) as u64))
-            .header(ContentType::TEXT_PLAIN)
-            .body(row.body.clone())
-            .map_err(|e| format!("message: {e}"))
+            .date(SystemTime::UNIX_EPOCH + Duration::from_secs(row.created_at.max(0) as u64));
+        match &row.html {
+            Some(html) => builder.multipart(lettre::message::MultiPart::alternative_plain_html(
+                row.body.clone(),
+                html.clone(),
+            )),
+            None => builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(row.body.clone()),
+        }
+        .map_err(|e| format!("message: {e}"))
     }
 }
 

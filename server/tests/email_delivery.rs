@@ -85,6 +85,7 @@ fn email<'a>(to: &'a str, body: &'a str) -> Email<'a> {
         to,
         subject: "Test",
         body,
+        html: None,
         discard_after_secs: None,
     }
 }
@@ -114,6 +115,13 @@ async fn a_reset_email_arrives_by_smtp_and_its_link_works() {
         "{id}"
     );
     let token = token_in(&mail.body(), "https://portal.sonixnet.example");
+    // Plain text and HTML, with the same link.
+    assert!(mail
+        .header("Content-Type")
+        .unwrap()
+        .starts_with("multipart/alternative"));
+    let html = mail.part("text/html").expect("an HTML part");
+    assert!(html.contains(&token) && html.contains("<a href="), "{html}");
 
     assert_eq!(confirm(&p.url, &token, "my new password 2026").await, 204);
     let c = common::cookie_client();

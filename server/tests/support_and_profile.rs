@@ -247,3 +247,23 @@ async fn payment_methods_are_summarised_and_managed_through_a_fresh_sso_link() {
         401
     );
 }
+
+#[tokio::test]
+async fn the_request_id_travels_to_salesforce_and_whmcs() {
+    let p = common::portal().await;
+    let token = p.token("demo@example.com").await;
+    for path in ["/api/support/cases", "/api/me/profile"] {
+        let r = reqwest::Client::new()
+            .get(format!("{}{path}", p.url))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        let id = r.headers()["x-request-id"].to_str().unwrap().to_string();
+        assert!(
+            p.sims.faults.request_ids().contains(&id),
+            "{path}: {id} not forwarded"
+        );
+    }
+}

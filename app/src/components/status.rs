@@ -12,7 +12,13 @@ pub fn Badge(#[prop(into)] label: String, tone: &'static str) -> impl IntoView {
 
 /// What a customer sees when a section could not load: the friendly message, nothing internal.
 #[component]
-pub fn ErrorPanel(error: PortalError) -> impl IntoView {
+pub fn ErrorPanel(
+    error: PortalError,
+    /// Says it in the page's own words (e.g. which thing was not found); the status stays
+    /// the error's.
+    #[prop(optional, into)]
+    message: Option<String>,
+) -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
         resp.set_status(
@@ -26,7 +32,7 @@ pub fn ErrorPanel(error: PortalError) -> impl IntoView {
     );
     view! {
         <div class="panel panel--error" role="alert" data-testid=testids::PAGE_ERROR>
-            <p>{error.to_string()}</p>
+            <p>{message.unwrap_or_else(|| error.to_string())}</p>
             {retry_hint.then(|| view! { <p class="muted">"Your data is safe; nothing was changed."</p> })}
         </div>
     }

@@ -74,7 +74,7 @@ pub fn CasePage() -> impl IntoView {
                     }
                     Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
                     Err(PortalError::NotFound) => view! {
-                        <ErrorPanel error=PortalError::BadRequest("We could not find that case.".into()) />
+                        <ErrorPanel error=PortalError::NotFound message="We could not find that case." />
                     }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                 }

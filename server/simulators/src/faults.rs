@@ -90,6 +90,8 @@ pub struct Faults {
     /// Requests received per upstream and operation (faulted or not): what caching tests and
     /// the benchmark count.
     calls: Arc<Mutex<BTreeMap<String, u64>>>,
+    /// The last `X-Request-Id` headers received (the portal's correlation ids), newest last.
+    request_ids: Arc<Mutex<std::collections::VecDeque<String>>>,
 }
 
 /// Requests received so far, keyed `freebit mvno/getdetail`, `whmcs getclientsproducts`.
@@ -111,6 +113,27 @@ impl Faults {
     /// Requests received so far by upstream and operation.
     pub fn calls(&self) -> Calls {
         self.calls.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Remembers a correlation id a request carried (the last 1,000 are kept).
+    pub fn note_request_id(&self, headers: &axum::http::HeaderMap) {
+        if let Some(id) = headers.get("x-request-id").and_then(|v| v.to_str().ok()) {
+            let mut ids = self.request_ids.lock().unwrap_or_else(|p| p.into_inner());
+            if ids.len() == 1000 {
+                ids.pop_front();
+            }
+            ids.push_back(id.to_string());
+        }
+    }
+
+    /// The correlation ids received so far, oldest first.
+    pub fn request_ids(&self) -> Vec<String> {
+        self.request_ids
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .cloned()
+            .collect()
     }
 
     /// Starts counting from zero.

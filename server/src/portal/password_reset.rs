@@ -11,7 +11,6 @@
 use super::accounts::{PortalAccounts, ResetLinks};
 use super::limits::LoginThrottle;
 use super::store_error;
-use crate::store::outbox::Email;
 use crate::store::password_resets;
 use crate::store::{audit, customers, sessions, Db};
 use app::domain::account::check_new_password;
@@ -64,24 +63,16 @@ pub(super) async fn request(
     password_resets::create(r.db, customer.id, &token, TTL_SECS)
         .await
         .map_err(store_error)?;
-    let body = format!(
-        "Someone (hopefully you) asked to reset the password of your SonixNet portal login.\n\n\
-         Open this link within 30 minutes to choose a new password:\n\
-         {base}{path}?token={token}\n\n\
-         The link works once. If you did not ask for this, ignore this email: your password \
-         stays as it is.\n",
+    let link = format!(
+        "{base}{path}?token={token}",
         base = links.base_url.trim_end_matches('/'),
         path = app::routes::RESET_PASSWORD,
     );
+    let email = crate::emails::password_reset(&link, TTL_SECS / 60);
     links
         .outbox
-        .send(Email {
-            to: &customer.email,
-            subject: "Reset your SonixNet portal password",
-            body: &body,
-            // A link that has expired is not worth delivering.
-            discard_after_secs: Some(TTL_SECS),
-        })
+        // A link that has expired is not worth delivering.
+        .send(email.to(&customer.email, Some(TTL_SECS)))
         .await
         .map_err(store_error)?;
     audit::record(

@@ -13,7 +13,10 @@ fn now_ms() -> i64 {
 pub struct Email<'a> {
     pub to: &'a str,
     pub subject: &'a str,
+    /// Plain text.
     pub body: &'a str,
+    /// The same in HTML (sent as multipart/alternative), if any.
+    pub html: Option<&'a str>,
     /// Not worth sending after this many seconds (a link that has expired by then).
     pub discard_after_secs: Option<i64>,
 }
@@ -28,7 +31,7 @@ where
     let now = now();
     sqlx::query(
         "INSERT INTO outbox_emails (id, to_address, subject, body, created_at, next_attempt_ms, \
-         discard_after) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+         discard_after, html_body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(id)
     .bind(e.to)
@@ -37,6 +40,7 @@ where
     .bind(now)
     .bind(now * 1000)
     .bind(e.discard_after_secs.map(|s| now + s))
+    .bind(e.html)
     .execute(db)
     .await?;
     Ok(id)
@@ -47,6 +51,7 @@ pub struct OutboxRow {
     pub to: String,
     pub subject: String,
     pub body: String,
+    pub html: Option<String>,
     pub created_at: i64,
     pub attempts: i64,
     pub sent_at: Option<i64>,
@@ -55,8 +60,8 @@ pub struct OutboxRow {
     pub last_error: Option<String>,
 }
 
-const COLUMNS: &str = "id, to_address, subject, body, created_at, attempts, sent_at, failed_at, \
-                       discard_after, last_error";
+const COLUMNS: &str = "id, to_address, subject, body, html_body, created_at, attempts, sent_at, \
+                       failed_at, discard_after, last_error";
 
 fn from_row(r: &sqlx::any::AnyRow) -> Result<OutboxRow, sqlx::Error> {
     Ok(OutboxRow {
@@ -64,6 +69,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<OutboxRow, sqlx::Error> {
         to: r.try_get("to_address")?,
         subject: r.try_get("subject")?,
         body: r.try_get("body")?,
+        html: r.try_get("html_body")?,
         created_at: r.try_get("created_at")?,
         attempts: r.try_get::<i32, _>("attempts").map(i64::from)?,
         sent_at: r.try_get("sent_at")?,

@@ -546,13 +546,12 @@ impl WhmcsClient {
             form.push(("accesskey", k.expose_secret()));
         }
         form.extend(params.iter().map(|(k, v)| (*k, v.as_str())));
-        let resp = self
-            .http
-            .post(self.api.clone())
-            .form(&form)
-            .send()
-            .await
-            .map_err(WhmcsError::from_reqwest)?;
+        let mut req = self.http.post(self.api.clone()).form(&form);
+        // The request's correlation id, so WHMCS's logs (and ours) can be matched up.
+        if let Some(id) = crate::routes::request_id::current() {
+            req = req.header(crate::routes::request_id::HEADER, id);
+        }
+        let resp = req.send().await.map_err(WhmcsError::from_reqwest)?;
         let status = resp.status();
         let text = resp.text().await.map_err(WhmcsError::from_reqwest)?;
         interpret(action, status.as_u16(), &text)

@@ -29,18 +29,63 @@ impl Received {
             .map(|l| l[prefix.len()..].trim().to_string())
     }
 
-    /// The body as the reader sees it (quoted-printable decoded).
+    /// The plain-text body as the reader sees it (quoted-printable decoded); of a
+    /// multipart/alternative message, its text/plain part.
     pub fn body(&self) -> String {
-        let raw = self.data.split_once("\r\n\r\n").map_or("", |(_, b)| b);
-        match self.header("Content-Transfer-Encoding").as_deref() {
-            Some("quoted-printable") => String::from_utf8(
-                quoted_printable::decode(raw, quoted_printable::ParseMode::Robust)
-                    .expect("quoted-printable"),
-            )
-            .expect("utf-8"),
-            _ => raw.to_string(),
-        }
+        self.part("text/plain").expect("a text/plain body")
     }
+
+    /// The decoded body of the part with this content type (the whole message when it is
+    /// not multipart and has that type, or no type).
+    pub fn part(&self, content_type: &str) -> Option<String> {
+        part_of(&self.data, content_type)
+    }
+}
+
+/// The decoded body of the (sub)message `data` of type `want`.
+fn part_of(data: &str, want: &str) -> Option<String> {
+    let (head, raw) = data.split_once("\r\n\r\n").unwrap_or((data, ""));
+    let header = |name: &str| {
+        let prefix = format!("{}:", name.to_lowercase());
+        // Folded headers: continuation lines start with whitespace.
+        let unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ");
+        unfolded
+            .split("\r\n")
+            .find(|l| l.to_lowercase().starts_with(&prefix))
+            .map(|l| l[prefix.len()..].trim().to_string())
+    };
+    let ctype = header("Content-Type").unwrap_or_else(|| "text/plain".into());
+    if ctype.to_lowercase().starts_with("multipart/") {
+        let boundary = ctype
+            .split(';')
+            .find_map(|p| p.trim().strip_prefix("boundary="))
+            .map(|b| b.trim_matches('"').to_string())?;
+        return raw
+            .split(&format!("--{boundary}"))
+            .filter(|p| !p.trim().is_empty() && !p.starts_with("--"))
+            .find_map(|p| part_of(p.trim_start_matches("\r\n"), want));
+    }
+    if !ctype.to_lowercase().starts_with(want) {
+        return None;
+    }
+    Some(match header("Content-Transfer-Encoding").as_deref() {
+        Some("quoted-printable") => String::from_utf8(
+            quoted_printable::decode(raw, quoted_printable::ParseMode::Robust)
+                .expect("quoted-printable"),
+        )
+        .expect("utf-8"),
+        Some("base64") => {
+            use base64::Engine;
+            let joined: String = raw.split_whitespace().collect();
+            String::from_utf8(
+                base64::engine::general_purpose::STANDARD
+                    .decode(joined)
+                    .expect("base64"),
+            )
+            .expect("utf-8")
+        }
+        _ => raw.to_string(),
+    })
 }
 
 #[derive(Clone, Default)]

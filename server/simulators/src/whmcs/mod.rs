@@ -266,8 +266,10 @@ fn render_fault(f: &Fault) -> Option<Response> {
 
 async fn handle(
     State(sim): State<WhmcsSim>,
+    headers: axum::http::HeaderMap,
     form: Result<Form<Params>, FormRejection>,
 ) -> Response {
+    sim.faults.note_request_id(&headers);
     let Ok(Form(p)) = form else {
         return error("Invalid request");
     };

@@ -217,18 +217,3 @@ fn contact_details(v: &ValidSignUp) -> crate::whmcs::ContactDetails {
         phonenumber: v.phone.clone(),
     }
 }
-
-/// The welcome email (plain text; no links that sign anyone in, no secrets).
-pub(crate) fn welcome_email(first_name: &str, customer_number: &str, base_url: &str) -> String {
-    format!(
-        "Hello {first_name},\n\n\
-         welcome to the SonixNet portal. Your login is linked to customer number \
-         {customer_number}.\n\n\
-         Log in at {base}/login to see your SIMs, top up data, manage your plan and contact \
-         support.\n\n\
-         Before you order, add a payment method: the portal shows you where after you log in.\n\n\
-         If you did not sign up, reply to this email and we will close the login.\n\n\
-         SonixNet customer support\n",
-        base = base_url.trim_end_matches('/'),
-    )
-}

@@ -15,7 +15,7 @@ use crate::portal::{store_error, whmcs_error, BILLING};
 use crate::salesforce::records::NewCase;
 use crate::store::audit;
 use crate::store::customers::{self, Linked};
-use crate::store::outbox::{self, Email};
+use crate::store::outbox;
 use crate::store::signups::{self, SignupRow, Step};
 use crate::whmcs::WhmcsError;
 use app::domain::signup::ValidSignUp;
@@ -362,19 +362,11 @@ async fn complete(
         .await?;
     }
     let db_error = |e: crate::store::StoreError| later(row, e.to_string(), store_error(e));
-    let body = super::welcome_email(&contact.first_name, &row.customer_number, &s.base_url);
+    let welcome = crate::emails::welcome(&contact.first_name, &row.customer_number, &s.base_url);
     let mut tx = s.db.begin().await.map_err(|e| db_error(e.into()))?;
-    outbox::enqueue(
-        &mut *tx,
-        Email {
-            to: &row.email,
-            subject: "Welcome to the SonixNet portal",
-            body: &body,
-            discard_after_secs: None,
-        },
-    )
-    .await
-    .map_err(db_error)?;
+    outbox::enqueue(&mut *tx, welcome.to(&row.email, None))
+        .await
+        .map_err(db_error)?;
     let done = sqlx::query(
         "UPDATE signups SET state = $1, lease_token = NULL, lease_until_ms = NULL, \
          next_attempt_ms = NULL, last_error = NULL, updated_at = $2 WHERE id = $3 AND lease_token = $4",

@@ -177,6 +177,7 @@ fn render_fault(op: &str, fault: &Fault) -> Option<Response> {
 
 async fn with_faults(State(sim): State<SalesforceSim>, req: Request, next: Next) -> Response {
     let op = operation(req.method(), req.uri().path());
+    sim.faults.note_request_id(req.headers());
     sim.faults
         .apply(
             Upstream::Salesforce,
