@@ -87,6 +87,15 @@ fn render(subject: &str, greeting: &str, blocks: &[Block<'_>]) -> Rendered {
     }
 }
 
+/// "Hello Aiko," — or "Hello," when the name is not at hand.
+fn greeting(first_name: &str) -> String {
+    if first_name.trim().is_empty() {
+        "Hello,".into()
+    } else {
+        format!("Hello {},", first_name.trim())
+    }
+}
+
 fn base(url: &str) -> &str {
     url.trim_end_matches('/')
 }
@@ -157,7 +166,7 @@ pub fn top_up_receipt(
     }
     render(
         "Your data top-up receipt",
-        &format!("Hello {first_name},"),
+        &greeting(first_name),
         &[
             Block::Text("your top-up is on your line. Thank you!".into()),
             Block::Facts(facts),

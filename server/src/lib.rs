@@ -242,6 +242,10 @@ pub async fn build_with(
         freebit: freebit.clone(),
         cfg: settings.saga.clone(),
         cache: cache.clone(),
+        public_base: settings
+            .public_url
+            .as_ref()
+            .map_or_else(|| self_base.clone(), |u| u.to_string()),
     };
     tokio::spawn(portal::topup::reconciler::run(saga.clone()));
     tokio::spawn(portal::accounts::purge_sessions(

@@ -215,6 +215,16 @@ async fn a_paid_top_up_is_invoiced_charged_and_applied_once(db: String) {
         timeline.iter().any(|d| d == "3 GB added to 080-7705-2946"),
         "{timeline:?}"
     );
+    // One receipt, though the same key was sent three times.
+    let mails: Vec<Value> =
+        common::get_json(&t.c, &format!("{}/_sim/mail?format=json", t.p.url)).await;
+    let receipts: Vec<_> = mails
+        .iter()
+        .filter(|m| m["subject"] == "Your data top-up receipt")
+        .collect();
+    assert_eq!(receipts.len(), 1, "{mails:?}");
+    let text = receipts[0]["body"].as_str().unwrap();
+    assert!(text.contains("¥1,500") && text.contains("3 GB") && text.contains("080-7705-2946"));
 }
 
 async fn invalid_amounts_are_refused_and_create_nothing(db: String) {

@@ -338,6 +338,24 @@ pub async fn transition(
     change: Change,
     lease_until_ms: i64,
 ) -> Result<bool, StoreError> {
+    transition_in(db, id, token, from, to, change, lease_until_ms).await
+}
+
+/// [`transition`] on the pool or inside the caller's transaction (a receipt email is written
+/// with the move to `applied`, so it exists exactly when the move does).
+#[allow(clippy::too_many_arguments)]
+pub async fn transition_in<'c, E>(
+    db: E,
+    id: i64,
+    token: &str,
+    from: State,
+    to: State,
+    change: Change,
+    lease_until_ms: i64,
+) -> Result<bool, StoreError>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
     let now_ms = now_ms();
     let (set_next, next) = match change.next_attempt_ms {
         None => (0_i32, None),

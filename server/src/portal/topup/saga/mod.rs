@@ -45,6 +45,8 @@ pub struct Saga {
     pub cfg: SagaConfig,
     /// Forgotten for the customer once data was (or may have been) added.
     pub cache: crate::cache::Cache,
+    /// The portal's public address (the link in the receipt email).
+    pub public_base: String,
 }
 
 /// Whether the saga can go on now or must wait (for the reconciler, a date or nobody).
@@ -87,16 +89,20 @@ impl Saga {
         to: State,
         change: Change,
     ) -> Result<bool, StoreError> {
-        let moved = top_ups::transition(
-            &self.db,
-            row.id,
-            token,
-            row.state,
-            to,
-            change,
-            self.lease_until(),
-        )
-        .await?;
+        let moved = if to == State::Applied {
+            self.apply_with_receipt(row, token, change).await?
+        } else {
+            top_ups::transition(
+                &self.db,
+                row.id,
+                token,
+                row.state,
+                to,
+                change,
+                self.lease_until(),
+            )
+            .await?
+        };
         if !moved {
             tracing::warn!(
                 id = row.id,
@@ -105,6 +111,43 @@ impl Saga {
                 "top-up moved on or lease lost; stopping"
             );
         }
+        Ok(moved)
+    }
+
+    /// Moves the row to `applied` and writes the receipt email in the same transaction: one
+    /// receipt per top-up, whichever instance or retry applies it.
+    async fn apply_with_receipt(
+        &self,
+        row: &TopUpRow,
+        token: &str,
+        change: Change,
+    ) -> Result<bool, StoreError> {
+        let email = crate::store::customers::find_by_id(&self.db, row.customer_id)
+            .await?
+            .map(|c| c.email);
+        let mut tx = self.db.begin().await?;
+        let moved = top_ups::transition_in(
+            &mut *tx,
+            row.id,
+            token,
+            row.state,
+            State::Applied,
+            change,
+            self.lease_until(),
+        )
+        .await?;
+        if let (true, Some(to)) = (moved, email) {
+            let receipt = crate::emails::top_up_receipt(
+                "",
+                &app::domain::format_msisdn(&row.msisdn),
+                &app::domain::topup::topup_label(row.quota_mb.unsigned_abs()),
+                row.amount_jpy.unsigned_abs(),
+                row.invoice_id.and_then(|i| u64::try_from(i).ok()),
+                &self.public_base,
+            );
+            crate::store::outbox::enqueue(&mut *tx, receipt.to(&to, None)).await?;
+        }
+        tx.commit().await?;
         Ok(moved)
     }
 
