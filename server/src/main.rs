@@ -53,10 +53,10 @@ async fn main() {
     if simulated {
         match elsewhere {
             None => println!(
-                "  Upstreams: built-in Freebit and WHMCS simulators under {}/_sim",
+                "  Upstreams: built-in Freebit, WHMCS and Salesforce simulators under {}/_sim",
                 portal.url()
             ),
-            Some(base) => println!("  Upstreams: the Freebit and WHMCS simulators at {base}"),
+            Some(base) => println!("  Upstreams: the simulators at {base}"),
         }
         println!(
             "  Demo logins (password \"{}\"):",
@@ -65,6 +65,17 @@ async fn main() {
         for c in server::simulator::demo::CLIENTS {
             println!("    {}", c.email);
         }
+        let numbers: Vec<&str> = server::simulator::demo::SF_ACCOUNTS
+            .iter()
+            .filter(|a| a.whmcs_client_id.is_none())
+            .map(|a| a.customer_number)
+            .collect();
+        println!(
+            "  Sign up at {}/signup with a demo customer number: {}",
+            portal.url(),
+            numbers.join(", ")
+        );
+        println!("  Emails the portal sends: {}/_sim/mail", portal.url());
     }
     println!();
     if let Err(e) = portal.serve().await {
