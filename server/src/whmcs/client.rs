@@ -247,23 +247,12 @@ impl WhmcsClient {
         user_id: u64,
         email: &str,
     ) -> Result<Option<wire::User>, WhmcsError> {
-        let mut seen = 0u64;
-        loop {
-            let params = vec![
-                ("search", email.to_string()),
-                ("limitstart", seen.to_string()),
-                ("limitnum", self.page_size.to_string()),
-            ];
-            let page: wire::UsersPage = self.call("GetUsers", &params, Kind::Read).await?;
+        self.search("GetUsers", email, |page: wire::UsersPage| {
             let got = page.users.len() as u64;
-            if let Some(u) = page.users.into_iter().find(|u| u.id == user_id) {
-                return Ok(Some(u));
-            }
-            seen += got;
-            if got == 0 || seen >= page.totalresults {
-                return Ok(None);
-            }
-        }
+            let found = page.users.into_iter().find(|u| u.id == user_id);
+            (got, page.totalresults, found)
+        })
+        .await
     }
 
     /// An unpaid invoice with one line, not e-mailed (it is captured right away). `notes`
@@ -492,24 +481,38 @@ impl WhmcsClient {
 
     /// The client whose email is exactly `email` (GetClients searches by substring).
     pub async fn client_by_email(&self, email: &str) -> Result<Option<u64>, WhmcsError> {
-        let mut seen = 0u64;
-        loop {
-            let params = vec![
-                ("search", email.to_string()),
-                ("limitstart", seen.to_string()),
-                ("limitnum", self.page_size.to_string()),
-            ];
-            let page: wire::ClientsPage = self.call("GetClients", &params, Kind::Read).await?;
-            let got = page.clients.len() as u64;
-            if let Some(c) = page
+        self.search("GetClients", email, |page: wire::ClientsPage| {
+            let found = page
                 .clients
                 .iter()
                 .find(|c| c.email.eq_ignore_ascii_case(email.trim()))
-            {
-                return Ok(Some(c.id));
+                .map(|c| c.id);
+            (page.clients.len() as u64, page.totalresults, found)
+        })
+        .await
+    }
+
+    /// Pages through a list action's `search` results until `pick` finds what it looks for;
+    /// `pick` answers (rows on this page, total results, found).
+    async fn search<P: DeserializeOwned, T>(
+        &self,
+        action: &str,
+        term: &str,
+        mut pick: impl FnMut(P) -> (u64, u64, Option<T>),
+    ) -> Result<Option<T>, WhmcsError> {
+        let mut seen = 0u64;
+        loop {
+            let params = vec![
+                ("search", term.to_string()),
+                ("limitstart", seen.to_string()),
+                ("limitnum", self.page_size.to_string()),
+            ];
+            let (got, total, found) = pick(self.call(action, &params, Kind::Read).await?);
+            if found.is_some() {
+                return Ok(found);
             }
             seen += got;
-            if got == 0 || seen >= page.totalresults {
+            if got == 0 || seen >= total {
                 return Ok(None);
             }
         }
