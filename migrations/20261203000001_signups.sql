@@ -31,3 +31,5 @@ CREATE TABLE signups (
 CREATE UNIQUE INDEX signups_live_account_key ON signups (salesforce_account_id)
     WHERE state <> 'failed';
 CREATE INDEX signups_due_idx ON signups (next_attempt_ms);
+-- One portal login per Salesforce account (several logins without one are fine: NULLs differ).
+CREATE UNIQUE INDEX customers_salesforce_account_key ON customers (salesforce_account_id);

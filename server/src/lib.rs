@@ -271,6 +271,7 @@ pub async fn build_with(
         base_url: public_base.clone(),
         retry_base: settings.signup_retry_base,
         max_attempts: 20,
+        lease_ms: portal::signup::lease_ms_for(settings.upstream_timeout, settings.read_retries),
     };
     tokio::spawn(portal::signup::retry_job(
         signups.clone(),

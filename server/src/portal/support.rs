@@ -64,7 +64,7 @@ impl PortalSupport {
             return Err(PortalError::NotFound);
         }
         match self.salesforce.case(id).await.map_err(salesforce_error)? {
-            Some(c) if c.account_id.as_deref() == Some(account) => Ok(c),
+            Some(c) if c.account_id.as_deref() == Some(account) && c.customer_visible() => Ok(c),
             Some(_) => {
                 tracing::warn!(case = id, "a customer asked for another account's case");
                 Err(PortalError::NotFound)
@@ -92,7 +92,7 @@ impl Support for PortalSupport {
         let account = self.account(customer).await?;
         let cases = self
             .salesforce
-            .cases(&account)
+            .customer_cases(&account)
             .await
             .map_err(salesforce_error)?;
         Ok(cases.into_iter().map(summary).collect())

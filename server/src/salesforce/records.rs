@@ -107,6 +107,17 @@ pub struct SfComment {
     pub created_date: Option<String>,
 }
 
+/// The `Origin` of cases the portal opens for staff (a sign-up to check): never shown to
+/// customers.
+pub const INTERNAL_ORIGIN: &str = "Portal Sign-up";
+
+impl SfCase {
+    /// Whether a customer may see it.
+    pub fn customer_visible(&self) -> bool {
+        self.origin.as_deref() != Some(INTERNAL_ORIGIN)
+    }
+}
+
 /// A new support case from the portal.
 pub struct NewCase<'a> {
     pub account_id: &'a str,
@@ -230,12 +241,23 @@ impl SalesforceClient {
             .await
     }
 
-    /// The account's cases, newest first.
+    /// The account's cases, newest first (internal ones included: see [`INTERNAL_ORIGIN`]).
     pub async fn cases(&self, account_id: &str) -> Result<Vec<SfCase>, SalesforceError> {
         self.query(&format!(
             "SELECT {CASE_FIELDS} FROM Case WHERE AccountId = {} ORDER BY CreatedDate DESC \
              LIMIT 200",
             literal(account_id)
+        ))
+        .await
+    }
+
+    /// The account's cases a customer may see, newest first: all but staff-internal ones.
+    pub async fn customer_cases(&self, account_id: &str) -> Result<Vec<SfCase>, SalesforceError> {
+        self.query(&format!(
+            "SELECT {CASE_FIELDS} FROM Case WHERE AccountId = {} AND Origin != {} \
+             ORDER BY CreatedDate DESC LIMIT 200",
+            literal(account_id),
+            literal(INTERNAL_ORIGIN)
         ))
         .await
     }

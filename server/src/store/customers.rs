@@ -179,3 +179,12 @@ pub async fn set_salesforce_account(db: &Db, id: i64, account: &str) -> Result<(
         .await?;
     Ok(())
 }
+
+/// The customer mapped to a Salesforce account, if any.
+pub async fn by_salesforce_account(db: &Db, account: &str) -> Result<Option<i64>, StoreError> {
+    let row = sqlx::query("SELECT id FROM customers WHERE salesforce_account_id = $1")
+        .bind(account)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(|r| r.try_get("id")).transpose()?)
+}

@@ -126,14 +126,22 @@ pub struct Step<'a> {
     pub case_id: Option<&'a str>,
 }
 
-/// Records a step's result while `lease` holds; false when the lease was lost.
-pub async fn advance(db: &Db, id: i64, lease: &str, step: Step<'_>) -> Result<bool, StoreError> {
+/// Records a step's result while `lease` holds, renewing it for `lease_ms` (the next step's
+/// calls); false when the lease was lost.
+pub async fn advance(
+    db: &Db,
+    id: i64,
+    lease: &str,
+    lease_ms: i64,
+    step: Step<'_>,
+) -> Result<bool, StoreError> {
+    let at = now_ms();
     let r = sqlx::query(
         "UPDATE signups SET state = COALESCE($1, state), \
          whmcs_client_id = COALESCE($2, whmcs_client_id), \
          customer_id = COALESCE($3, customer_id), case_id = COALESCE($4, case_id), \
-         last_error = NULL, updated_at = $5 \
-         WHERE id = $6 AND lease_token = $7",
+         last_error = NULL, updated_at = $5, lease_until_ms = $8 \
+         WHERE id = $6 AND lease_token = $7 AND lease_until_ms >= $9",
     )
     .bind(step.state)
     .bind(step.whmcs_client_id)
@@ -142,6 +150,8 @@ pub async fn advance(db: &Db, id: i64, lease: &str, step: Step<'_>) -> Result<bo
     .bind(now())
     .bind(id)
     .bind(lease)
+    .bind(at + lease_ms)
+    .bind(at)
     .execute(db)
     .await?;
     Ok(r.rows_affected() == 1)

@@ -1,9 +1,10 @@
 //! The retry job: every few seconds, unfinished sign-ups whose next attempt is due and whose
 //! lease has run out (the request that started them crashed, or an upstream was down) are
-//! leased and run on from their state. Given up after `max_attempts` (logged as an error for
-//! staff; a sign-up that never created its billing client frees the account again).
+//! leased and run on from their state. Never dropped: past `max_attempts` every further
+//! attempt (at most hourly) is logged as an error for staff, because a sign-up that may have a
+//! billing client behind it must keep its customer number.
 
-use super::{steps, SignUps, LEASE_MS};
+use super::{steps, SignUps};
 use crate::store::signups;
 use std::time::Duration;
 
@@ -20,7 +21,8 @@ pub async fn pass(s: &SignUps) -> usize {
     let mut ran = 0;
     for id in due {
         let lease = super::new_lease();
-        match signups::lease(&s.db, id, &lease, now + LEASE_MS, now).await {
+        let now = signups::now_ms();
+        match signups::lease(&s.db, id, &lease, now + s.lease_ms, now).await {
             Ok(true) => {}
             Ok(false) => continue, // another instance has it
             Err(e) => {
@@ -32,10 +34,8 @@ pub async fn pass(s: &SignUps) -> usize {
             continue;
         };
         if row.attempts >= s.max_attempts {
-            tracing::error!(signup = id, state = row.state, error = ?row.last_error,
-                "sign-up given up after its last attempt; needs staff");
-            let _ = signups::finish(&s.db, id, &lease, signups::FAILED, Some("given up")).await;
-            continue;
+            tracing::error!(signup = id, state = row.state, attempts = row.attempts,
+                error = ?row.last_error, "sign-up still not finished; needs staff");
         }
         ran += 1;
         match steps::run(s, row, &lease, false).await {

@@ -29,8 +29,6 @@ use std::time::Duration;
 
 /// Seed 001: the customer-number lookup is kept 30 seconds.
 const LOOKUP_TTL: Duration = Duration::from_secs(30);
-/// How long one pass over a sign-up may hold it.
-const LEASE_MS: i64 = 60_000;
 
 pub const RECORDS: &str = "Our customer records";
 
@@ -46,8 +44,20 @@ pub struct SignUps {
     pub base_url: String,
     /// First wait of the retry job; doubles per attempt, at most an hour.
     pub retry_base: Duration,
-    /// Attempts before a sign-up is given up (and logged for staff).
+    /// Attempts after which a stuck sign-up is logged as an error for staff on every further
+    /// attempt (it is never dropped: that could free a number with a billing client behind it).
     pub max_attempts: i64,
+    /// How long one step may hold a sign-up: longer than its slowest upstream calls with
+    /// their retries (see [`lease_ms_for`]).
+    pub lease_ms: i64,
+}
+
+/// A lease that outlasts the slowest step (three upstream calls, each with its read retries).
+pub fn lease_ms_for(timeout: Duration, read_retries: usize) -> i64 {
+    let step = timeout.saturating_mul(3 * (read_retries as u32 + 1) + 3);
+    i64::try_from(step.as_millis())
+        .unwrap_or(i64::MAX / 4)
+        .max(60_000)
 }
 
 /// The account a customer number names, with its primary contact's email (cached briefly).
@@ -136,7 +146,12 @@ impl SignUps {
         let linked = found.account.whmcs_client_id.is_some()
             || found.account.portal_status.as_deref()
                 == Some(crate::salesforce::records::PORTAL_ACTIVE);
-        if linked {
+        if linked
+            || customers::by_salesforce_account(&self.db, &found.account.id)
+                .await
+                .map_err(store_error)?
+                .is_some()
+        {
             return Err(already_linked());
         }
         let hash = accounts.passwords().hash(&form.password).await?;
@@ -158,7 +173,7 @@ impl SignUps {
                 contact: &contact,
             },
             &lease,
-            signups::now_ms() + LEASE_MS,
+            signups::now_ms() + self.lease_ms,
         )
         .await
         .map_err(store_error)?

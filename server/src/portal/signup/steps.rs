@@ -125,7 +125,7 @@ fn lease_lost(row: &SignupRow) -> Stop {
 }
 
 async fn record(s: &SignUps, row: &SignupRow, lease: &str, step: Step<'_>) -> Result<(), Stop> {
-    match signups::advance(&s.db, row.id, lease, step).await {
+    match signups::advance(&s.db, row.id, lease, s.lease_ms, step).await {
         Ok(true) => Ok(()),
         Ok(false) => Err(lease_lost(row)),
         Err(e) => Err(later(row, e.to_string(), store_error(e))),
@@ -135,7 +135,9 @@ async fn record(s: &SignUps, row: &SignupRow, lease: &str, step: Step<'_>) -> Re
 /// What the form should say about a WHMCS refusal of AddClient.
 fn refusal(message: &str) -> PortalError {
     let m = message.to_ascii_lowercase();
-    if m.contains("email") && (m.contains("exists") || m.contains("not available")) {
+    if m.contains("email")
+        && (m.contains("exists") || m.contains("not available") || m.contains("duplicate"))
+    {
         PortalError::taken(
             "email",
             "This email already has a billing account with us. Log in to link it instead \
@@ -320,7 +322,7 @@ async fn complete(
         .mark_linked(&row.salesforce_account_id, client)
         .await
         .map_err(sf_error)?;
-    if let (Some(sf_email), None) = (&row.salesforce_email, &row.case_id) {
+    if let (Some(_), None) = (&row.salesforce_email, &row.case_id) {
         let subject = mismatch_subject(row.id);
         let existing = s
             .salesforce
@@ -338,13 +340,14 @@ async fn complete(
                     contact_id: None,
                     subject: &subject,
                     category: "Account",
+                    // The contact's email stays out of the text: staff see it on the contact.
                     description: &format!(
                         "A customer signed up to the portal with customer number {} using the \
-                         email {}, but the account's contact has {}. Please confirm which is \
-                         right and update the contact or the portal login.",
-                        row.customer_number, row.email, sf_email
+                         email {}, which is not the email of the account's contact. Please \
+                         confirm the person and update the contact or the portal login.",
+                        row.customer_number, row.email
                     ),
-                    origin: "Portal Sign-up",
+                    origin: crate::salesforce::records::INTERNAL_ORIGIN,
                     priority: "Medium",
                 })
                 .await
