@@ -1,10 +1,12 @@
-use crate::domain::signup::{Address, AddressChange, PaymentMethodsSummary, Profile, SignUp};
+// Forms post one field per input: the sign-up and address functions take them all.
+#![allow(clippy::too_many_arguments)]
+
+use crate::domain::signup::{PaymentMethodsSummary, Profile};
 use crate::domain::PortalError;
 use leptos::prelude::*;
 
 /// Signs a newcomer up with their customer number, logs them in and sends them to the
 /// address step.
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api/fn", endpoint = "sign_up")]
 pub async fn sign_up_customer(
     customer_number: String,
@@ -19,6 +21,7 @@ pub async fn sign_up_customer(
     line2: String,
 ) -> Result<(), PortalError> {
     use super::ctx;
+    use crate::domain::signup::{Address, SignUp};
     let ports = ctx::ports()?;
     let form = SignUp {
         customer_number,
@@ -53,7 +56,6 @@ pub async fn get_profile() -> Result<Profile, PortalError> {
 }
 
 /// Saves the address (and phone) in billing; after the welcome step, goes on to the SIMs.
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api/fn", endpoint = "change_address")]
 pub async fn change_address(
     postcode: String,
@@ -65,6 +67,7 @@ pub async fn change_address(
     welcome: Option<String>,
 ) -> Result<Profile, PortalError> {
     use super::ctx;
+    use crate::domain::signup::{Address, AddressChange};
     let customer = ctx::with_status(ctx::customer().await)?;
     let change = AddressChange {
         address: Address {

@@ -1,4 +1,4 @@
-use crate::domain::support::{CaseComment, CaseDetail, CaseSummary, NewCase};
+use crate::domain::support::{CaseComment, CaseDetail, CaseSummary};
 use crate::domain::PortalError;
 use leptos::prelude::*;
 
@@ -30,7 +30,7 @@ pub async fn open_case(
             .support
             .open_case(
                 &customer,
-                NewCase {
+                crate::domain::support::NewCase {
                     subject,
                     category,
                     description,
