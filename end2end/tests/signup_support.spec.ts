@@ -23,7 +23,7 @@ test("sign-up: a newcomer signs up, checks the address, sees the payment banner 
   // A wrong number first: the form says what to fix, next to the field.
   await page.getByLabel("Customer number").fill("SNX-0000000");
   await page.getByLabel("Full name").fill(a.name);
-  await page.getByLabel("Email").fill(a.email);
+  await page.getByLabel("Email", { exact: true }).fill(a.email);
   await page.getByLabel("Phone").fill("090-1234-5678");
   await page.getByLabel("Password", { exact: true }).fill("a long enough secret");
   await page.getByLabel("Postcode").fill("150-0002");

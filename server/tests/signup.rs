@@ -263,7 +263,10 @@ async fn a_different_email_still_signs_up_and_opens_a_case_for_staff() {
         .contains("email differs"));
     let description = cases[0]["Description"].as_str().unwrap();
     assert!(description.contains("new.address@example.com"));
-    assert!(!description.contains(&a.email), "the contact's email is not spelled out");
+    assert!(
+        !description.contains(&a.email),
+        "the contact's email is not spelled out"
+    );
     // The case is for staff: the customer (who may not be who they claim) never sees it.
     let token = body["token"].as_str().unwrap();
     let cases: Value = reqwest::Client::new()

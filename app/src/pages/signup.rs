@@ -73,13 +73,13 @@ pub fn SignupPage() -> impl IntoView {
                         <FieldError error=error name="phone" />
                     </label>
                 </div>
-                <label class="field">
-                    <span>{text::PASSWORD}</span>
-                    <input type="password" name="password" autocomplete="new-password"
-                        minlength=MIN_PASSWORD_CHARS.to_string() required />
-                    <small class="muted">{hint}</small>
+                <div class="field">
+                    <label for="signup-password">{text::PASSWORD}</label>
+                    <input id="signup-password" type="password" name="password" autocomplete="new-password"
+                        aria-describedby="signup-password-hint" minlength=MIN_PASSWORD_CHARS.to_string() required />
+                    <small id="signup-password-hint" class="muted">{hint}</small>
                     <FieldError error=error name="password" />
-                </label>
+                </div>
                 <AddressFields error=error />
                 {move || error.get().filter(|e| e.field().is_none()).map(|e| view! {
                     <p class="form__error" role="alert" data-testid=testids::SIGNUP_ERROR>{e.to_string()}</p>
