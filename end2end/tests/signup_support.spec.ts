@@ -94,6 +94,7 @@ test("support: a customer opens a case, replies, and sees it in the list", async
   await page.getByLabel("Add a reply").fill("It works again after a restart.");
   await page.getByRole("button", { name: "Send reply" }).click();
   await expect(byId(page, ids.CASE_COMMENT)).toContainText("It works again after a restart.");
+  await expect(page.getByLabel("Add a reply")).toHaveValue("");
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.screenshot({ path: "screenshots/support-case.png", fullPage: true });
 

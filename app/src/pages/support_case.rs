@@ -21,6 +21,15 @@ pub fn CasePage() -> impl IntoView {
         move || (id(), comment.version().get()),
         |(id, _)| get_case(id),
     );
+    // The reply box is reused when the conversation reloads: empty it once a reply is sent.
+    let reply_box = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = comment.value().get() {
+            if let Some(t) = reply_box.get_untracked() {
+                t.set_value("");
+            }
+        }
+    });
     view! {
         <Title text="Support case" />
         <a class="back" href=routes::SUPPORT>"← All cases"</a>
@@ -58,7 +67,7 @@ pub fn CasePage() -> impl IntoView {
                                         <input type="hidden" name="id" value=case_id />
                                         <label class="field">
                                             <span>"Add a reply"</span>
-                                            <textarea name="body" rows="4" required></textarea>
+                                            <textarea name="body" rows="4" required node_ref=reply_box></textarea>
                                             <FieldError error=error name="body" />
                                         </label>
                                         {move || error.get().filter(|e| e.field().is_none()).map(|e| view! {
