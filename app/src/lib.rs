@@ -67,6 +67,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/support") view={Lazy::<pages::support::SupportRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/support/:id") view={Lazy::<pages::support_case::CaseRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/billing") view={Lazy::<pages::billing::BillingRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/catalog") view={Lazy::<pages::catalog::CatalogRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/catalog/:sku") view={Lazy::<pages::catalog::ProductRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/orders") view={Lazy::<pages::orders::OrdersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/orders/:id") view={Lazy::<pages::orders::OrderRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/subscriptions/:id/sim") view={Lazy::<pages::sim::SimRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>

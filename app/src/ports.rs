@@ -233,6 +233,35 @@ pub trait Profiles: Send + Sync {
     async fn payment_methods_link(&self, customer: &Customer) -> Result<String, PortalError>;
 }
 
+/// The catalog and orders (Salesforce), fulfilled into billing and the carrier.
+#[async_trait]
+pub trait Shop: Send + Sync {
+    /// What anyone may order (no login).
+    async fn catalog(&self) -> Result<crate::domain::catalog::CatalogView, PortalError>;
+    /// What this customer may order (their account's eligibility added).
+    async fn personalized(
+        &self,
+        customer: &Customer,
+    ) -> Result<crate::domain::catalog::CatalogView, PortalError>;
+    /// Places the order for `cart`; the same open order for a repeated identical checkout.
+    async fn checkout(
+        &self,
+        customer: &Customer,
+        cart: crate::domain::catalog::Cart,
+    ) -> Result<crate::domain::orders::OrderView, PortalError>;
+    /// The customer's orders, newest first.
+    async fn orders(
+        &self,
+        customer: &Customer,
+    ) -> Result<Vec<crate::domain::orders::OrderView>, PortalError>;
+    /// One order; `NotFound` unless it is the customer's.
+    async fn order(
+        &self,
+        customer: &Customer,
+        id: &str,
+    ) -> Result<crate::domain::orders::OrderView, PortalError>;
+}
+
 /// Support cases of the customer's account (Salesforce), read live.
 #[async_trait]
 pub trait Support: Send + Sync {
@@ -284,6 +313,7 @@ pub struct Ports {
     pub billing: Arc<dyn Billing>,
     pub profiles: Arc<dyn Profiles>,
     pub support: Arc<dyn Support>,
+    pub shop: Arc<dyn Shop>,
     /// Customer numbers a newcomer can sign up with; only while the simulators are the upstreams.
     pub demo_customer_numbers: Vec<String>,
     /// Adds `Secure` to the session cookie (on whenever the portal is served over https).

@@ -13,6 +13,8 @@ pub const SIGNUP: &str = "/signup";
 pub const ADDRESS: &str = "/account/address";
 pub const WELCOME: &str = "/account/address?welcome=1";
 pub const SUPPORT: &str = "/support";
+pub const CATALOG: &str = "/catalog";
+pub const ORDERS: &str = "/orders";
 /// Opens billing's payment methods page (a fresh sign-in link is made when this is followed).
 pub const MANAGE_PAYMENT_METHODS: &str = "/api/billing/payment-methods/manage";
 
@@ -27,4 +29,12 @@ pub fn open_invoice(id: u64) -> String {
 
 pub fn sim_page(id: crate::domain::SubscriptionId) -> String {
     format!("/subscriptions/{id}/sim")
+}
+
+pub fn product(sku: &str) -> String {
+    format!("/catalog/{sku}")
+}
+
+pub fn order(id: &str) -> String {
+    format!("/orders/{id}")
 }

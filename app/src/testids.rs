@@ -104,6 +104,16 @@ pub const CASE_ERROR: &str = "case-error";
 pub const CASE_DETAIL: &str = "case-detail";
 pub const CASE_COMMENT: &str = "case-comment";
 pub const COMMENT_FORM: &str = "comment-form";
+pub const CATALOG_LIST: &str = "catalog-list";
+pub const PRODUCT_CARD: &str = "product-card";
+pub const PRODUCT_PAGE: &str = "product-page";
+pub const ORDER_SUBMIT: &str = "order-submit";
+pub const ORDER_TOTALS: &str = "order-totals";
+pub const ORDER_ERROR: &str = "order-error";
+pub const ORDER_LIST: &str = "order-list";
+pub const ORDER_ROW: &str = "order-row";
+pub const ORDER_STATUS: &str = "order-status";
+pub const ORDER_STEP: &str = "order-step";
 
 /// Every id, for the consistency test below.
 pub const ALL: &[(&str, &str)] = &[
@@ -209,6 +219,16 @@ pub const ALL: &[(&str, &str)] = &[
     ("CASE_DETAIL", CASE_DETAIL),
     ("CASE_COMMENT", CASE_COMMENT),
     ("COMMENT_FORM", COMMENT_FORM),
+    ("CATALOG_LIST", CATALOG_LIST),
+    ("PRODUCT_CARD", PRODUCT_CARD),
+    ("PRODUCT_PAGE", PRODUCT_PAGE),
+    ("ORDER_SUBMIT", ORDER_SUBMIT),
+    ("ORDER_TOTALS", ORDER_TOTALS),
+    ("ORDER_ERROR", ORDER_ERROR),
+    ("ORDER_LIST", ORDER_LIST),
+    ("ORDER_ROW", ORDER_ROW),
+    ("ORDER_STATUS", ORDER_STATUS),
+    ("ORDER_STEP", ORDER_STEP),
 ];
 
 #[cfg(test)]

@@ -282,9 +282,47 @@ pub async fn build_with(
     // Reset links need a way to the customer: SMTP, or (demo) the mailbox page.
     let reset = (settings.mail.is_some() || demo).then(|| portal::accounts::ResetLinks {
         base_url: public_base.clone(),
-        outbox,
+        outbox: outbox.clone(),
     });
     let password_reset = reset.is_some();
+    let shop = portal::shop::PortalShop::new(
+        salesforce.clone(),
+        whmcs.clone(),
+        freebit.clone(),
+        db.clone(),
+        cache.clone(),
+        outbox.clone(),
+        portal::shop::ShopSettings {
+            pricebook: settings.shop.pricebook.clone(),
+            gateway: settings.shop.gateway.clone(),
+            sf_order_field_id: settings
+                .shop
+                .sf_order_field_id
+                .unwrap_or(simulator::demo::SF_ORDER_FIELD_ID),
+            retry_base: settings.shop.retry_base,
+            max_attempts: settings.shop.max_attempts,
+            lease_ms: portal::signup::lease_ms_for(
+                settings.upstream_timeout,
+                settings.read_retries,
+            ),
+            sweep_every: settings.shop.sweep_every,
+            events: settings.shop.events,
+            base_url: public_base.clone(),
+        },
+    );
+    store::orders::add_numbers(&db, &settings.shop.number_block).await?;
+    if settings.shop.events {
+        tokio::spawn(shop.clone().listen());
+    }
+    tokio::spawn(shop.clone().sweep());
+    tokio::spawn(
+        shop.clone().worker(
+            settings
+                .shop
+                .retry_base
+                .min(std::time::Duration::from_secs(5)),
+        ),
+    );
     let ports = Ports {
         accounts: Arc::new(
             portal::accounts::PortalAccounts::new(
@@ -309,6 +347,7 @@ pub async fn build_with(
             salesforce.clone(),
             db.clone(),
         )),
+        shop: Arc::new(shop.clone()),
         demo_customer_numbers: if demo {
             simulator::demo::SF_ACCOUNTS
                 .iter()

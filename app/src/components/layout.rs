@@ -29,6 +29,8 @@ pub fn Header() -> impl IntoView {
                             <nav class="topbar__nav">
                                 <a href=routes::SUBSCRIPTIONS>"Subscriptions"</a>
                                 <a href=routes::BILLING>"Billing"</a>
+                                <a href=routes::CATALOG>"Shop"</a>
+                                <a href=routes::ORDERS>"Orders"</a>
                                 <a href=routes::SUPPORT>"Support"</a>
                                 <a href=routes::ACCOUNT class="topbar__user" data-testid=testids::ACCOUNT_LINK title="Your account and where you are logged in">
                                     <span data-testid=testids::CURRENT_USER>{c.email}</span>

@@ -3,10 +3,12 @@
 
 pub mod account;
 pub mod billing;
+pub mod catalog;
 pub mod dates;
 pub mod eid;
 pub mod error;
 pub mod features;
+pub mod orders;
 pub mod overview;
 pub mod plan;
 pub mod quota;

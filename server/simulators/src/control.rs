@@ -28,6 +28,8 @@ pub(crate) fn router(sims: Simulators) -> Router {
         .route("/salesforce/accounts", post(add_sf_account))
         .route("/salesforce/expire-tokens", post(expire_sf_tokens))
         .route("/salesforce/records/{object}", get(sf_records))
+        .route("/salesforce/orders/{id}/approve", post(approve_sf_order))
+        .route("/salesforce/approval-flow", post(set_sf_approval_flow))
         .with_state(sims)
 }
 
@@ -136,4 +138,26 @@ async fn sf_records(
     Path(object): Path<String>,
 ) -> Json<Vec<serde_json::Value>> {
     Json(s.salesforce.records(&object))
+}
+
+/// `POST /salesforce/orders/{id}/approve`: staff approve the order (its `Status` becomes
+/// `Approved`, and the org's Flow publishes `OrderProvisionRequested__e`).
+async fn approve_sf_order(State(s): State<Simulators>, Path(id): Path<String>) -> StatusCode {
+    if s.salesforce.approve_order(&id) {
+        StatusCode::NO_CONTENT
+    } else {
+        StatusCode::NOT_FOUND
+    }
+}
+
+#[derive(Deserialize)]
+struct Switch {
+    on: bool,
+}
+
+/// `POST /salesforce/approval-flow` `{"on": false}`: the Flow stops publishing on approval
+/// (an org whose automation is broken; the portal's sweep must still find the order).
+async fn set_sf_approval_flow(State(s): State<Simulators>, Json(sw): Json<Switch>) -> StatusCode {
+    s.salesforce.set_approval_flow(sw.on);
+    StatusCode::NO_CONTENT
 }

@@ -12,6 +12,31 @@ pub const MSISDN_FIELD_ID: u64 = 12;
 /// Custom-field id of the Salesforce customer number on the simulated WHMCS clients.
 pub const CUSTOMER_NUMBER_FIELD_ID: u64 = 11;
 
+/// Custom-field id of the Salesforce order id on the simulated WHMCS services (AddOrder has
+/// no `notes`; the order's services carry it instead).
+pub const SF_ORDER_FIELD_ID: u64 = 13;
+
+/// The simulated WHMCS's products: id and name (AddOrder refuses any other `pid`).
+pub const WHMCS_PRODUCTS: &[(u64, &str)] = &[
+    (49, "SonixNet SIM Data-only 3GB (legacy)"),
+    (50, "SonixNet SIM Data-only 5GB"),
+    (51, "SonixNet SIM Data-only 10GB"),
+    (52, "SonixNet SIM Data-only 25GB"),
+    (53, "SonixNet SIM Data-only 50GB"),
+    (54, "SonixNet eSIM Data-only 50GB (4G & 5G)"),
+    (55, "SonixNet eSIM Data-only 5GB (4G & 5G)"),
+    (56, "SonixNet eSIM Data-only 10GB (4G & 5G)"),
+    (57, "SonixNet eSIM Data-only 25GB (4G & 5G)"),
+    (58, "SonixNet eSIM Spring 3GB"),
+    (59, "SonixNet eSIM Data-only 100GB"),
+    (60, "SonixNet Home Fibre 1 Gbps"),
+    (61, "SonixNet Travel VPN"),
+    (70, "eSIM activation fee"),
+    (71, "Voice mail & call waiting pack"),
+    (72, "VPN activation fee"),
+    (90, "Other service"),
+];
+
 /// Credentials the simulators accept and the portal uses against them.
 pub const FREEBIT_OEM_ID: &str = "SIMOEM01";
 pub const FREEBIT_OEM_KEY: &str = "sim-oem-key";

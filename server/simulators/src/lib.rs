@@ -25,6 +25,9 @@
 //!   "firstname","lastname","email","whmcsClientId"}`, all optional; 201 + what was added)
 //! - `POST /salesforce/expire-tokens` — every issued access token stops working
 //! - `GET /salesforce/records/{object}` — every record of the object (e.g. `Case`), as stored
+//! - `POST /salesforce/orders/{id}/approve` — staff approve an order (the Flow publishes
+//!   `OrderProvisionRequested__e`)
+//! - `POST /salesforce/approval-flow` `{"on": false}` — the Flow stops publishing on approval
 
 pub mod clock;
 mod control;

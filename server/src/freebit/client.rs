@@ -392,6 +392,34 @@ impl FreebitClient {
             .map(drop)
     }
 
+    /// PA05-41 with addKind "N": a new data-only eSIM line (`simKind` E2) on `account` — a
+    /// number from the reseller's block — for the device `eid`, on `plan_code`. Sent once: a
+    /// lost answer is settled by reading the line ([`Self::get_detail`]) before sending again.
+    pub async fn activate_esim(
+        &self,
+        account: &str,
+        eid: &str,
+        plan_code: &str,
+        contract_line: &str,
+    ) -> Result<(), FreebitError> {
+        if eid.len() != 32 || !eid.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(FreebitError::Invalid("an EID is 32 digits".into()));
+        }
+        let req = wire::EsimActivateRequest {
+            aladin_operated: wire::OFF,
+            create_type: "new",
+            eid: eid.to_string(),
+            account: account.to_string(),
+            add_kind: "N",
+            sim_kind: "E2",
+            plan_code: plan_code.to_string(),
+            contract_line: contract_line.to_string(),
+        };
+        self.call::<_, Value>(path::ESIM_ADD_ACCOUNT, &req, Kind::Write)
+            .await
+            .map(drop)
+    }
+
     // ---- transport ---------------------------------------------------------------------
 
     async fn call<Req: Serialize, Resp: DeserializeOwned>(

@@ -231,6 +231,25 @@ pub struct EsimReissue {
     pub old_product_number: Option<String>,
 }
 
+/// PA05-41 for a new line (`addKind` "N"): a data-only eSIM on `account` for the device `eid`.
+#[derive(Debug, Serialize)]
+pub struct EsimActivateRequest {
+    #[serde(rename = "aladinOperated")]
+    pub aladin_operated: &'static str,
+    #[serde(rename = "createType")]
+    pub create_type: &'static str,
+    pub eid: String,
+    pub account: String,
+    #[serde(rename = "addKind")]
+    pub add_kind: &'static str,
+    #[serde(rename = "simKind")]
+    pub sim_kind: &'static str,
+    #[serde(rename = "planCode")]
+    pub plan_code: String,
+    #[serde(rename = "contractLine")]
+    pub contract_line: String,
+}
+
 // ---- responses ------------------------------------------------------------------------
 
 #[derive(Debug, Clone, Deserialize)]

@@ -138,7 +138,7 @@ impl PortalAccounts {
     }
 }
 
-pub(super) fn new_token() -> String {
+pub(crate) fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)

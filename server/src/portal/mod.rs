@@ -9,6 +9,7 @@ mod linking;
 mod password_reset;
 pub mod passwords;
 pub mod profile;
+pub mod shop;
 pub mod signup;
 pub mod sim;
 pub mod support;

@@ -23,6 +23,40 @@ pub struct PortalSupport {
     db: Db,
 }
 
+/// The customer's Salesforce account id: from the portal's mapping, or (a login that
+/// predates it) found through the account's WHMCS client id and remembered.
+pub(crate) async fn account_of(
+    salesforce: &SalesforceClient,
+    db: &Db,
+    customer: &Customer,
+) -> Result<String, PortalError> {
+    if let Some(a) = customers::salesforce_account(db, customer.id)
+        .await
+        .map_err(store_error)?
+    {
+        return Ok(a);
+    }
+    let Some(account) = salesforce
+        .account_by_whmcs_client(customer.whmcs_client_id)
+        .await
+        .map_err(salesforce_error)?
+    else {
+        tracing::warn!(
+            customer = customer.id,
+            "no Salesforce account for this customer"
+        );
+        return Err(PortalError::Conflict(
+            "Your account is not connected to our support system yet. Please call or email \
+             support and we will connect it."
+                .into(),
+        ));
+    };
+    customers::set_salesforce_account(db, customer.id, &account.id)
+        .await
+        .map_err(store_error)?;
+    Ok(account.id)
+}
+
 impl PortalSupport {
     pub fn new(salesforce: SalesforceClient, db: Db) -> Self {
         PortalSupport { salesforce, db }
@@ -30,32 +64,7 @@ impl PortalSupport {
 
     /// The customer's Salesforce account id.
     async fn account(&self, customer: &Customer) -> Result<String, PortalError> {
-        if let Some(a) = customers::salesforce_account(&self.db, customer.id)
-            .await
-            .map_err(store_error)?
-        {
-            return Ok(a);
-        }
-        let Some(account) = self
-            .salesforce
-            .account_by_whmcs_client(customer.whmcs_client_id)
-            .await
-            .map_err(salesforce_error)?
-        else {
-            tracing::warn!(
-                customer = customer.id,
-                "no Salesforce account for this customer"
-            );
-            return Err(PortalError::Conflict(
-                "Your account is not connected to our support system yet. Please call or email \
-                 support and we will connect it."
-                    .into(),
-            ));
-        };
-        customers::set_salesforce_account(&self.db, customer.id, &account.id)
-            .await
-            .map_err(store_error)?;
-        Ok(account.id)
+        account_of(&self.salesforce, &self.db, customer).await
     }
 
     /// The case, if it belongs to `account`.

@@ -45,6 +45,8 @@ fn args<T: ServerFn + for<'de> Deserialize<'de>>() -> (&'static str, Args) {
 static ARGS: LazyLock<HashMap<&'static str, Args>> = LazyLock::new(|| {
     let mut features = args::<api::SetSimFeatures>();
     features.1.nested = Some(("change", serde_introspect::<FeatureChange>()));
+    let mut checkout = args::<api::Checkout>();
+    checkout.1.nested = Some(("cart", serde_introspect::<app::domain::catalog::Cart>()));
     HashMap::from([
         args::<api::Login>(),
         args::<api::Logout>(),
@@ -81,6 +83,10 @@ static ARGS: LazyLock<HashMap<&'static str, Args>> = LazyLock::new(|| {
         args::<api::GetCase>(),
         args::<api::OpenCase>(),
         args::<api::AddCaseComment>(),
+        args::<api::GetCatalog>(),
+        checkout,
+        args::<api::ListOrders>(),
+        args::<api::GetOrder>(),
     ])
 });
 

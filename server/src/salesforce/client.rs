@@ -380,6 +380,70 @@ impl SalesforceClient {
         Ok(())
     }
 
+    pub(super) fn api_version(&self) -> &str {
+        &self.config.api_version
+    }
+
+    /// One write sent once (a composite call): a lost answer may have been applied.
+    pub(super) async fn send_once(
+        &self,
+        what: &str,
+        method: Method,
+        path: &str,
+        body: &Value,
+    ) -> Result<(u16, String), SalesforceError> {
+        call_with_policy(
+            "salesforce",
+            CallKind::Write,
+            0,
+            what,
+            || self.send(what, method.clone(), path, None, Some(body)),
+            SalesforceError::is_transient,
+        )
+        .await
+    }
+
+    /// POSTs Bayeux `messages` to the org's CometD endpoint (`/cometd/NN.0`) with the
+    /// session token, held up to `hold` (a long-polling connect); the answered messages. A
+    /// handshake refused for authentication forgets the token, so the next one is fresh.
+    pub(super) async fn cometd(
+        &self,
+        messages: &Value,
+        hold: Duration,
+    ) -> Result<Vec<Value>, SalesforceError> {
+        let token = self.token().await?;
+        let version = self.config.api_version.trim_start_matches('v');
+        let resp = self
+            .http
+            .post(format!("{}/cometd/{version}", token.instance_url))
+            .header("Authorization", format!("OAuth {}", token.access_token))
+            .timeout(hold + self.config.timeout)
+            .json(messages)
+            .send()
+            .await
+            .map_err(SalesforceError::from_reqwest)?;
+        let status = resp.status().as_u16();
+        let text = resp.text().await.map_err(SalesforceError::from_reqwest)?;
+        if !(200..300).contains(&status) {
+            if status == 401 || status == 403 {
+                self.forget(&token).await;
+            }
+            return Err(api_error("cometd", status, &text));
+        }
+        let answers: Vec<Value> = Self::decode("cometd", &text)?;
+        let denied = answers.iter().any(|m| {
+            m["successful"] == false
+                && m["error"]
+                    .as_str()
+                    .is_some_and(|e| e.starts_with("403::Handshake denied"))
+        });
+        if denied {
+            self.forget(&token).await;
+            return Err(SalesforceError::Auth("CometD handshake denied".into()));
+        }
+        Ok(answers)
+    }
+
     /// A cheap authenticated call, for health checks.
     pub async fn ping(&self) -> Result<(), SalesforceError> {
         let _: Vec<Value> = self.query("SELECT Id FROM Account LIMIT 1").await?;

@@ -94,6 +94,8 @@ pub struct Settings {
     pub health_ttl: Duration,
     /// First wait before a sign-up that stopped halfway is tried again (doubles each time).
     pub signup_retry_base: Duration,
+    /// Catalog, checkout and fulfilment.
+    pub shop: ShopConfig,
     /// SMTP delivery of the email outbox; `None`: emails stay in the outbox.
     pub mail: Option<MailConfig>,
     /// The portal's address as customers reach it (links in emails).
@@ -107,6 +109,47 @@ pub struct Settings {
 #[derive(Debug, thiserror::Error)]
 #[error("configuration: {0}")]
 pub struct ConfigError(pub String);
+
+#[derive(Debug, Clone)]
+pub struct ShopConfig {
+    /// `SF_PRICEBOOK` (default "Portal").
+    pub pricebook: String,
+    /// `WHMCS_ORDER_GATEWAY` (default "stripe").
+    pub gateway: String,
+    /// `WHMCS_SF_ORDER_FIELD_ID`: the service custom field holding the Salesforce order id
+    /// (required live; the simulator's field in demo).
+    pub sf_order_field_id: Option<u64>,
+    /// `ORDER_RETRY_BASE_MS` (default 30 s): first wait after a failed fulfilment step.
+    pub retry_base: Duration,
+    /// `ORDER_MAX_ATTEMPTS` (default 8).
+    pub max_attempts: i64,
+    /// `ORDER_SWEEP_SECONDS` (default 60): how often approvals are looked for besides events.
+    pub sweep_every: Duration,
+    /// `SF_EVENTS_ENABLED` (default true): subscribe to `OrderProvisionRequested__e`.
+    pub events: bool,
+    /// `LINE_NUMBER_BLOCK` (`first-last`, e.g. `08090000000-08090000999`): numbers for new
+    /// eSIM lines.
+    pub number_block: Vec<String>,
+}
+
+/// The numbers of a block `first-last` (11-digit mobile numbers, at most 100,000).
+pub fn number_block(spec: &str) -> Result<Vec<String>, ConfigError> {
+    let bad = || {
+        ConfigError(format!(
+            "LINE_NUMBER_BLOCK={spec:?} is not first-last of 11-digit numbers"
+        ))
+    };
+    let (a, b) = spec.trim().split_once('-').ok_or_else(bad)?;
+    let ok = |n: &str| n.len() == 11 && n.starts_with('0') && n.bytes().all(|c| c.is_ascii_digit());
+    if !ok(a) || !ok(b) {
+        return Err(bad());
+    }
+    let (first, last): (u64, u64) = (a.parse().map_err(|_| bad())?, b.parse().map_err(|_| bad())?);
+    if last < first || last - first >= 100_000 {
+        return Err(bad());
+    }
+    Ok((first..=last).map(|n| format!("{n:011}")).collect())
+}
 
 /// Reads variables through `get`, so tests can hand in a map instead of the process
 /// environment (which parallel tests share).
@@ -314,6 +357,32 @@ impl Settings {
             },
         };
         let mail = mail::read(&v, mode)?;
+        let shop = ShopConfig {
+            pricebook: v.var("SF_PRICEBOOK").unwrap_or_else(|| "Portal".into()),
+            gateway: v
+                .var("WHMCS_ORDER_GATEWAY")
+                .unwrap_or_else(|| "stripe".into()),
+            sf_order_field_id: match (mode, v.var("WHMCS_SF_ORDER_FIELD_ID")) {
+                (_, Some(_)) => Some(v.field_id("WHMCS_SF_ORDER_FIELD_ID")?),
+                (Mode::Live, None) => {
+                    return Err(ConfigError(
+                        "WHMCS_SF_ORDER_FIELD_ID (the service custom field that keeps the \
+                         Salesforce order id) is required"
+                            .into(),
+                    ))
+                }
+                (Mode::Demo, None) => None,
+            },
+            retry_base: Duration::from_millis(v.parsed("ORDER_RETRY_BASE_MS", 30_000u64)?.max(10)),
+            max_attempts: v.parsed("ORDER_MAX_ATTEMPTS", 8i64)?.max(1),
+            sweep_every: Duration::from_secs(v.parsed("ORDER_SWEEP_SECONDS", 60u64)?.max(1)),
+            events: v.parsed("SF_EVENTS_ENABLED", true)?,
+            number_block: match v.var("LINE_NUMBER_BLOCK") {
+                Some(spec) => number_block(&spec)?,
+                None if mode == Mode::Demo => number_block("08090000000-08090000999")?,
+                None => Vec::new(),
+            },
+        };
         Ok(Settings {
             mode,
             site_addr,
@@ -346,6 +415,7 @@ impl Settings {
             signup_retry_base: Duration::from_millis(
                 v.parsed("SIGNUP_RETRY_BASE_MS", 30_000u64)?.max(10),
             ),
+            shop,
             mail: mail.config,
             public_url: mail.public_url,
             redis_url: v.var("REDIS_URL").map(SecretString::from),
@@ -385,6 +455,16 @@ impl Settings {
             },
             health_ttl: Duration::ZERO,
             signup_retry_base: Duration::from_millis(200),
+            shop: ShopConfig {
+                pricebook: "Portal".into(),
+                gateway: "stripe".into(),
+                sf_order_field_id: None,
+                retry_base: Duration::from_millis(200),
+                max_attempts: 3,
+                sweep_every: Duration::from_millis(300),
+                events: true,
+                number_block: number_block("08090000000-08090000099").unwrap_or_default(),
+            },
             mail: None,
             public_url: None,
             redis_url: None,

@@ -16,7 +16,7 @@ const KEY: &str = concat!(
     "/simulators/src/salesforce/demo_keys/private.pem"
 );
 
-const LIVE: [(&str, &str); 12] = [
+const LIVE: [(&str, &str); 13] = [
     ("FREEBIT_BASE_URL", "https://i.mvno.net/emptool/api/"),
     ("FREEBIT_OEM_ID", "PASI"),
     ("FREEBIT_OEM_KEY", "k"),
@@ -25,6 +25,7 @@ const LIVE: [(&str, &str); 12] = [
     ("WHMCS_SECRET", "s"),
     ("WHMCS_MSISDN_FIELD_ID", "7"),
     ("WHMCS_CUSTOMER_NUMBER_FIELD_ID", "8"),
+    ("WHMCS_SF_ORDER_FIELD_ID", "9"),
     ("SF_LOGIN_URL", "https://login.salesforce.com/"),
     ("SF_CLIENT_ID", "3MVG9consumer"),
     ("SF_USERNAME", "integration@example.jp"),

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod customers;
 pub mod known_lines;
+pub mod orders;
 pub mod outbox;
 pub mod password_resets;
 pub mod sessions;

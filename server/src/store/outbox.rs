@@ -10,6 +10,7 @@ fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
 
+#[derive(Clone, Copy)]
 pub struct Email<'a> {
     pub to: &'a str,
     pub subject: &'a str,

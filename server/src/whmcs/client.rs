@@ -520,10 +520,10 @@ impl WhmcsClient {
 
     // ---- transport ---------------------------------------------------------------------
 
-    async fn call<T: DeserializeOwned>(
+    pub(super) async fn call<T: DeserializeOwned, K: AsRef<str> + Sync>(
         &self,
         action: &str,
-        params: &[(&str, String)],
+        params: &[(K, String)],
         kind: Kind,
     ) -> Result<T, WhmcsError> {
         let value = call_with_policy(
@@ -538,7 +538,11 @@ impl WhmcsClient {
         serde_json::from_value(value).map_err(|e| WhmcsError::Decode(format!("{action}: {e}")))
     }
 
-    async fn post(&self, action: &str, params: &[(&str, String)]) -> Result<Value, WhmcsError> {
+    async fn post<K: AsRef<str>>(
+        &self,
+        action: &str,
+        params: &[(K, String)],
+    ) -> Result<Value, WhmcsError> {
         let mut form: Vec<(&str, &str)> = vec![
             ("action", action),
             ("identifier", &self.config.identifier),
@@ -548,7 +552,7 @@ impl WhmcsClient {
         if let Some(k) = &self.config.access_key {
             form.push(("accesskey", k.expose_secret()));
         }
-        form.extend(params.iter().map(|(k, v)| (*k, v.as_str())));
+        form.extend(params.iter().map(|(k, v)| (k.as_ref(), v.as_str())));
         let mut req = self.http.post(self.api.clone()).form(&form);
         // The request's correlation id, so WHMCS's logs (and ours) can be matched up.
         if let Some(id) = crate::routes::request_id::current() {

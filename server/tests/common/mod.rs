@@ -84,6 +84,7 @@ pub fn live_vars(db: &str) -> Vec<(&'static str, String)> {
         ("WHMCS_SECRET", "s".into()),
         ("WHMCS_MSISDN_FIELD_ID", "7".into()),
         ("WHMCS_CUSTOMER_NUMBER_FIELD_ID", "8".into()),
+        ("WHMCS_SF_ORDER_FIELD_ID", "9".into()),
         ("SF_LOGIN_URL", "https://127.0.0.1:9/".into()),
         ("SF_CLIENT_ID", "consumer-key".into()),
         ("SF_USERNAME", "integration@example.com".into()),

@@ -197,6 +197,16 @@ async fn process(sim: &FreebitSim, path: &str, request: Request) -> Response {
             "account is required",
         );
     };
+    if op == LineOp::EsimAddAccount && !s.lines.contains_key(account) {
+        let ctx = Ctx {
+            req: &req,
+            today,
+            now,
+            config: &sim.config,
+        };
+        let account = account.to_string();
+        return ops::esim_activate::run(&mut s, &account, &ctx);
+    }
     let Some(line) = s.lines.get_mut(account) else {
         return fail(
             wire::RESULT_NOT_FOUND,

@@ -49,6 +49,21 @@ impl SalesforceSim {
                 whmcs_client_id: a.whmcs_client_id,
             });
         }
+        sim.seed_catalog();
+        // The first demo customer lives where the fibre plan is offered.
+        sim.with_records(|r| {
+            let first = r
+                .all("Account")
+                .into_iter()
+                .find(|a| a["AccountNumber"] == crate::demo::SF_ACCOUNTS[0].customer_number);
+            if let Some(id) = first.as_ref().and_then(|a| a["Id"].as_str()) {
+                r.update(
+                    "Account",
+                    id,
+                    object(json!({"Portal_Eligibility__c": "fibre-tokyo"})),
+                );
+            }
+        });
         sim
     }
 

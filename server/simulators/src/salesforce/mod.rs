@@ -1,9 +1,10 @@
 //! The Salesforce simulator (contract `../shared/contracts/salesforce.md`, section A): the
 //! SOQL subset it answers (`soql`), the records it answers it over (`store`), the REST API
-//! (token, query with paging, sObjects, faults) in `http`, and the seeded customers in
-//! `accounts`.
+//! (token, query with paging, sObjects, faults) in `http`, the seeded customers in
+//! `accounts` and the demo catalog in `catalog`.
 
 mod accounts;
+mod catalog;
 mod http;
 pub mod soql;
 pub mod store;

@@ -132,6 +132,10 @@ impl WhmcsSim {
             name: name.into(),
             status: "Active".into(),
             msisdn: msisdn.into(),
+            orderid: None,
+            fields: Default::default(),
+            billingcycle: "Monthly".into(),
+            recurring: 0,
         });
         Some(id)
     }
@@ -165,6 +169,10 @@ impl WhmcsSim {
                 name: sv.name,
                 status: sv.status,
                 msisdn: sv.msisdn,
+                orderid: None,
+                fields: Default::default(),
+                billingcycle: "Monthly".into(),
+                recurring: 0,
             });
             ids.push(sid);
         }
@@ -309,6 +317,10 @@ fn dispatch(sim: &WhmcsSim, action: &str, p: &Params) -> Response {
         "addclient" => ops::add_client::run(&mut s, p),
         "updateclient" => ops::update_client::run(&mut s, p),
         "getclients" => ops::get_clients::run(&s, p),
+        "addorder" => ops::add_order::run(&mut s, p),
+        "acceptorder" => ops::accept_order::accept(&mut s, p),
+        "cancelorder" => ops::accept_order::cancel(&mut s, p),
+        "getorders" => ops::get_orders::run(&s, p),
         _ => error("Command Not Found"),
     }
 }

@@ -111,6 +111,28 @@ pub(crate) struct Service {
     /// `Active`, `Suspended`, `Cancelled`, …
     pub status: String,
     pub msisdn: String,
+    /// The order that created it (AddOrder); demo services have none.
+    pub orderid: Option<u64>,
+    /// Service custom fields other than the MSISDN, by field id (AddOrder `customfields[]`).
+    pub fields: std::collections::BTreeMap<u64, String>,
+    pub billingcycle: String,
+    /// Hundredths of a yen per billing cycle.
+    pub recurring: i64,
+}
+
+/// An order (AddOrder): `Pending` until AcceptOrder (`Active`) or CancelOrder (`Cancelled`).
+#[derive(Debug, Clone)]
+pub(crate) struct Order {
+    pub id: u64,
+    pub ordernum: u64,
+    pub userid: u64,
+    pub status: String,
+    /// YYYY-MM-DD HH:MM:SS
+    pub date: String,
+    pub invoiceid: u64,
+    pub paymentmethod: String,
+    /// Hundredths of a yen: the first invoice's total.
+    pub amount: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -162,6 +184,7 @@ pub(crate) struct WhmcsState {
     /// Users added beside each client's owner user ([`WhmcsState::users`]).
     pub extra_users: Vec<User>,
     pub services: Vec<Service>,
+    pub orders: Vec<Order>,
     pub invoices: Vec<Invoice>,
     pub credit_log: Vec<CreditEntry>,
     pub sso: HashMap<String, SsoToken>,
@@ -202,6 +225,10 @@ impl WhmcsState {
                 name: s.product_name.into(),
                 status: s.service_status.into(),
                 msisdn: s.msisdn.into(),
+                orderid: None,
+                fields: Default::default(),
+                billingcycle: "Monthly".into(),
+                recurring: 0,
             })
             .collect();
         let id_base = std::time::SystemTime::now()
@@ -211,6 +238,7 @@ impl WhmcsState {
             clients,
             extra_users: Vec::new(),
             services,
+            orders: Vec::new(),
             invoices: Vec::new(),
             credit_log: Vec::new(),
             sso: HashMap::new(),

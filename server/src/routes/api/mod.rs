@@ -5,6 +5,7 @@
 mod auth;
 mod billing;
 mod input;
+mod orders;
 mod profile;
 mod sims;
 mod support;
@@ -111,6 +112,10 @@ pub fn router() -> Router<AppState> {
             get(support::cases).post(support::open_case),
         )
         .route("/api/support/cases/{id}", get(support::case))
+        .route("/api/catalog", get(orders::catalog))
+        .route("/api/catalog/personalized", get(orders::personalized))
+        .route("/api/orders", get(orders::orders).post(orders::place))
+        .route("/api/orders/{id}", get(orders::order))
         .route("/api/support/cases/{id}/comments", post(support::comment))
         .route("/api/auth/password-reset", post(auth::password_reset))
         .route(

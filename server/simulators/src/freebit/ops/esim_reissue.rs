@@ -3,7 +3,8 @@
 //! configured delay has passed, getDetail shows `async` `{"func":"esimReissue"}` meanwhile,
 //! and a second reissue is refused until then.
 //!
-//! New lines and MNP (`addKind` "N"/"M") are not simulated: every simulated number exists.
+//! A new line (`addKind` "N" for a number the carrier does not hold) is `esim_activate`; MNP
+//! ("M") is not simulated.
 //! `aladinOperated` "10" with an `addKind` other than "N" is the contract's `400-356`.
 
 use super::super::state::{Line, Pending};

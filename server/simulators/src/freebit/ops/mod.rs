@@ -11,6 +11,7 @@ pub(super) mod cancel;
 pub(super) mod change_plan;
 pub(super) mod contract_line;
 pub(super) mod each_quota;
+pub(super) mod esim_activate;
 pub(super) mod esim_reissue;
 pub(super) mod get_detail;
 pub(super) mod quota_history;

@@ -2,10 +2,13 @@
 //! password grants), SOQL query with `nextRecordsUrl` paging, sObject create / read / update,
 //! and Salesforce's error shape — an array of `{message, errorCode, fields?}`.
 
+mod cometd;
+mod composite;
+mod rules;
 mod token;
 
 use super::soql;
-use super::store::{fields_of, has_field, QueryResult, Records};
+use super::store::{fields_of, QueryResult, Records};
 use crate::faults::{Fault, Faults, Upstream};
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode};
@@ -38,6 +41,15 @@ struct OrgState {
     cursors: HashMap<String, Vec<Value>>,
     issued: u64,
     instance_url: String,
+    /// Published platform events, oldest first (replay id = position + 1).
+    events: Vec<cometd::Event>,
+    events_changed: Arc<tokio::sync::Notify>,
+    /// Whether the org's Flow publishes `OrderProvisionRequested__e` on approval.
+    approval_flow: bool,
+    comet_clients: HashMap<String, cometd::CometClient>,
+    comet_issued: u64,
+    /// How long a CometD connect is held when no event is waiting (110 s in a real org).
+    connect_timeout: std::time::Duration,
 }
 
 fn errors(status: StatusCode, code: &str, message: &str, fields: &[&str]) -> Response {
@@ -70,6 +82,12 @@ impl SalesforceSim {
                 cursors: HashMap::new(),
                 issued: 0,
                 instance_url: public_base.trim_end_matches('/').to_string(),
+                events: Vec::new(),
+                events_changed: Arc::new(tokio::sync::Notify::new()),
+                approval_flow: true,
+                comet_clients: HashMap::new(),
+                comet_issued: 0,
+                connect_timeout: std::time::Duration::from_secs(110),
             })),
         }
     }
@@ -87,6 +105,36 @@ impl SalesforceSim {
         self.lock().batch_size = n.max(1);
     }
 
+    /// Switches the org's approval Flow (publishing `OrderProvisionRequested__e` when an
+    /// order's `Status` becomes `Approved`) on or off.
+    pub fn set_approval_flow(&self, on: bool) {
+        self.lock().approval_flow = on;
+    }
+
+    /// How long a CometD connect waits for an event before answering empty.
+    pub fn set_connect_timeout(&self, timeout: std::time::Duration) {
+        self.lock().connect_timeout = timeout;
+    }
+
+    /// Approves an order as staff would (its `Status` becomes `Approved`, which fires the
+    /// Flow); false when there is no such order.
+    pub fn approve_order(&self, id: &str) -> bool {
+        let mut body = Map::new();
+        body.insert("Status".into(), json!("Approved"));
+        rules::update(&mut self.lock(), "Order", id, body).is_ok()
+    }
+
+    /// Every event published so far on `/event/{event}`: `(replayId, payload)`.
+    pub fn events(&self, event: &str) -> Vec<(i64, Value)> {
+        let channel = format!("/event/{event}");
+        self.lock()
+            .events
+            .iter()
+            .filter(|e| e.channel == channel)
+            .map(|e| (e.replay_id, e.payload.clone()))
+            .collect()
+    }
+
     /// Direct access to the org's records (seeding, assertions).
     pub fn with_records<R>(&self, f: impl FnOnce(&mut Records) -> R) -> R {
         f(&mut self.lock().records)
@@ -96,6 +144,11 @@ impl SalesforceSim {
         Router::new()
             .route("/services/oauth2/token", post(token::token))
             .route("/services/data/{version}/query", get(query))
+            .route(
+                "/services/data/{version}/composite",
+                post(composite::composite),
+            )
+            .route("/cometd/{version}", post(cometd::cometd))
             .route("/services/data/{version}/query/{locator}", get(query_more))
             .route("/services/data/{version}/sobjects/{object}", post(create))
             .route(
@@ -144,6 +197,8 @@ fn operation(method: &Method, path: &str) -> String {
         (&Method::POST, [_, "sobjects", object]) => format!("create/{object}"),
         (&Method::GET, [_, "sobjects", object, _]) => format!("read/{object}"),
         (&Method::PATCH, [_, "sobjects", object, _]) => format!("update/{object}"),
+        (&Method::POST, [_, "composite"]) => "composite".into(),
+        _ if path.contains("/cometd/") => "cometd".into(),
         _ => "other".into(),
     }
 }
@@ -261,26 +316,8 @@ async fn query_more(
     batch(&mut s, &version, total, rows)
 }
 
-/// Fields of `body` the object lacks, as Salesforce reports the first one.
-fn unknown_field(object: &str, body: &Map<String, Value>) -> Option<Response> {
-    body.keys().find(|k| !has_field(object, k)).map(|k| {
-        errors(
-            StatusCode::BAD_REQUEST,
-            "INVALID_FIELD",
-            &format!("No such column '{k}' on sobject of type {object}"),
-            &[],
-        )
-    })
-}
-
-/// Fields a new record of `object` must have.
-fn required(object: &str) -> &'static [&'static str] {
-    match object {
-        "Account" => &["Name"],
-        "Contact" => &["LastName"],
-        "CaseComment" => &["ParentId"],
-        _ => &[],
-    }
+fn error_response(e: &rules::SfError) -> Response {
+    (e.status, Json(e.body())).into_response()
 }
 
 async fn create(
@@ -292,55 +329,13 @@ async fn create(
     if let Some(r) = sim.refusal(&headers, &version) {
         return r;
     }
-    if fields_of(&object).is_empty() {
-        return not_found();
-    }
-    if body.keys().any(|k| k.eq_ignore_ascii_case("Id")) {
-        return errors(
-            StatusCode::BAD_REQUEST,
-            "INVALID_FIELD",
-            "The Id field should not be specified in the sobject data.",
-            &[],
-        );
-    }
-    if let Some(r) = unknown_field(&object, &body) {
-        return r;
-    }
-    let missing: Vec<&str> = required(&object)
-        .iter()
-        .copied()
-        .filter(|f| body.get(*f).is_none_or(Value::is_null))
-        .collect();
-    if !missing.is_empty() {
-        return errors(
-            StatusCode::BAD_REQUEST,
-            "REQUIRED_FIELD_MISSING",
-            &format!("Required fields are missing: [{}]", missing.join(", ")),
-            &missing,
-        );
-    }
-    let mut s = sim.lock();
-    let mut fields = body;
-    fields.insert(
-        "CreatedDate".into(),
-        json!(chrono::Utc::now()
-            .format("%Y-%m-%dT%H:%M:%S%.3f+0000")
-            .to_string()),
-    );
-    if object == "Case" {
-        fields.insert(
-            "CaseNumber".into(),
-            json!(format!("{:08}", s.records.count("Case") + 1001)),
-        );
-        fields.entry("IsClosed").or_insert(json!(false));
-    }
-    match s.records.insert(&object, fields) {
-        Some(id) => (
+    match rules::insert(&mut sim.lock(), &object, body) {
+        Ok(id) => (
             StatusCode::CREATED,
             Json(json!({"id": id, "errors": [], "success": true})),
         )
             .into_response(),
-        None => not_found(),
+        Err(e) => error_response(&e),
     }
 }
 
@@ -379,15 +374,13 @@ async fn update(
     if let Some(r) = sim.refusal(&headers, &version) {
         return r;
     }
-    if let Some(r) = unknown_field(&object, &body) {
-        return r;
-    }
-    if sim.lock().records.update(&object, &id, body) {
-        StatusCode::NO_CONTENT.into_response()
-    } else {
-        not_found()
+    match rules::update(&mut sim.lock(), &object, &id, body) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => error_response(&e),
     }
 }
 
+#[cfg(test)]
+mod order_tests;
 #[cfg(test)]
 mod tests;

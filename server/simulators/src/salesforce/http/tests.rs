@@ -3,14 +3,14 @@ use super::*;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
-async fn serve(sim: SalesforceSim) -> String {
+pub(super) async fn serve(sim: SalesforceSim) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, sim.router()).await });
     url
 }
 
-async fn password_token(url: &str) -> String {
+pub(super) async fn password_token(url: &str) -> String {
     let r: Value = reqwest::Client::new()
         .post(format!("{url}/services/oauth2/token"))
         .form(&[
@@ -48,7 +48,7 @@ fn org() -> SalesforceSim {
 }
 
 /// Sends the request; its status and JSON body (`null` when there is none).
-async fn send(req: reqwest::RequestBuilder) -> (u16, Value) {
+pub(super) async fn send(req: reqwest::RequestBuilder) -> (u16, Value) {
     let r = req.send().await.unwrap();
     let status = r.status().as_u16();
     (status, r.json().await.unwrap_or(Value::Null))

@@ -42,6 +42,9 @@ pub fn fields_of(object: &str) -> &'static [&'static str] {
             "Customer_Number__c",
             "WHMCS_Client_ID__c",
             "Portal_Status__c",
+            // Semicolon-separated eligibility keys (e.g. `fibre-tokyo`): which products
+            // that are not public this account may order.
+            "Portal_Eligibility__c",
             "CreatedDate",
         ],
         "Contact" => &[
@@ -89,6 +92,16 @@ pub fn fields_of(object: &str) -> &'static [&'static str] {
             "Portal_Accessible__c",
             "Item_Class__c",
             "Portal_ConfigOptions_JSON__c",
+            // Service-specific fields (seed 004 phase 1 leaves their names to the org):
+            // the WHMCS product an order line becomes, the carrier plan of a SIM product,
+            // the billing cycle of its price, validity dates and the eligibility key a
+            // non-public product needs on the account.
+            "WHMCS_Product_ID__c",
+            "SIM_Plan_Code__c",
+            "Billing_Cycle__c",
+            "Valid_From__c",
+            "Valid_Until__c",
+            "Eligibility_Key__c",
         ],
         "Pricebook2" => &["Id", "Name", "IsActive", "IsStandard"],
         "PricebookEntry" => &[
@@ -116,6 +129,9 @@ pub fn fields_of(object: &str) -> &'static [&'static str] {
             "ESIM_ICCID__c",
             "Attempt_Count__c",
             "Last_Provisioning_At__c",
+            // The portal's idempotency key of the checkout that created the order.
+            "Portal_Cart_Key__c",
+            "Description",
             "CreatedDate",
         ],
         "OrderItem" => &[
@@ -130,7 +146,10 @@ pub fn fields_of(object: &str) -> &'static [&'static str] {
             "Billing_Cycle__c",
             "ConfigOptions_JSON__c",
             "WHMCS_Service_ID__c",
+            "CreatedDate",
         ],
+        // A platform event (published, never stored as a record).
+        "OrderProvisionRequested__e" => &["OrderId__c", "IdemKey__c"],
         _ => &[],
     }
 }
@@ -142,7 +161,7 @@ pub fn has_field(object: &str, name: &str) -> bool {
 }
 
 /// Records by object name.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Records {
     objects: BTreeMap<String, Vec<Value>>,
     next: u64,

@@ -4,7 +4,7 @@
 //! MSISDN as the custom field [`demo::MSISDN_FIELD_ID`].
 
 use super::super::state::{Service, WhmcsState};
-use super::super::{esc, id_param, success, Params};
+use super::super::{esc, id_param, money, success, Params};
 use crate::demo;
 use axum::response::Response;
 use serde_json::{json, Value};
@@ -40,21 +40,32 @@ pub(in super::super) fn run(s: &WhmcsState, p: &Params) -> Response {
 }
 
 fn product_json(sv: &Service) -> Value {
+    let mut fields = vec![json!({
+        "id": demo::MSISDN_FIELD_ID.to_string(),
+        "name": "Phone Number (MSISDN)",
+        "translated_name": "Phone Number (MSISDN)",
+        "value": sv.msisdn,
+    })];
+    for (id, value) in &sv.fields {
+        let name = if *id == demo::SF_ORDER_FIELD_ID {
+            "Salesforce Order"
+        } else {
+            "Custom field"
+        };
+        fields.push(json!({"id": id.to_string(), "name": name, "translated_name": name, "value": esc(value)}));
+    }
     json!({
         "id": sv.id.to_string(), "qty": "1", "clientid": sv.clientid.to_string(),
-        "orderid": (sv.id + 300).to_string(), "pid": sv.pid.to_string(), "regdate": "2025-04-01",
+        "orderid": sv.orderid.unwrap_or(sv.id + 300).to_string(), "pid": sv.pid.to_string(),
+        "regdate": "2025-04-01",
         "name": esc(&sv.name), "translated_name": esc(&sv.name),
         "groupname": "Mobile &amp; SIM", "translated_groupname": "Mobile &amp; SIM",
         "domain": "", "dedicatedip": "", "serverid": "0",
-        "firstpaymentamount": "0.00", "recurringamount": "0.00", "paymentmethod": "stripe",
-        "paymentmethodname": "Credit Card", "billingcycle": "Monthly", "nextduedate": "0000-00-00",
+        "firstpaymentamount": money(sv.recurring), "recurringamount": money(sv.recurring),
+        "paymentmethod": "stripe",
+        "paymentmethodname": "Credit Card", "billingcycle": sv.billingcycle, "nextduedate": "0000-00-00",
         "status": sv.status, "username": "", "password": "", "subscriptionid": "", "notes": "",
-        "customfields": {"customfield": [{
-            "id": demo::MSISDN_FIELD_ID.to_string(),
-            "name": "Phone Number (MSISDN)",
-            "translated_name": "Phone Number (MSISDN)",
-            "value": sv.msisdn,
-        }]},
+        "customfields": {"customfield": fields},
         "configoptions": {"configoption": []},
     })
 }

@@ -1,0 +1,156 @@
+//! The customer's orders (`/orders`) and one order (`/orders/{id}`): every step from
+//! submission to completion, or exactly why it waits and what to do — refreshed every few
+//! seconds while the order is in progress.
+
+use crate::api::{get_order, list_orders};
+use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
+use crate::domain::orders::{OrderView, StepStatus};
+use crate::domain::topup::yen_label;
+use crate::domain::{PortalError, SubscriptionId};
+use crate::{routes, testids};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+fn tone(o: &OrderView) -> &'static str {
+    if o.failed.is_some() {
+        "danger"
+    } else if o.paused.is_some() {
+        "warn"
+    } else if o.in_progress() {
+        "info"
+    } else {
+        "ok"
+    }
+}
+
+#[component]
+pub fn OrdersPage() -> impl IntoView {
+    let orders = Resource::new(|| (), |_| list_orders());
+    view! {
+        <Title text="Orders" />
+        <h1>"Orders"</h1>
+        <p class="lead"><a href=routes::CATALOG>"Browse the shop"</a></p>
+        <Transition fallback=|| view! { <p class="muted">"Loading your orders…"</p> }>
+            {move || Suspend::new(async move {
+                match orders.await {
+                    Ok(list) if list.is_empty() => view! { <p class="muted" data-testid=testids::ORDER_LIST>"No orders yet."</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="cases" data-testid=testids::ORDER_LIST>
+                            {list.into_iter().map(|o| {
+                                let t = tone(&o);
+                                view! {
+                                    <li data-testid=testids::ORDER_ROW>
+                                        <a class="cases__link" href=routes::order(&o.id)>
+                                            <span class="cases__subject">{o.product.clone()}</span>
+                                            <Badge label=o.status_label() tone=t />
+                                            <span class="muted small">{format!("{} · {}", o.number.clone().map(|n| format!("#{n}")).unwrap_or_default(), o.created_at)}</span>
+                                        </a>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let tick = RwSignal::new(0u32);
+    let order = Resource::new(move || (id(), tick.get()), |(id, _)| get_order(id));
+    // While the order moves, look again every 2 seconds (browser only).
+    Effect::new(move |_| {
+        let handle = set_interval_with_handle(
+            move || {
+                let moving = order
+                    .get_untracked()
+                    .and_then(Result::ok)
+                    .is_none_or(|o| o.in_progress());
+                if moving {
+                    tick.update(|t| *t += 1);
+                }
+            },
+            std::time::Duration::from_secs(2),
+        );
+        on_cleanup(move || {
+            if let Ok(h) = handle {
+                h.clear();
+            }
+        });
+    });
+    view! {
+        <Title text="Order" />
+        <a class="back" href=routes::ORDERS>"← All orders"</a>
+        <Transition fallback=|| view! { <p class="muted">"Loading the order…"</p> }>
+            {move || Suspend::new(async move {
+                match order.await {
+                    Ok(o) => view! { <OrderDetail order=o /> }.into_any(),
+                    Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e message="We could not find that order." /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn OrderDetail(order: OrderView) -> impl IntoView {
+    let t = tone(&order);
+    view! {
+        <article class="card order">
+            <header class="card__head">
+                <h1>{order.product.clone()}</h1>
+                <span data-testid=testids::ORDER_STATUS><Badge label=order.status_label() tone=t /></span>
+            </header>
+            <p class="muted small">{format!("{}placed {}", order.number.clone().map(|n| format!("Order #{n} · ")).unwrap_or_default(), order.created_at)}</p>
+            {order.paused.clone().map(|why| view! {
+                <div class="banner banner--warn" role="status">
+                    <p>{why}</p>
+                    {order.action.clone().map(|a| view! { <a class="btn" href=a.url rel="external">{a.label}</a> })}
+                </div>
+            })}
+            {order.failed.clone().map(|why| view! { <p class="form__error" role="alert">{why}</p> })}
+            <ol class="steps">
+                {order.steps.iter().map(|s| {
+                    let (class, mark) = match s.status {
+                        StepStatus::Done => ("steps__item steps__item--done", "✓"),
+                        StepStatus::Current => ("steps__item steps__item--current", "…"),
+                        StepStatus::Waiting => ("steps__item", ""),
+                        StepStatus::Paused => ("steps__item steps__item--paused", "!"),
+                        StepStatus::Failed => ("steps__item steps__item--failed", "✕"),
+                    };
+                    view! {
+                        <li class=class data-testid=testids::ORDER_STEP data-status=format!("{:?}", s.status)>
+                            <span class="steps__mark" aria-hidden="true">{mark}</span>
+                            <span>{s.step.label()}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            {order.subscription_id.map(|id| view! {
+                <p><a class="btn btn--primary" href=routes::sim_page(SubscriptionId(id))>
+                    {order.msisdn.clone().map_or_else(|| "Open the subscription".to_string(), |m| format!("Manage your new SIM ({})", crate::domain::format_msisdn(&m)))}
+                </a></p>
+            })}
+            <h2>"Items"</h2>
+            <dl class="totals">
+                {order.lines.iter().map(|l| view! {
+                    <dt>{l.name.clone()}</dt>
+                    <dd>{format!("{}{}", yen_label(l.price_yen), if l.cycle == crate::domain::catalog::BillingCycle::Monthly { " / month" } else { " once" })}</dd>
+                }).collect_view()}
+                <dt class="totals__sum">"Monthly"</dt><dd class="totals__sum">{yen_label(order.monthly_yen)}</dd>
+                <dt class="totals__sum">"Once"</dt><dd class="totals__sum">{yen_label(order.one_time_yen)}</dd>
+            </dl>
+        </article>
+    }
+}
+
+super::lazy_page!(OrdersRoute, OrdersPage);
+super::lazy_page!(OrderRoute, OrderPage);
