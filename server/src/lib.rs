@@ -430,6 +430,13 @@ pub async fn build_with(
         .layer(tower::limit::ConcurrencyLimitLayer::new(render_slots));
     let mut router: Router = Router::new()
         .merge(metrics)
+        .merge(routes::catalog_hook::router(
+            routes::catalog_hook::HookState {
+                shop: shop.clone(),
+                token: settings.shop.invalidate_token.clone(),
+                live: settings.mode == settings::Mode::Live,
+            },
+        ))
         .merge(routes::api::router())
         .merge(routes::health::router())
         .merge(pages)

@@ -581,3 +581,109 @@ async fn a_crash_between_steps_is_finished_without_repeating_a_step() {
         2
     );
 }
+
+#[tokio::test]
+async fn the_catalog_is_cached_until_invalidated() {
+    let p = common::portal().await;
+    let vpn_price = |v: &Value| {
+        v["products"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["sku"] == "VPN-TRAVEL")
+            .unwrap()["priceYen"]
+            .clone()
+    };
+    let before: Value = p.get("/api/catalog").await.json().await.unwrap();
+    assert_eq!(vpn_price(&before), 550);
+    // Salesforce's price changes; the portal keeps what it read until told.
+    p.sims.salesforce.with_records(|r| {
+        for e in r
+            .all("PricebookEntry")
+            .into_iter()
+            .filter(|e| e["UnitPrice"] == 550.0)
+        {
+            let mut f = serde_json::Map::new();
+            f.insert("UnitPrice".into(), json!(600.0));
+            r.update("PricebookEntry", e["Id"].as_str().unwrap(), f);
+        }
+    });
+    let queries = calls(&p, "salesforce query");
+    let cached: Value = p.get("/api/catalog").await.json().await.unwrap();
+    assert_eq!(vpn_price(&cached), 550);
+    assert_eq!(
+        calls(&p, "salesforce query"),
+        queries,
+        "served from the cache"
+    );
+    let r = p
+        .http
+        .post(format!("{}/api/catalog/invalidate", p.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    let fresh: Value = p.get("/api/catalog").await.json().await.unwrap();
+    assert_eq!(vpn_price(&fresh), 600);
+}
+
+#[tokio::test]
+async fn live_invalidation_needs_its_token() {
+    let post = |url: String, token: Option<&'static str>| async move {
+        let mut r = reqwest::Client::new().post(format!("{url}/api/catalog/invalidate"));
+        if let Some(t) = token {
+            r = r.bearer_auth(t);
+        }
+        r.send().await.unwrap().status().as_u16()
+    };
+    let url = common::live_portal(&common::live_vars(&common::temp_db())).await;
+    assert_eq!(post(url, None).await, 404, "not offered without a token");
+    let mut vars = common::live_vars(&common::temp_db());
+    vars.push(("CATALOG_INVALIDATE_TOKEN", "s3cret-hook-token".into()));
+    let url = common::live_portal(&vars).await;
+    assert_eq!(post(url.clone(), None).await, 401);
+    assert_eq!(post(url.clone(), Some("wrong")).await, 401);
+    assert_eq!(post(url, Some("s3cret-hook-token")).await, 204);
+}
+
+/// Two instances on one PostgreSQL database and one set of upstreams: both receive every
+/// approval event and both run the worker, yet the order is fulfilled once.
+#[tokio::test]
+async fn two_instances_fulfil_an_order_once_on_postgres() {
+    let db = common::fresh_schema_url().await;
+    let first = server::build_with(server::settings::Settings::for_tests(&db), None)
+        .await
+        .unwrap();
+    let sims = first.simulators.clone().unwrap();
+    let url = first.url();
+    tokio::spawn(first.serve_until(std::future::pending()));
+    let second = server::build_with(
+        server::settings::Settings::for_tests(&db),
+        Some(sims.clone()),
+    )
+    .await
+    .unwrap();
+    tokio::spawn(second.serve_until(std::future::pending()));
+    let p = common::TestPortal {
+        url,
+        sims,
+        http: common::cookie_client(),
+    };
+    let hana = p.token(HANA).await;
+    let (status, placed) = place(&p, &hana, esim_cart(6)).await;
+    assert_eq!(status, 201, "{placed}");
+    let sf = sf_order(&p, placed["number"].as_str().unwrap());
+    p.sims.salesforce.approve_order(sf["Id"].as_str().unwrap());
+    until(
+        &p,
+        &hana,
+        placed["id"].as_str().unwrap(),
+        "completed",
+        |o| o["state"] == "completed",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(calls(&p, "freebit mvno/esim/addacnt"), 1);
+    assert_eq!(calls(&p, "whmcs addorder"), 1);
+    assert_eq!(calls(&p, "whmcs acceptorder"), 1);
+}

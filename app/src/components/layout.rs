@@ -42,6 +42,7 @@ pub fn Header() -> impl IntoView {
                         }.into_any(),
                         _ => view! {
                             <nav class="topbar__nav">
+                                <a href=routes::CATALOG>"Shop"</a>
                                 <a href=routes::LOGIN>"Log in"</a>
                                 <a href=routes::SIGNUP class="btn btn--ghost">"Sign up"</a>
                             </nav>

@@ -3,7 +3,7 @@
 //! the add-ons chosen — with its options checked in the browser by the same rules the server
 //! enforces.
 
-use crate::api::{get_catalog, Checkout};
+use crate::api::{get_catalog, get_payment_methods, get_profile, Checkout};
 use crate::components::status::ErrorPanel;
 use crate::domain::catalog::{
     quote, BillingCycle, Cart, CatalogView, ItemClass, OptionKind, Product,
@@ -246,6 +246,7 @@ fn OrderForm(catalog: CatalogView, product: Product) -> impl IntoView {
                     </div>
                 }
             })}
+            <Checks />
             <div class="form__actions">
                 <button class="btn btn--primary" data-testid=testids::ORDER_SUBMIT on:click=submit disabled=move || checkout.pending().get()>
                     {move || if checkout.pending().get() { "Placing your order…" } else { "Place order" }}
@@ -253,6 +254,48 @@ fn OrderForm(catalog: CatalogView, product: Product) -> impl IntoView {
             </div>
             <p class="muted small">"Our team reviews every order, usually within one business day. You can follow each step on the order's page."</p>
         </article>
+    }
+}
+
+/// What the order is placed with: the contract address it snapshots and the payment method it
+/// needs (with the way to add one).
+#[component]
+fn Checks() -> impl IntoView {
+    let profile = Resource::new(|| (), |_| get_profile());
+    let methods = Resource::new(|| (), |_| get_payment_methods());
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let address = match profile.await {
+                    Ok(p) if p.address_complete => {
+                        let a = p.address;
+                        let line2 = if a.line2.is_empty() { String::new() } else { format!(" {}", a.line2) };
+                        format!("〒{} {} {} {}{}", a.postcode, a.prefecture, a.city, a.line1, line2)
+                    }
+                    Ok(_) => "Missing: add your address before you order.".to_string(),
+                    Err(PortalError::Unauthorized) => return view! {
+                        <p class="banner banner--warn">"Log in to order: "<a href=routes::LOGIN>"Log in"</a></p>
+                    }.into_any(),
+                    Err(_) => "Could not be read just now.".to_string(),
+                };
+                let payment = methods.await.ok();
+                let has = payment.as_ref().is_some_and(|m| m.has_payment_method);
+                let described = payment
+                    .and_then(|m| m.description)
+                    .unwrap_or_else(|| "None yet".to_string());
+                view! {
+                    <dl class="checks">
+                        <dt>"Contract address"</dt>
+                        <dd>{address}" "<a href=routes::ADDRESS>"Change"</a></dd>
+                        <dt>"Payment method"</dt>
+                        <dd>
+                            {if has { described } else { "None yet: add one to order. ".to_string() }}
+                            <a href=routes::MANAGE_PAYMENT_METHODS rel="external">{if has { " Manage" } else { "Add a payment method" }}</a>
+                        </dd>
+                    </dl>
+                }.into_any()
+            })}
+        </Transition>
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod assets;
 pub mod body_limit;
+pub mod catalog_hook;
 pub mod client_ip;
 pub mod csrf;
 pub mod demo;

@@ -127,6 +127,8 @@ pub struct ShopConfig {
     pub sweep_every: Duration,
     /// `SF_EVENTS_ENABLED` (default true): subscribe to `OrderProvisionRequested__e`.
     pub events: bool,
+    /// `CATALOG_INVALIDATE_TOKEN`: the bearer token of `POST /api/catalog/invalidate` (live).
+    pub invalidate_token: Option<SecretString>,
     /// `LINE_NUMBER_BLOCK` (`first-last`, e.g. `08090000000-08090000999`): numbers for new
     /// eSIM lines.
     pub number_block: Vec<String>,
@@ -377,6 +379,7 @@ impl Settings {
             max_attempts: v.parsed("ORDER_MAX_ATTEMPTS", 8i64)?.max(1),
             sweep_every: Duration::from_secs(v.parsed("ORDER_SWEEP_SECONDS", 60u64)?.max(1)),
             events: v.parsed("SF_EVENTS_ENABLED", true)?,
+            invalidate_token: v.var("CATALOG_INVALIDATE_TOKEN").map(SecretString::from),
             number_block: match v.var("LINE_NUMBER_BLOCK") {
                 Some(spec) => number_block(&spec)?,
                 None if mode == Mode::Demo => number_block("08090000000-08090000999")?,
@@ -463,6 +466,7 @@ impl Settings {
                 max_attempts: 3,
                 sweep_every: Duration::from_millis(300),
                 events: true,
+                invalidate_token: None,
                 number_block: number_block("08090000000-08090000099").unwrap_or_default(),
             },
             mail: None,
