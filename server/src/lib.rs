@@ -66,6 +66,9 @@ pub enum StartupError {
     Cache(String),
 }
 
+/// How long requests in flight may take to finish after Ctrl-C.
+pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// A started-but-not-yet-serving portal.
 pub struct Portal {
     pub router: Router,
@@ -82,9 +85,17 @@ impl Portal {
     }
 
     /// Serves until Ctrl-C, with each connection's peer address known to the handlers.
+    /// Requests in flight get [`SHUTDOWN_GRACE`] to finish: a long-polling request (the
+    /// platform-event subscription's CometD connect is held up to 110 s) must not hold the
+    /// process up.
     pub async fn serve(self) -> std::io::Result<()> {
         self.serve_until(async {
             let _ = tokio::signal::ctrl_c().await;
+            tokio::spawn(async {
+                tokio::time::sleep(SHUTDOWN_GRACE).await;
+                tracing::warn!("requests still running after the shutdown grace period; exiting");
+                std::process::exit(0);
+            });
         })
         .await
     }
