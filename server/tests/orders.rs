@@ -687,3 +687,35 @@ async fn two_instances_fulfil_an_order_once_on_postgres() {
     assert_eq!(calls(&p, "whmcs addorder"), 1);
     assert_eq!(calls(&p, "whmcs acceptorder"), 1);
 }
+
+#[tokio::test]
+async fn billing_that_cannot_be_accepted_is_cancelled_when_the_order_fails() {
+    let p = common::portal().await;
+    let hana = p.token(HANA).await;
+    p.fault(
+        json!({"upstream": "whmcs", "operation": "AcceptOrder", "kind": "whmcs_error",
+                   "message": "Module Command Error: provisioning failed"}),
+    )
+    .await;
+    let (_, placed) = place(&p, &hana, json!({"sku": "VPN-TRAVEL"})).await;
+    let sf = sf_order(&p, placed["number"].as_str().unwrap());
+    let sf_id = sf["Id"].as_str().unwrap().to_string();
+    p.sims.salesforce.approve_order(&sf_id);
+    until(
+        &p,
+        &hana,
+        placed["id"].as_str().unwrap(),
+        "reported failed",
+        |o| !o["failed"].is_null(),
+    )
+    .await;
+    let services = whmcs_services_for(&p, "1001", &sf_id).await;
+    assert_eq!(services.len(), 2);
+    assert!(
+        services.iter().all(|s| s["status"] == "Cancelled"),
+        "{services:?}"
+    );
+    let sf = sf_order(&p, placed["number"].as_str().unwrap());
+    assert_eq!(sf["Provisioning_Status__c"], "Failed");
+    assert_eq!(sf["Provisioning_Error_Code__c"], "WHMCS_ERROR");
+}

@@ -269,8 +269,11 @@ fn Checks() -> impl IntoView {
                 let address = match profile.await {
                     Ok(p) if p.address_complete => {
                         let a = p.address;
-                        let line2 = if a.line2.is_empty() { String::new() } else { format!(" {}", a.line2) };
-                        format!("〒{} {} {} {}{}", a.postcode, a.prefecture, a.city, a.line1, line2)
+                        [a.line1, a.line2, a.city, a.prefecture, a.postcode]
+                            .into_iter()
+                            .filter(|p| !p.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     }
                     Ok(_) => "Missing: add your address before you order.".to_string(),
                     Err(PortalError::Unauthorized) => return view! {
@@ -289,8 +292,8 @@ fn Checks() -> impl IntoView {
                         <dd>{address}" "<a href=routes::ADDRESS>"Change"</a></dd>
                         <dt>"Payment method"</dt>
                         <dd>
-                            {if has { described } else { "None yet: add one to order. ".to_string() }}
-                            <a href=routes::MANAGE_PAYMENT_METHODS rel="external">{if has { " Manage" } else { "Add a payment method" }}</a>
+                            {if has { described } else { "None yet: add one to order.".to_string() }}" "
+                            <a href=routes::MANAGE_PAYMENT_METHODS rel="external">{if has { "Manage" } else { "Add a payment method" }}</a>
                         </dd>
                     </dl>
                 }.into_any()

@@ -127,6 +127,16 @@ impl PortalShop {
                     message,
                     "fulfilment failed; reported to staff"
                 );
+                // Billing that was added but never accepted is cancelled with it, so no
+                // invoice is left for a service that never started.
+                if let (Some(order), true) = (
+                    row.whmcs_order_id,
+                    row.state == OrderState::BillingCreated.as_str(),
+                ) {
+                    if let Err(e) = self.whmcs.cancel_order(order as u64).await {
+                        tracing::error!(error = %e, order = id, "could not cancel the WHMCS order of a failed order");
+                    }
+                }
                 let shown = "We could not activate this order. Our team has been told and will \
                              contact you; you have not been charged for anything not activated.";
                 orders::finish(&self.db, id, lease, &row.state, Some(shown)).await?;
