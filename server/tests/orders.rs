@@ -32,15 +32,7 @@ async fn call(
     path: &str,
     body: Option<Value>,
 ) -> (u16, Value) {
-    let mut r = reqwest::Client::new()
-        .request(method, format!("{}{path}", p.url))
-        .bearer_auth(token);
-    if let Some(b) = body {
-        r = r.json(&b);
-    }
-    let r = r.send().await.unwrap();
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap_or(Value::Null))
+    p.call(token, method, path, body).await
 }
 
 async fn place(p: &common::TestPortal, token: &str, body: Value) -> (u16, Value) {
@@ -88,23 +80,25 @@ fn sf_order(p: &common::TestPortal, number: &str) -> Value {
         .unwrap()
 }
 
+/// Staff approve the portal order `placed` in Salesforce; its Salesforce id.
+fn approve(p: &common::TestPortal, placed: &Value) -> String {
+    let sf = sf_order(p, placed["number"].as_str().unwrap());
+    let id = sf["Id"].as_str().unwrap().to_string();
+    assert!(p.sims.salesforce.approve_order(&id));
+    id
+}
+
+/// Waits until the portal order `placed` is completed; the order.
+async fn completed(p: &common::TestPortal, token: &str, placed: &Value) -> Value {
+    until(p, token, placed["id"].as_str().unwrap(), "completed", |o| {
+        o["state"] == "completed"
+    })
+    .await
+}
+
 /// The client's WHMCS services carrying `sf_id` in the Salesforce-order field.
 async fn whmcs_services_for(p: &common::TestPortal, client: &str, sf_id: &str) -> Vec<Value> {
-    let r: Value = reqwest::Client::new()
-        .post(format!("{}/_sim/whmcs/includes/api.php", p.url))
-        .form(&[
-            ("action", "GetClientsProducts"),
-            ("identifier", demo::WHMCS_IDENTIFIER),
-            ("secret", demo::WHMCS_SECRET),
-            ("clientid", client),
-            ("responsetype", "json"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let r = p.whmcs("GetClientsProducts", &[("clientid", client)]).await;
     r["products"]["product"]
         .as_array()
         .cloned()
@@ -394,8 +388,7 @@ async fn no_payment_method_pauses_fulfilment_until_one_is_added() {
     let id = placed["id"].as_str().unwrap();
     // The card is removed after checkout, before approval.
     p.sims.whmcs.set_card(1002, Card::Missing);
-    let sf = sf_order(&p, placed["number"].as_str().unwrap());
-    p.sims.salesforce.approve_order(sf["Id"].as_str().unwrap());
+    approve(&p, &placed);
     let paused = until(&p, &kenji, id, "paused", |o| !o["paused"].is_null()).await;
     assert!(paused["paused"]
         .as_str()
@@ -433,16 +426,8 @@ async fn carrier_failures_are_retried_then_reported() {
     )
     .await;
     let (_, first) = place(&p, &hana, esim_cart(3)).await;
-    let sf = sf_order(&p, first["number"].as_str().unwrap());
-    p.sims.salesforce.approve_order(sf["Id"].as_str().unwrap());
-    until(
-        &p,
-        &hana,
-        first["id"].as_str().unwrap(),
-        "completed after a retry",
-        |o| o["state"] == "completed",
-    )
-    .await;
+    approve(&p, &first);
+    completed(&p, &hana, &first).await;
 
     // Refused every time: reported failed after the attempts, to the customer and to
     // Salesforce; no billing was created.
@@ -452,9 +437,7 @@ async fn carrier_failures_are_retried_then_reported() {
     )
     .await;
     let (_, second) = place(&p, &hana, esim_cart(4)).await;
-    let sf = sf_order(&p, second["number"].as_str().unwrap());
-    let sf_id = sf["Id"].as_str().unwrap().to_string();
-    p.sims.salesforce.approve_order(&sf_id);
+    let sf_id = approve(&p, &second);
     let failed = until(
         &p,
         &hana,
@@ -484,17 +467,8 @@ async fn a_lost_add_order_reply_leaves_one_whmcs_order() {
     )
     .await;
     let (_, placed) = place(&p, &hana, json!({"sku": "VPN-TRAVEL"})).await;
-    let sf = sf_order(&p, placed["number"].as_str().unwrap());
-    let sf_id = sf["Id"].as_str().unwrap().to_string();
-    p.sims.salesforce.approve_order(&sf_id);
-    until(
-        &p,
-        &hana,
-        placed["id"].as_str().unwrap(),
-        "completed",
-        |o| o["state"] == "completed",
-    )
-    .await;
+    let sf_id = approve(&p, &placed);
+    completed(&p, &hana, &placed).await;
     assert_eq!(calls(&p, "whmcs addorder"), 1, "found, not added again");
     let services = whmcs_services_for(&p, "1001", &sf_id).await;
     assert_eq!(services.len(), 2, "the VPN and its activation fee, once");
@@ -506,21 +480,13 @@ async fn approvals_whose_event_was_lost_are_found_by_the_sweep() {
     let hana = p.token(HANA).await;
     p.sims.salesforce.set_approval_flow(false);
     let (_, placed) = place(&p, &hana, json!({"sku": "VPN-TRAVEL"})).await;
-    let sf = sf_order(&p, placed["number"].as_str().unwrap());
-    p.sims.salesforce.approve_order(sf["Id"].as_str().unwrap());
+    approve(&p, &placed);
     assert!(p
         .sims
         .salesforce
         .events("OrderProvisionRequested__e")
         .is_empty());
-    until(
-        &p,
-        &hana,
-        placed["id"].as_str().unwrap(),
-        "completed",
-        |o| o["state"] == "completed",
-    )
-    .await;
+    completed(&p, &hana, &placed).await;
 }
 
 #[tokio::test]
@@ -672,16 +638,8 @@ async fn two_instances_fulfil_an_order_once_on_postgres() {
     let hana = p.token(HANA).await;
     let (status, placed) = place(&p, &hana, esim_cart(6)).await;
     assert_eq!(status, 201, "{placed}");
-    let sf = sf_order(&p, placed["number"].as_str().unwrap());
-    p.sims.salesforce.approve_order(sf["Id"].as_str().unwrap());
-    until(
-        &p,
-        &hana,
-        placed["id"].as_str().unwrap(),
-        "completed",
-        |o| o["state"] == "completed",
-    )
-    .await;
+    approve(&p, &placed);
+    completed(&p, &hana, &placed).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(calls(&p, "freebit mvno/esim/addacnt"), 1);
     assert_eq!(calls(&p, "whmcs addorder"), 1);
@@ -698,9 +656,7 @@ async fn billing_that_cannot_be_accepted_is_cancelled_when_the_order_fails() {
     )
     .await;
     let (_, placed) = place(&p, &hana, json!({"sku": "VPN-TRAVEL"})).await;
-    let sf = sf_order(&p, placed["number"].as_str().unwrap());
-    let sf_id = sf["Id"].as_str().unwrap().to_string();
-    p.sims.salesforce.approve_order(&sf_id);
+    let sf_id = approve(&p, &placed);
     until(
         &p,
         &hana,

@@ -58,21 +58,7 @@ fn account_record(p: &common::TestPortal, id: &str) -> Value {
 
 /// The WHMCS clients whose email is `email`, as GetClients finds them.
 async fn whmcs_clients(p: &common::TestPortal, email: &str) -> Vec<Value> {
-    let r: Value = reqwest::Client::new()
-        .post(format!("{}/_sim/whmcs/includes/api.php", p.url))
-        .form(&[
-            ("action", "GetClients"),
-            ("identifier", server::simulator::demo::WHMCS_IDENTIFIER),
-            ("secret", server::simulator::demo::WHMCS_SECRET),
-            ("search", email),
-            ("responsetype", "json"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let r = p.whmcs("GetClients", &[("search", email)]).await;
     r["clients"]["client"]
         .as_array()
         .cloned()

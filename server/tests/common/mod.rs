@@ -114,6 +114,46 @@ pub fn cookie_client() -> reqwest::Client {
 }
 
 impl TestPortal {
+    /// Calls the simulated WHMCS API (`action` and its fields) with the demo credentials.
+    pub async fn whmcs(&self, action: &str, fields: &[(&str, &str)]) -> serde_json::Value {
+        let mut form = vec![
+            ("action", action),
+            ("identifier", demo::WHMCS_IDENTIFIER),
+            ("secret", demo::WHMCS_SECRET),
+            ("responsetype", "json"),
+        ];
+        form.extend_from_slice(fields);
+        self.http
+            .post(format!("{}/_sim/whmcs/includes/api.php", self.url))
+            .form(&form)
+            .send()
+            .await
+            .expect("WHMCS request")
+            .json()
+            .await
+            .expect("WHMCS JSON")
+    }
+
+    /// `method path` with `Authorization: Bearer token` and an optional JSON body; the status
+    /// and the JSON answer (`null` when there is none).
+    pub async fn call(
+        &self,
+        token: &str,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let mut r = reqwest::Client::new()
+            .request(method, format!("{}{path}", self.url))
+            .bearer_auth(token);
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        let r = r.send().await.expect("request");
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
     /// GET `path` on the portal as an anonymous client (no redirects followed).
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.http
