@@ -8,6 +8,7 @@ pub mod dates;
 pub mod eid;
 pub mod error;
 pub mod features;
+pub mod inventory;
 pub mod orders;
 pub mod overview;
 pub mod plan;
