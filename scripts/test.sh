@@ -25,13 +25,13 @@ step "Release build + Playwright in Chromium"
 # A fresh database for every run (the simulators start fresh too). The simulated carrier
 # finishes asynchronous work in seconds here (minutes by default), so the browser tests see
 # pending options, 4G/5G switches and reissues complete; a paid top-up the carrier refused
-# is retried after a second (30 s by default). `--precompress` writes .br and .gz next to every
+# is retried after a second (30 s by default), and so is an order's fulfilment step. `--precompress` writes .br and .gz next to every
 # static file, which the server sends to browsers that accept them; `--split` cuts the wasm into a
 # main module and one set of chunks per lazy route (README, Scale and speed).
 rm -f target/e2e.db target/e2e.db-shm target/e2e.db-wal
 PORTAL_MODE=demo DATABASE_URL="sqlite://target/e2e.db?mode=rwc" \
 SIM_TALK_OPTION_DELAY_MS=1500 SIM_CONTRACT_LINE_DELAY_MS=3000 SIM_ESIM_REISSUE_DELAY_MS=2000 \
-TOPUP_RETRY_BASE_MS=1000 TOPUP_MAX_ATTEMPTS=3 \
+TOPUP_RETRY_BASE_MS=1000 TOPUP_MAX_ATTEMPTS=3 ORDER_RETRY_BASE_MS=1000 \
   cargo leptos end-to-end --release --precompress --split
 
 echo

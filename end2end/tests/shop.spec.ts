@@ -53,3 +53,30 @@ test("shop: configure an eSIM, order it, and manage it once fulfilled", async ({
   await expect(byId(page, ids.SIM_DETAILS)).toBeVisible();
   await expect(byId(page, ids.SIM_PLAN_CODE)).toContainText("PASI_10G");
 });
+
+test("shop: an order waiting for a payment method says so, and goes on once one is added", async ({ page }) => {
+  const c = await newCustomer(page.request);
+  await login(page, c.email);
+  await page.goto("/catalog/VPN-TRAVEL");
+  await hydrated(page);
+  await page.getByLabel("Exit region").selectOption("Europe");
+  await byId(page, ids.ORDER_SUBMIT).click();
+  await expect(page).toHaveURL(/\/orders\/ord[0-9a-f]+$/);
+  const number = (await page.getByText(/Order #\d+/).textContent())!.match(/#(\d+)/)![1];
+
+  // The card is removed in billing before staff approve.
+  expect((await page.request.post(`/_sim/control/whmcs/clients/${c.clientId}/card`, { data: { card: "missing" } })).status()).toBeLessThan(300);
+  const orders = await (await page.request.get("/_sim/control/salesforce/records/Order")).json();
+  const sf = orders.find((o: any) => o.OrderNumber === number);
+  expect((await page.request.post(`/_sim/control/salesforce/orders/${sf.Id}/approve`)).status()).toBe(204);
+
+  await expect(byId(page, ids.ORDER_STATUS)).toContainText("Waiting for you", { timeout: 20_000 });
+  await expect(page.getByRole("status").filter({ hasText: "payment method" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add a payment method" })).toBeVisible();
+  await expect(byId(page, ids.ORDER_STEP).filter({ hasText: "Payment method checked" })).toHaveAttribute("data-status", "Paused");
+  await page.screenshot({ path: "screenshots/order-paused.png", fullPage: true });
+
+  // A card is added: fulfilment goes on by itself.
+  expect((await page.request.post(`/_sim/control/whmcs/clients/${c.clientId}/card`, { data: { card: "pays" } })).status()).toBeLessThan(300);
+  await expect(byId(page, ids.ORDER_STATUS)).toContainText("Completed", { timeout: 20_000 });
+});

@@ -140,6 +140,16 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
                 </a></p>
             })}
             <h2>"Items"</h2>
+            {order.lines.first().filter(|l| !l.options.is_empty()).map(|l| view! {
+                <dl class="checks">
+                    {l.options.iter().map(|(k, v)| {
+                        // The EID is the device's; shown shortened, enough to recognise it.
+                        let shown = if k == "eid" && v.len() > 8 { format!("…{}", &v[v.len() - 8..]) } else { v.clone() };
+                        let label = match k.as_str() { "eid" => "Device EID".to_string(), "network" => "Network".to_string(), "region" => "Exit region".to_string(), other => other.to_string() };
+                        view! { <dt>{label}</dt><dd>{shown}</dd> }
+                    }).collect_view()}
+                </dl>
+            })}
             <dl class="totals">
                 {order.lines.iter().map(|l| view! {
                     <dt>{l.name.clone()}</dt>
