@@ -53,6 +53,16 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<OrderRow, sqlx::Error> {
     })
 }
 
+/// An INSERT's outcome: true when the row was written, false when a unique key already held
+/// it (a repeat: never an error here).
+fn inserted(r: Result<sqlx::any::AnyQueryResult, sqlx::Error>) -> Result<bool, StoreError> {
+    match r {
+        Ok(_) => Ok(true),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub struct NewOrder<'a> {
     pub id: &'a str,
     pub customer_id: i64,
@@ -87,11 +97,7 @@ pub async fn insert(
     .bind(t)
     .execute(db)
     .await;
-    match r {
-        Ok(_) => Ok(true),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(false),
-        Err(e) => Err(e.into()),
-    }
+    inserted(r)
 }
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<OrderRow>, StoreError> {
@@ -245,11 +251,7 @@ pub async fn add_numbers(db: &Db, numbers: &[String]) -> Result<(), StoreError> 
                 .bind(n)
                 .execute(db)
                 .await;
-            match r {
-                Ok(_) => {}
-                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {}
-                Err(e) => return Err(e.into()),
-            }
+            inserted(r)?;
         }
     }
     Ok(())
@@ -378,11 +380,7 @@ pub async fn note_event(
     .bind(now())
     .execute(db)
     .await;
-    match r {
-        Ok(_) => Ok(true),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(false),
-        Err(e) => Err(e.into()),
-    }
+    inserted(r)
 }
 
 pub async fn cursor(db: &Db, channel: &str) -> Result<Option<i64>, StoreError> {
@@ -407,11 +405,7 @@ pub async fn set_cursor(db: &Db, channel: &str, replay_id: i64) -> Result<(), St
             .bind(replay_id)
             .execute(db)
             .await;
-        match r {
-            Ok(_) => {}
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {}
-            Err(e) => return Err(e.into()),
-        }
+        inserted(r)?;
     }
     Ok(())
 }
