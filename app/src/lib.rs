@@ -6,6 +6,7 @@
 pub mod api;
 pub mod assets;
 pub mod components;
+pub mod console;
 pub mod domain;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -71,6 +72,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalog/:sku") view={Lazy::<pages::catalog::ProductRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/orders") view={Lazy::<pages::orders::OrdersRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/orders/:id") view={Lazy::<pages::orders::OrderRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/ops") view={Lazy::<console::pages::DashboardRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/ops/login") view={Lazy::<console::pages::OpsLoginRoute>::new()} />
+                    <Route path=path!("/ops/sims") view={Lazy::<console::pages::SimsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/ops/sims/:id") view={Lazy::<console::pages::SimRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/ops/customers") view={Lazy::<console::pages::CustomersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/ops/customers/:id") view={Lazy::<console::pages::CustomerRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/ops/codes") view={Lazy::<console::pages::CodesRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/ops/tariffs") view={Lazy::<console::pages::TariffsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/ops/imports") view={Lazy::<console::pages::ImportsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/subscriptions/:id/sim") view={Lazy::<pages::sim::SimRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>

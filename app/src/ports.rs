@@ -314,6 +314,8 @@ pub struct Ports {
     pub profiles: Arc<dyn Profiles>,
     pub support: Arc<dyn Support>,
     pub shop: Arc<dyn Shop>,
+    /// The operator console (staff sessions, inventory, imports).
+    pub console: Arc<dyn crate::console::port::Console>,
     /// Customer numbers a newcomer can sign up with; only while the simulators are the upstreams.
     pub demo_customer_numbers: Vec<String>,
     /// Adds `Secure` to the session cookie (on whenever the portal is served over https).

@@ -114,6 +114,57 @@ pub const ORDER_LIST: &str = "order-list";
 pub const ORDER_ROW: &str = "order-row";
 pub const ORDER_STATUS: &str = "order-status";
 pub const ORDER_STEP: &str = "order-step";
+pub const OPS_LOGIN_FORM: &str = "ops-login-form";
+pub const OPS_LOGIN_ERROR: &str = "ops-login-error";
+pub const OPS_DEMO_STAFF: &str = "ops-demo-staff";
+pub const OPS_STAFF: &str = "ops-staff";
+pub const OPS_LOGOUT: &str = "ops-logout";
+pub const OPS_TOTAL_ALL: &str = "ops-total-all";
+pub const OPS_TOTAL_ACTIVE: &str = "ops-total-active";
+pub const OPS_TOTAL_SUSPENDED: &str = "ops-total-suspended";
+pub const OPS_TOTAL_AVAILABLE: &str = "ops-total-available";
+pub const OPS_CHART_STATUS: &str = "ops-chart-status";
+pub const OPS_CHART_ACTIVATIONS: &str = "ops-chart-activations";
+pub const OPS_CHART_TARIFF: &str = "ops-chart-tariff";
+pub const OPS_BUCKET: &str = "ops-bucket";
+pub const OPS_FILTER_FORM: &str = "ops-filter-form";
+pub const OPS_SIM_TABLE: &str = "ops-sim-table";
+pub const OPS_SIM_ROW: &str = "ops-sim-row";
+pub const OPS_NEXT_PAGE: &str = "ops-next-page";
+pub const OPS_PREV_PAGE: &str = "ops-prev-page";
+pub const OPS_SIM_HEADER: &str = "ops-sim-header";
+pub const OPS_SIM_STATUS: &str = "ops-sim-status";
+pub const OPS_ACTION: &str = "ops-action";
+pub const OPS_ACTION_FORM: &str = "ops-action-form";
+pub const OPS_ACTION_REASON: &str = "ops-action-reason";
+pub const OPS_ACTION_SUBMIT: &str = "ops-action-submit";
+pub const OPS_ACTION_ERROR: &str = "ops-action-error";
+pub const OPS_ACTION_DONE: &str = "ops-action-done";
+pub const OPS_TAB_DETAILS: &str = "ops-tab-details";
+pub const OPS_TAB_HISTORY: &str = "ops-tab-history";
+pub const OPS_EVENT: &str = "ops-event";
+pub const OPS_REVEAL: &str = "ops-reveal";
+pub const OPS_PIN: &str = "ops-pin";
+pub const OPS_IMPORT_FILE: &str = "ops-import-file";
+pub const OPS_IMPORT_PREVIEW: &str = "ops-import-preview";
+pub const OPS_IMPORT_COUNTS: &str = "ops-import-counts";
+pub const OPS_IMPORT_ROW: &str = "ops-import-row";
+pub const OPS_IMPORT_COMMIT: &str = "ops-import-commit";
+pub const OPS_IMPORT_DONE: &str = "ops-import-done";
+pub const OPS_IMPORT_REJECTED: &str = "ops-import-rejected";
+pub const OPS_IMPORT_ERROR: &str = "ops-import-error";
+pub const OPS_CUSTOMER_SEARCH: &str = "ops-customer-search";
+pub const OPS_CUSTOMER_ROW: &str = "ops-customer-row";
+pub const OPS_CUSTOMER_SIMS: &str = "ops-customer-sims";
+pub const OPS_ASSIGN_FORM: &str = "ops-assign-form";
+pub const OPS_CODE_ROW: &str = "ops-code-row";
+pub const OPS_TARIFF_FORM: &str = "ops-tariff-form";
+pub const OPS_TARIFF_ROW: &str = "ops-tariff-row";
+pub const OPS_TARIFF_ERROR: &str = "ops-tariff-error";
+pub const OPS_BULK_FORM: &str = "ops-bulk-form";
+pub const OPS_BULK_PREVIEW: &str = "ops-bulk-preview";
+pub const OPS_BULK_APPLY: &str = "ops-bulk-apply";
+pub const OPS_BULK_DONE: &str = "ops-bulk-done";
 
 /// Every id, for the consistency test below.
 pub const ALL: &[(&str, &str)] = &[
@@ -229,6 +280,57 @@ pub const ALL: &[(&str, &str)] = &[
     ("ORDER_ROW", ORDER_ROW),
     ("ORDER_STATUS", ORDER_STATUS),
     ("ORDER_STEP", ORDER_STEP),
+    ("OPS_LOGIN_FORM", OPS_LOGIN_FORM),
+    ("OPS_LOGIN_ERROR", OPS_LOGIN_ERROR),
+    ("OPS_DEMO_STAFF", OPS_DEMO_STAFF),
+    ("OPS_STAFF", OPS_STAFF),
+    ("OPS_LOGOUT", OPS_LOGOUT),
+    ("OPS_TOTAL_ALL", OPS_TOTAL_ALL),
+    ("OPS_TOTAL_ACTIVE", OPS_TOTAL_ACTIVE),
+    ("OPS_TOTAL_SUSPENDED", OPS_TOTAL_SUSPENDED),
+    ("OPS_TOTAL_AVAILABLE", OPS_TOTAL_AVAILABLE),
+    ("OPS_CHART_STATUS", OPS_CHART_STATUS),
+    ("OPS_CHART_ACTIVATIONS", OPS_CHART_ACTIVATIONS),
+    ("OPS_CHART_TARIFF", OPS_CHART_TARIFF),
+    ("OPS_BUCKET", OPS_BUCKET),
+    ("OPS_FILTER_FORM", OPS_FILTER_FORM),
+    ("OPS_SIM_TABLE", OPS_SIM_TABLE),
+    ("OPS_SIM_ROW", OPS_SIM_ROW),
+    ("OPS_NEXT_PAGE", OPS_NEXT_PAGE),
+    ("OPS_PREV_PAGE", OPS_PREV_PAGE),
+    ("OPS_SIM_HEADER", OPS_SIM_HEADER),
+    ("OPS_SIM_STATUS", OPS_SIM_STATUS),
+    ("OPS_ACTION", OPS_ACTION),
+    ("OPS_ACTION_FORM", OPS_ACTION_FORM),
+    ("OPS_ACTION_REASON", OPS_ACTION_REASON),
+    ("OPS_ACTION_SUBMIT", OPS_ACTION_SUBMIT),
+    ("OPS_ACTION_ERROR", OPS_ACTION_ERROR),
+    ("OPS_ACTION_DONE", OPS_ACTION_DONE),
+    ("OPS_TAB_DETAILS", OPS_TAB_DETAILS),
+    ("OPS_TAB_HISTORY", OPS_TAB_HISTORY),
+    ("OPS_EVENT", OPS_EVENT),
+    ("OPS_REVEAL", OPS_REVEAL),
+    ("OPS_PIN", OPS_PIN),
+    ("OPS_IMPORT_FILE", OPS_IMPORT_FILE),
+    ("OPS_IMPORT_PREVIEW", OPS_IMPORT_PREVIEW),
+    ("OPS_IMPORT_COUNTS", OPS_IMPORT_COUNTS),
+    ("OPS_IMPORT_ROW", OPS_IMPORT_ROW),
+    ("OPS_IMPORT_COMMIT", OPS_IMPORT_COMMIT),
+    ("OPS_IMPORT_DONE", OPS_IMPORT_DONE),
+    ("OPS_IMPORT_REJECTED", OPS_IMPORT_REJECTED),
+    ("OPS_IMPORT_ERROR", OPS_IMPORT_ERROR),
+    ("OPS_CUSTOMER_SEARCH", OPS_CUSTOMER_SEARCH),
+    ("OPS_CUSTOMER_ROW", OPS_CUSTOMER_ROW),
+    ("OPS_CUSTOMER_SIMS", OPS_CUSTOMER_SIMS),
+    ("OPS_ASSIGN_FORM", OPS_ASSIGN_FORM),
+    ("OPS_CODE_ROW", OPS_CODE_ROW),
+    ("OPS_TARIFF_FORM", OPS_TARIFF_FORM),
+    ("OPS_TARIFF_ROW", OPS_TARIFF_ROW),
+    ("OPS_TARIFF_ERROR", OPS_TARIFF_ERROR),
+    ("OPS_BULK_FORM", OPS_BULK_FORM),
+    ("OPS_BULK_PREVIEW", OPS_BULK_PREVIEW),
+    ("OPS_BULK_APPLY", OPS_BULK_APPLY),
+    ("OPS_BULK_DONE", OPS_BULK_DONE),
 ];
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 mod browser;
 mod bundle;
 mod load;
+mod ops;
 mod server;
 mod shared;
 
@@ -137,6 +138,11 @@ async fn main() {
         .map_or_else(|| root.join("target/release/server"), PathBuf::from);
     let site =
         std::env::var_os("BENCH_SITE").map_or_else(|| root.join("target/site"), PathBuf::from);
+    // `bench ops`: the operator console at a million SIMs instead (scripts/bench-ops.sh).
+    if std::env::args().nth(1).as_deref() == Some("ops") {
+        ops::run(&binary, &site).await;
+        return;
+    }
     let secs = env_num("BENCH_SECS", 60);
     let users = env_num("BENCH_USERS", 200) as usize;
     let http = reqwest::Client::builder()

@@ -11,7 +11,7 @@ const WHAT: &str = "two instances (PostgreSQL + Redis): p50 / p99 latency, req/s
 
 /// A new schema on the machine's PostgreSQL (`BENCH_POSTGRES_URL`, default the test
 /// database), as a `DATABASE_URL`.
-async fn fresh_schema() -> Result<String, String> {
+pub(crate) async fn fresh_schema() -> Result<String, String> {
     let base = std::env::var("BENCH_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://root@127.0.0.1:5432/test".into());
     let schema = format!(

@@ -2,6 +2,7 @@
 //! [`build`]; tests call [`build`] with port 0 and talk HTTP to the result.
 
 pub mod cache;
+pub mod console;
 pub mod emails;
 pub mod freebit;
 pub mod lenient;
@@ -334,7 +335,17 @@ pub async fn build_with(
                 .min(std::time::Duration::from_secs(5)),
         ),
     );
+    let secrets = console::Secrets::new(&settings.ops.secret_key);
+    if demo {
+        console::staff::seed_demo_staff(&db)
+            .await
+            .map_err(StartupError::Accounts)?;
+        console::demo::seed(&db, &secrets, settings.ops.demo_sims).await?;
+    }
+    let ops_console = console::OpsConsole::new(db.clone(), secrets, demo, settings.limits.clone())
+        .map_err(StartupError::Accounts)?;
     let ports = Ports {
+        console: Arc::new(ops_console),
         accounts: Arc::new(
             portal::accounts::PortalAccounts::new(
                 db.clone(),
@@ -483,6 +494,18 @@ pub async fn build_with(
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             MAX_BODY_BYTES,
         ))
+        // CSV imports are the one body larger than the default limit.
+        .merge(
+            routes::api::ops::import_router()
+                .with_state(state.clone())
+                .layer(axum::middleware::from_fn(telemetry::time_requests))
+                .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+                    routes::request_id::panic_response,
+                ))
+                .layer(tower_http::limit::RequestBodyLimitLayer::new(
+                    routes::api::ops::MAX_IMPORT_BYTES,
+                )),
+        )
         .layer(axum::middleware::from_fn(routes::csrf::refuse_cross_site));
     let trust_xff = settings.trust_forwarded_for;
     let router = router.layer(axum::middleware::from_fn(move |req, next| {

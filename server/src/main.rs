@@ -76,6 +76,15 @@ async fn main() {
             numbers.join(", ")
         );
         println!("  Emails the portal sends: {}/_sim/mail", portal.url());
+        println!(
+            "  Operator console: {}/ops/login as {} (same password)",
+            portal.url(),
+            server::console::staff::DEMO_STAFF
+                .iter()
+                .map(|(email, _)| *email)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     println!();
     if let Err(e) = portal.serve().await {

@@ -5,8 +5,24 @@ use crate::{routes, testids};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+/// The customer header, or the console's under `/ops` (staff and customers never share one).
 #[component]
 pub fn Header() -> impl IntoView {
+    let location = use_location();
+    let ops = move || {
+        location
+            .pathname
+            .with(|p| p == "/ops" || p.starts_with("/ops/"))
+    };
+    view! {
+        <Show when=ops fallback=|| view! { <CustomerHeader /> }>
+            <crate::console::pages::OpsHeader />
+        </Show>
+    }
+}
+
+#[component]
+fn CustomerHeader() -> impl IntoView {
     let location = use_location();
     let logout = ServerAction::<Logout>::new();
     // Re-read on every navigation, so logging in or out updates the header.

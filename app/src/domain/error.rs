@@ -20,6 +20,17 @@ pub enum PortalError {
     /// The thing does not exist *for this customer* (another customer's service looks the same).
     #[error("We could not find that subscription.")]
     NotFound,
+    /// A named thing does not exist (or is not visible to this staff member); the text says
+    /// what was looked for.
+    #[error("{0}")]
+    NoSuch(String),
+    /// The state machine refuses the operation from the current state; `allowed` lists the
+    /// operations it would accept now (answered as 409 with the list).
+    #[error("{message}")]
+    NotAllowed {
+        message: String,
+        allowed: Vec<String>,
+    },
     /// The input was rejected; the text says what to fix.
     #[error("{0}")]
     BadRequest(String),
@@ -128,7 +139,8 @@ impl PortalError {
         match self {
             PortalError::Unauthorized | PortalError::InvalidCredentials => 401,
             PortalError::Forbidden(_) => 403,
-            PortalError::NotFound => 404,
+            PortalError::NotFound | PortalError::NoSuch(_) => 404,
+            PortalError::NotAllowed { .. } => 409,
             PortalError::BadRequest(_) | PortalError::Invalid { .. } => 400,
             PortalError::TooLarge => 413,
             PortalError::Conflict(_) | PortalError::Taken { .. } => 409,
@@ -147,7 +159,8 @@ impl PortalError {
             PortalError::Unauthorized => "unauthorized",
             PortalError::InvalidCredentials => "invalid_credentials",
             PortalError::Forbidden(_) => "forbidden",
-            PortalError::NotFound => "not_found",
+            PortalError::NotFound | PortalError::NoSuch(_) => "not_found",
+            PortalError::NotAllowed { .. } => "not_allowed",
             PortalError::BadRequest(_) => "bad_request",
             PortalError::TooLarge => "too_large",
             PortalError::Invalid { .. } => "invalid",

@@ -4,6 +4,8 @@
 pub mod account;
 pub mod billing;
 pub mod catalog;
+pub mod console;
+pub mod console_records;
 pub mod dates;
 pub mod eid;
 pub mod error;

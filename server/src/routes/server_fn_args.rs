@@ -12,6 +12,8 @@
 //! the error it carries says 400.
 
 use app::api;
+use app::console::api as ops;
+use app::console::api_records as records;
 use app::domain::{FeatureChange, PortalError};
 use axum::body::Body;
 use axum::extract::Request;
@@ -87,6 +89,26 @@ static ARGS: LazyLock<HashMap<&'static str, Args>> = LazyLock::new(|| {
         checkout,
         args::<api::ListOrders>(),
         args::<api::GetOrder>(),
+        args::<ops::OpsLogin>(),
+        args::<ops::OpsLogout>(),
+        args::<ops::CurrentStaff>(),
+        args::<ops::OpsDemoStaff>(),
+        args::<ops::OpsSims>(),
+        args::<ops::OpsSim>(),
+        args::<ops::OpsOperate>(),
+        args::<ops::OpsReveal>(),
+        args::<ops::OpsDashboard>(),
+        args::<ops::OpsTariffs>(),
+        args::<records::OpsCustomers>(),
+        args::<records::OpsCustomer>(),
+        args::<records::OpsAssign>(),
+        args::<records::OpsCodes>(),
+        args::<records::OpsMarkCode>(),
+        args::<records::OpsTariffPlans>(),
+        args::<records::OpsSaveTariff>(),
+        args::<records::OpsDeleteTariff>(),
+        args::<records::OpsBulkPreview>(),
+        args::<records::OpsBulkApply>(),
     ])
 });
 

@@ -96,6 +96,8 @@ pub struct Settings {
     pub signup_retry_base: Duration,
     /// Catalog, checkout and fulfilment.
     pub shop: ShopConfig,
+    /// The operator console.
+    pub ops: OpsConfig,
     /// SMTP delivery of the email outbox; `None`: emails stay in the outbox.
     pub mail: Option<MailConfig>,
     /// The portal's address as customers reach it (links in emails).
@@ -109,6 +111,23 @@ pub struct Settings {
 #[derive(Debug, thiserror::Error)]
 #[error("configuration: {0}")]
 pub struct ConfigError(pub String);
+
+#[derive(Clone)]
+pub struct OpsConfig {
+    /// `OPS_SECRET_KEY` (required live): encrypts PIN/PUK at rest.
+    pub secret_key: [u8; 32],
+    /// `OPS_DEMO_SIMS` (demo only, default 3000): the size of the demo inventory.
+    pub demo_sims: u32,
+}
+
+impl std::fmt::Debug for OpsConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpsConfig")
+            .field("secret_key", &"[redacted]")
+            .field("demo_sims", &self.demo_sims)
+            .finish()
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct ShopConfig {
@@ -359,6 +378,22 @@ impl Settings {
             },
         };
         let mail = mail::read(&v, mode)?;
+        let ops =
+            OpsConfig {
+                secret_key: match (v.var("OPS_SECRET_KEY"), mode) {
+                    (Some(k), _) => crate::console::Secrets::parse_key(&k).map_err(ConfigError)?,
+                    (None, Mode::Demo) => crate::console::secrets::DEMO_KEY,
+                    (None, Mode::Live) => return Err(ConfigError(
+                        "OPS_SECRET_KEY is required: the key that encrypts SIM PINs and PUKs at \
+                         rest (32 bytes in base64, e.g. `openssl rand -base64 32`)"
+                            .into(),
+                    )),
+                },
+                demo_sims: match mode {
+                    Mode::Demo => v.parsed("OPS_DEMO_SIMS", 3_000u32)?.min(1_000_000),
+                    Mode::Live => 0,
+                },
+            };
         let shop = ShopConfig {
             pricebook: v.var("SF_PRICEBOOK").unwrap_or_else(|| "Portal".into()),
             gateway: v
@@ -419,6 +454,7 @@ impl Settings {
                 v.parsed("SIGNUP_RETRY_BASE_MS", 30_000u64)?.max(10),
             ),
             shop,
+            ops,
             mail: mail.config,
             public_url: mail.public_url,
             redis_url: v.var("REDIS_URL").map(SecretString::from),
@@ -468,6 +504,10 @@ impl Settings {
                 events: true,
                 invalidate_token: None,
                 number_block: number_block("08090000000-08090000099").unwrap_or_default(),
+            },
+            ops: OpsConfig {
+                secret_key: crate::console::secrets::DEMO_KEY,
+                demo_sims: 120,
             },
             mail: None,
             public_url: None,

@@ -16,7 +16,7 @@ const KEY: &str = concat!(
     "/simulators/src/salesforce/demo_keys/private.pem"
 );
 
-const LIVE: [(&str, &str); 13] = [
+const LIVE: [(&str, &str); 14] = [
     ("FREEBIT_BASE_URL", "https://i.mvno.net/emptool/api/"),
     ("FREEBIT_OEM_ID", "PASI"),
     ("FREEBIT_OEM_KEY", "k"),
@@ -30,6 +30,10 @@ const LIVE: [(&str, &str); 13] = [
     ("SF_CLIENT_ID", "3MVG9consumer"),
     ("SF_USERNAME", "integration@example.jp"),
     ("SF_PRIVATE_KEY_PATH", KEY),
+    (
+        "OPS_SECRET_KEY",
+        "c2ltLXBvcnRhbC1kZW1vLXBpbi1rZXktMzItYnl0ZXM=",
+    ),
 ];
 
 #[test]

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod customers;
+pub mod inventory;
 pub mod known_lines;
 pub mod orders;
 pub mod outbox;
@@ -60,6 +61,17 @@ fn sqlite_file(url: &str) -> Option<&str> {
         .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next()?;
     (!path.is_empty() && !path.starts_with(':') && !path.starts_with("file:")).then_some(path)
+}
+
+/// A transaction that will write. On SQLite it takes the write lock up front (`BEGIN
+/// IMMEDIATE`): two writers then queue on the busy timeout, where two deferred transactions
+/// that both read first would have one fail with "database is locked" on upgrading.
+pub async fn begin_write(db: &Db) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    if db.connect_options().database_url.scheme() == "sqlite" {
+        db.begin_with("BEGIN IMMEDIATE").await
+    } else {
+        db.begin().await
+    }
 }
 
 /// Seconds since the Unix epoch, the time unit of every table.

@@ -89,6 +89,10 @@ pub fn live_vars(db: &str) -> Vec<(&'static str, String)> {
         ("SF_CLIENT_ID", "consumer-key".into()),
         ("SF_USERNAME", "integration@example.com".into()),
         ("SF_PRIVATE_KEY_PATH", DEMO_KEY_PATH.into()),
+        (
+            "OPS_SECRET_KEY",
+            "c2ltLXBvcnRhbC1kZW1vLXBpbi1rZXktMzItYnl0ZXM=".into(),
+        ),
         ("LEPTOS_SITE_ADDR", "127.0.0.1:0".into()),
         ("DATABASE_URL", db.into()),
     ]

@@ -5,6 +5,8 @@
 mod auth;
 mod billing;
 mod input;
+pub mod ops;
+mod ops_records;
 mod orders;
 mod profile;
 mod sims;
@@ -48,6 +50,9 @@ impl IntoResponse for ApiError {
         if let Some(field) = self.0.field() {
             body["field"] = json!(field);
         }
+        if let PortalError::NotAllowed { allowed, .. } = &self.0 {
+            body["allowed"] = json!(allowed);
+        }
         if let PortalError::PaymentRequired {
             pay_url, pay_label, ..
         } = &self.0
@@ -90,6 +95,8 @@ impl FromRequestParts<AppState> for Authed {
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .merge(ops::router())
+        .merge(ops_records::router())
         .route("/api/auth/login", post(auth::login))
         .route("/api/auth/link", post(auth::link))
         .route("/api/auth/signup", post(profile::signup))

@@ -1,0 +1,161 @@
+//! `/ops/customers` (search by name, email, phone or id) and `/ops/customers/{id}` (the
+//! customer with their SIMs; support and admin assign an available SIM by its ICCID).
+
+use super::{jst, state_tone, StaffOnly};
+use crate::components::status::ErrorPanel;
+use crate::console::api_records::{ops_customer, ops_customers, OpsAssign};
+use crate::console::routes;
+use crate::domain::console::{Permission, Staff};
+use crate::domain::format_msisdn;
+use crate::testids;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+fn CustomersPage() -> impl IntoView {
+    let query = use_query_map();
+    let list = Resource::new(
+        move || query.with(|q| (q.get("q"), q.get("page"))),
+        |(q, page)| ops_customers(q, page),
+    );
+    view! {
+        <Title text="Customers · Operator console" />
+        <StaffOnly page=move |_staff| {
+            let q = query.with_untracked(|q| q.get("q").unwrap_or_default());
+            view! {
+                <h1>"Customers"</h1>
+                <Form method="GET" action="" attr:class="panel ops-search" attr:data-testid=testids::OPS_CUSTOMER_SEARCH>
+                    <label class="field">
+                        <span>"Name, email, phone or customer id"</span>
+                        <input type="search" name="q" value=q.clone() />
+                    </label>
+                    <button class="btn btn--primary" type="submit">"Search"</button>
+                </Form>
+                <Transition fallback=|| view! { <p class="muted">"Loading customers…"</p> }>
+                    {move || {
+                        let q = query.with_untracked(|p| p.get("q").unwrap_or_default());
+                        Suspend::new(async move {
+                            match list.await {
+                                Ok(p) => {
+                                    let link = |n: u32| format!("{}?q={}&page={n}", routes::OPS_CUSTOMERS, q);
+                                    let prev = (p.page > 1).then(|| link(p.page - 1));
+                                    let next = p.has_next.then(|| link(p.page + 1));
+                                    let empty = p.items.is_empty();
+                                    view! {
+                                        <div class="panel table-wrap">
+                                            <table class="table">
+                                                <thead><tr><th>"Id"</th><th>"Name"</th><th>"Email"</th><th>"Phone"</th><th class="num">"SIMs"</th></tr></thead>
+                                                <tbody>
+                                                    {p.items.into_iter().map(|c| view! {
+                                                        <tr data-testid=testids::OPS_CUSTOMER_ROW>
+                                                            <td class="mono">{c.id}</td>
+                                                            <td><a href=routes::ops_customer(c.id)>{c.name()}</a></td>
+                                                            <td>{c.email.clone()}</td>
+                                                            <td class="mono">{c.phone.as_deref().map(format_msisdn).unwrap_or_default()}</td>
+                                                            <td class="num">{c.sims}</td>
+                                                        </tr>
+                                                    }).collect_view()}
+                                                </tbody>
+                                            </table>
+                                            {empty.then(|| view! { <p class="muted ops-empty">"No customer matches."</p> })}
+                                        </div>
+                                        <nav class="ops-pager">
+                                            <span class="muted">{format!("Page {}", p.page)}</span>
+                                            {prev.map(|h| view! { <a class="btn btn--ghost btn--small" href=h>"← Previous"</a> })}
+                                            {next.map(|h| view! { <a class="btn btn--ghost btn--small" href=h>"Next →"</a> })}
+                                        </nav>
+                                    }.into_any()
+                                }
+                                Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                            }
+                        })
+                    }}
+                </Transition>
+            }
+        } />
+    }
+}
+
+#[component]
+fn CustomerPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let assign = ServerAction::<OpsAssign>::new();
+    let data = Resource::new(
+        move || (id(), assign.version().get()),
+        |(id, _)| ops_customer(id),
+    );
+    let error = move || assign.value().get().and_then(Result::err);
+    view! {
+        <Title text="Customer · Operator console" />
+        <p class="back"><a href=routes::OPS_CUSTOMERS>"← All customers"</a></p>
+        <StaffOnly page=move |staff: Staff| {
+            let may_assign = staff.role.may(Permission::Operate);
+            view! {
+                <Transition fallback=|| view! { <p class="muted">"Loading the customer…"</p> }>
+                    {move || Suspend::new(async move {
+                        match data.await {
+                            Ok(d) => {
+                                let c = d.customer.clone();
+                                view! {
+                                    <header class="panel">
+                                        <h1>{c.name()}</h1>
+                                        <dl class="facts">
+                                            <dt>"Customer id"</dt><dd class="mono">{c.id}</dd>
+                                            <dt>"Email"</dt><dd>{c.email.clone()}</dd>
+                                            <dt>"Phone"</dt><dd class="mono">{c.phone.as_deref().map(format_msisdn).unwrap_or_else(|| "—".into())}</dd>
+                                            <dt>"Customer since"</dt><dd>{jst(d.created_at)}" JST"</dd>
+                                        </dl>
+                                    </header>
+                                    <section class="panel">
+                                        <h2>{format!("SIMs ({})", c.sims)}</h2>
+                                        <div class="table-wrap">
+                                            <table class="table" data-testid=testids::OPS_CUSTOMER_SIMS>
+                                                <thead><tr><th>"ICCID"</th><th>"MSISDN"</th><th>"Status"</th><th>"Type"</th><th>"Tariff"</th></tr></thead>
+                                                <tbody>
+                                                    {d.sims.into_iter().map(|s| view! {
+                                                        <tr>
+                                                            <td class="mono"><a href=routes::ops_sim(s.id)>{s.iccid}</a></td>
+                                                            <td class="mono">{s.msisdn.as_deref().map(format_msisdn).unwrap_or_else(|| "—".into())}</td>
+                                                            <td><span class=format!("badge badge--{}", state_tone(s.status))>{s.status.label()}</span></td>
+                                                            <td>{s.card_type.as_str()}</td>
+                                                            <td>{s.tariff.map(|t| t.name)}</td>
+                                                        </tr>
+                                                    }).collect_view()}
+                                                </tbody>
+                                            </table>
+                                        </div>
+                                    </section>
+                                }.into_any()
+                            }
+                            Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                        }
+                    })}
+                </Transition>
+                {may_assign.then(|| view! {
+                    <section class="panel">
+                        <h2>"Assign a SIM"</h2>
+                        <p class="muted">"Reserves an available card for this customer; activate it from the SIM's page."</p>
+                        <ActionForm action=assign attr:class="form form__row" attr:data-testid=testids::OPS_ASSIGN_FORM>
+                            <input type="hidden" name="customer_id" value=move || id().to_string() />
+                            <label class="field">
+                                <span>"ICCID of an available SIM"</span>
+                                <input type="text" name="iccid" inputmode="numeric" required class="mono" />
+                            </label>
+                            <button class="btn btn--primary" type="submit" disabled=move || assign.pending().get()>"Assign"</button>
+                        </ActionForm>
+                        {move || error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
+                        {move || assign.value().get().and_then(Result::ok).map(|r| view! {
+                            <p class="notice notice--ok" role="status">{format!("Reserved {} for this customer.", r.sim.iccid)}</p>
+                        })}
+                    </section>
+                })}
+            }
+        } />
+    }
+}
+
+crate::pages::lazy_page!(CustomersRoute, CustomersPage);
+crate::pages::lazy_page!(CustomerRoute, CustomerPage);

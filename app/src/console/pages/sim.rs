@@ -1,0 +1,310 @@
+//! `/ops/sims/{id}`: one SIM — header, the actions its state allows (support and admin
+//! only), and the tabs Details (PIN/PUK masked, revealed on request and audited) and History
+//! (every event with who, from where and what changed).
+
+use super::{jst, state_tone, StaffOnly};
+use crate::components::status::ErrorPanel;
+use crate::console::api::{ops_reveal, ops_sim, ops_tariffs, OpsOperate};
+use crate::console::routes;
+use crate::domain::console::{Permission, SimCard, SimEvent, SimWithEvents, Staff};
+use crate::domain::format_msisdn;
+use crate::domain::inventory::Operation;
+use crate::testids;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Details,
+    History,
+}
+
+/// What each operation's form asks for.
+fn hint(op: Operation) -> &'static str {
+    match op {
+        Operation::Reserve => "Reserve this card for a customer; it can be activated later.",
+        Operation::Activate => "The card goes live. An activation code, if given, is used up.",
+        Operation::Suspend => "Service stops until the card is resumed.",
+        Operation::Resume => "Service starts again.",
+        Operation::ReportLost => {
+            "The card is blocked for good; swap the number to a new card next."
+        }
+        Operation::Terminate => {
+            "Final: the card can never be used again and its number is released."
+        }
+        Operation::Swap => {
+            "The number and tariff move to a new available card; this card is terminated."
+        }
+    }
+}
+
+#[component]
+fn ActionPanel(
+    sim: SimCard,
+    op: Operation,
+    on_done: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let action = ServerAction::<OpsOperate>::new();
+    let tariffs = Resource::new(|| (), |_| ops_tariffs());
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            on_done.run(());
+        }
+    });
+    let error = move || action.value().get().and_then(Result::err);
+    let needs_customer =
+        op == Operation::Reserve || (op == Operation::Activate && sim.customer.is_none());
+    let danger = matches!(op, Operation::Terminate | Operation::ReportLost);
+    view! {
+        <section class="panel ops-action" data-testid=testids::OPS_ACTION_FORM>
+            <h2>{op.label()}</h2>
+            <p class="muted">{hint(op)}</p>
+            <ActionForm action=action attr:class="form">
+                <input type="hidden" name="id" value=sim.id.to_string() />
+                <input type="hidden" name="op" value=op.as_str() />
+                <input type="hidden" name="expected_version" value=sim.version.to_string() />
+                {op.needs_reason().then(|| view! {
+                    <label class="field">
+                        <span>"Reason (kept in the history)"</span>
+                        <input type="text" name="reason" required maxlength="500" data-testid=testids::OPS_ACTION_REASON />
+                    </label>
+                })}
+                {needs_customer.then(|| view! {
+                    <label class="field field--short">
+                        <span>"Customer id"</span>
+                        <input type="text" name="customer_id" inputmode="numeric" required />
+                    </label>
+                })}
+                {(op == Operation::Activate).then(|| view! {
+                    <label class="field field--short">
+                        <span>"Activation code (optional)"</span>
+                        <input type="text" name="activation_code" placeholder="ACT-1234-5678" />
+                    </label>
+                    <label class="field">
+                        <span>"Tariff plan"</span>
+                        <select name="tariff_id">
+                            <option value="">{sim.tariff.as_ref().map_or("None".to_string(), |t| format!("Keep {}", t.name))}</option>
+                            <Transition fallback=|| ()>
+                                {move || Suspend::new(async move {
+                                    tariffs.await.unwrap_or_default().into_iter().map(|t| view! {
+                                        <option value=t.id.to_string()>{t.name}</option>
+                                    }).collect_view()
+                                })}
+                            </Transition>
+                        </select>
+                    </label>
+                })}
+                {(op == Operation::Swap).then(|| view! {
+                    <label class="field">
+                        <span>"ICCID of the new card (must be available)"</span>
+                        <input type="text" name="new_iccid" inputmode="numeric" required class="mono" />
+                    </label>
+                })}
+                {move || error().map(|e| view! {
+                    <p class="form__error" role="alert" data-testid=testids::OPS_ACTION_ERROR>{e.to_string()}</p>
+                })}
+                <div class="form__actions">
+                    <button type="submit" class=if danger { "btn btn--danger" } else { "btn btn--primary" }
+                        data-testid=testids::OPS_ACTION_SUBMIT disabled=move || action.pending().get()>
+                        {op.label()}
+                    </button>
+                    <button type="button" class="btn btn--ghost" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn Details(sim: SimCard, staff: Staff) -> impl IntoView {
+    let revealed =
+        RwSignal::new(None::<Result<crate::domain::console::Revealed, crate::domain::PortalError>>);
+    let id = sim.id;
+    let reveal = move |_| {
+        leptos::task::spawn_local(async move {
+            revealed.set(Some(ops_reveal(id).await));
+        });
+    };
+    let may_reveal = staff.role.may(Permission::Operate);
+    let pin = sim.pin_masked.clone().unwrap_or_else(|| "—".into());
+    let puk = sim.puk_masked.clone().unwrap_or_else(|| "—".into());
+    view! {
+        <dl class="facts">
+            <dt>"PIN"</dt>
+            <dd class="mono" data-testid=testids::OPS_PIN>
+                {move || match revealed.get() {
+                    Some(Ok(r)) => r.pin.unwrap_or_default(),
+                    _ => pin.clone(),
+                }}
+            </dd>
+            <dt>"PUK"</dt>
+            <dd class="mono">
+                {move || match revealed.get() {
+                    Some(Ok(r)) => r.puk.unwrap_or_default(),
+                    _ => puk.clone(),
+                }}
+            </dd>
+            <dt>"Activation code"</dt><dd class="mono">{sim.activation_code.clone().unwrap_or_else(|| "—".into())}</dd>
+            <dt>"Type"</dt><dd>{sim.card_type.as_str()}</dd>
+            <dt>"Added"</dt><dd>{jst(sim.created_at)}" JST"</dd>
+            <dt>"Last change"</dt><dd>{jst(sim.updated_at)}" JST · version "{sim.version}</dd>
+        </dl>
+        {may_reveal.then(|| view! {
+            <p class="ops-reveal">
+                <button type="button" class="btn btn--ghost btn--small" on:click=reveal data-testid=testids::OPS_REVEAL
+                    disabled=move || matches!(revealed.get(), Some(Ok(_)))>
+                    "Show PIN and PUK"
+                </button>
+                <span class="muted small">" Each reveal is recorded in the history with your name."</span>
+            </p>
+        })}
+        {move || match revealed.get() {
+            Some(Err(e)) => Some(view! { <p class="form__error" role="alert">{e.to_string()}</p> }),
+            _ => None,
+        }}
+    }
+}
+
+fn event_title(e: &SimEvent) -> String {
+    let kind = e.kind.replace('_', " ").to_lowercase();
+    let mut t = kind[..1].to_uppercase() + &kind[1..];
+    if let (Some(a), Some(b)) = (e.old_status, e.new_status) {
+        t += &format!(": {} → {}", a.label(), b.label());
+    }
+    t
+}
+
+#[component]
+fn History(events: Vec<SimEvent>) -> impl IntoView {
+    view! {
+        <ol class="timeline">
+            {events.into_iter().map(|e| {
+                let who = e.staff.clone().unwrap_or_else(|| "system".into());
+                let changes = match (&e.before, &e.after) {
+                    (Some(b), Some(a)) => Some(format!("{b} → {a}")),
+                    _ => None,
+                };
+                view! {
+                    <li class="timeline__item" data-testid=testids::OPS_EVENT>
+                        <div class="timeline__head">
+                            <strong>{event_title(&e)}</strong>
+                            <span class="muted small">{format!("{} JST · {who} · {}", jst(e.created_at), e.source)}</span>
+                        </div>
+                        {e.note.map(|n| view! { <p>{n}</p> })}
+                        {changes.map(|c| view! { <p class="mono small muted">{c}</p> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn SimBody(
+    data: SimWithEvents,
+    staff: Staff,
+    refetch: Callback<()>,
+    /// What the last action did (kept across the reload it causes).
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let sim = data.sim.clone();
+    let tab = RwSignal::new(Tab::Details);
+    let open = RwSignal::new(None::<Operation>);
+    let may_operate = staff.role.may(Permission::Operate);
+    let status = sim.status;
+    let buttons = sim.allowed.clone();
+    let events = data.events.clone();
+    let form_sim = sim.clone();
+    view! {
+        <header class="panel ops-sim-head" data-testid=testids::OPS_SIM_HEADER>
+            <div>
+                <p class="muted small">"ICCID"</p>
+                <h1 class="mono">{sim.iccid.clone()}</h1>
+            </div>
+            <dl class="facts ops-sim-head__facts">
+                <dt>"Status"</dt>
+                <dd><span class=format!("badge badge--{}", state_tone(status)) data-testid=testids::OPS_SIM_STATUS>{status.label()}</span></dd>
+                <dt>"Number"</dt><dd class="mono">{sim.msisdn.as_deref().map(format_msisdn).unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Customer"</dt>
+                <dd>{sim.customer.clone().map(|c| {
+                    let href = routes::ops_sims(&crate::domain::console::SimFilter { customer: Some(c.id), ..Default::default() }.to_query());
+                    view! { <a href=href>{c.name}</a>" "<span class="muted small">{format!("#{}", c.id)}</span> }
+                })}</dd>
+                <dt>"Tariff"</dt><dd>{sim.tariff.clone().map(|t| t.name).unwrap_or_else(|| "—".into())}</dd>
+            </dl>
+        </header>
+        {move || done.get().map(|m| view! { <p class="notice notice--ok" role="status" data-testid=testids::OPS_ACTION_DONE>{m}</p> })}
+        {may_operate.then(|| view! {
+            <div class="ops-actions">
+                {buttons.iter().map(|op| {
+                    let op = *op;
+                    let danger = matches!(op, Operation::Terminate | Operation::ReportLost);
+                    view! {
+                        <button type="button" class=if danger { "btn btn--danger-outline" } else { "btn btn--ghost" }
+                            data-testid=testids::OPS_ACTION attr:data-op=op.as_str()
+                            on:click=move |_| { done.set(None); open.set(Some(op)); }>
+                            {op.label()}
+                        </button>
+                    }
+                }).collect_view()}
+                {buttons.is_empty().then(|| view! { <p class="muted">"Terminated is final: no more changes."</p> })}
+            </div>
+        })}
+        {move || open.get().map(|op| view! {
+            <ActionPanel sim=form_sim.clone() op
+                on_done=Callback::new(move |()| {
+                    open.set(None);
+                    done.set(Some(format!("Done: {}.", op.label())));
+                    refetch.run(());
+                })
+                on_cancel=Callback::new(move |()| open.set(None)) />
+        })}
+        <div class="ops-tabs" role="tablist">
+            <button type="button" role="tab" aria-selected=move || (tab.get() == Tab::Details).to_string()
+                class=move || if tab.get() == Tab::Details { "ops-tab ops-tab--on" } else { "ops-tab" }
+                data-testid=testids::OPS_TAB_DETAILS on:click=move |_| tab.set(Tab::Details)>"Details"</button>
+            <button type="button" role="tab" aria-selected=move || (tab.get() == Tab::History).to_string()
+                class=move || if tab.get() == Tab::History { "ops-tab ops-tab--on" } else { "ops-tab" }
+                data-testid=testids::OPS_TAB_HISTORY on:click=move |_| tab.set(Tab::History)>
+                {format!("History ({})", events.len())}
+            </button>
+        </div>
+        <section class="panel">
+            <div hidden=move || tab.get() != Tab::Details><Details sim=sim.clone() staff=staff.clone() /></div>
+            <div hidden=move || tab.get() != Tab::History><History events=data.events.clone() /></div>
+        </section>
+    }
+}
+
+#[component]
+fn SimPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let tick = RwSignal::new(0u32);
+    let data = Resource::new(move || (id(), tick.get()), |(id, _)| ops_sim(id));
+    let refetch = Callback::new(move |()| tick.update(|t| *t += 1));
+    let done = RwSignal::new(None::<String>);
+    view! {
+        <Title text="SIM · Operator console" />
+        <p class="back"><a href=routes::OPS_SIMS>"← All SIMs"</a></p>
+        <StaffOnly page=move |staff: Staff| {
+            view! {
+                <Transition fallback=|| view! { <p class="muted">"Loading the SIM…"</p> }>
+                    {move || {
+                        let staff = staff.clone();
+                        Suspend::new(async move {
+                            match data.await {
+                                Ok(d) => view! { <SimBody data=d staff refetch done /> }.into_any(),
+                                Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                            }
+                        })
+                    }}
+                </Transition>
+            }
+        } />
+    }
+}
+
+crate::pages::lazy_page!(SimRoute, SimPage);
