@@ -153,6 +153,9 @@ pub const OPS_IMPORT_COMMIT: &str = "ops-import-commit";
 pub const OPS_IMPORT_DONE: &str = "ops-import-done";
 pub const OPS_IMPORT_REJECTED: &str = "ops-import-rejected";
 pub const OPS_IMPORT_ERROR: &str = "ops-import-error";
+pub const OPS_STAFF_ERROR: &str = "ops-staff-error";
+pub const OPS_STAFF_ROW: &str = "ops-staff-row";
+pub const OPS_STAFF_FORM: &str = "ops-staff-form";
 pub const OPS_CUSTOMER_SEARCH: &str = "ops-customer-search";
 pub const OPS_CUSTOMER_ROW: &str = "ops-customer-row";
 pub const OPS_CUSTOMER_SIMS: &str = "ops-customer-sims";
@@ -331,6 +334,9 @@ pub const ALL: &[(&str, &str)] = &[
     ("OPS_BULK_PREVIEW", OPS_BULK_PREVIEW),
     ("OPS_BULK_APPLY", OPS_BULK_APPLY),
     ("OPS_BULK_DONE", OPS_BULK_DONE),
+    ("OPS_STAFF_ERROR", OPS_STAFF_ERROR),
+    ("OPS_STAFF_ROW", OPS_STAFF_ROW),
+    ("OPS_STAFF_FORM", OPS_STAFF_FORM),
 ];
 
 #[cfg(test)]

@@ -206,7 +206,18 @@ test("ops: customers, codes, tariff plans and a bulk change", async ({ page }) =
   await expect(byId(page, ids.OPS_TARIFF_ERROR)).toContainText("Another tariff plan has this name.");
   await page.screenshot({ path: "screenshots/ops-tariffs.png", fullPage: true });
 
-  // Bulk: suspend the active prepaid SIMs of one tariff, through the preview.
+  // Staff logins: add a viewer.
+  await page.goto("/ops/staff");
+  await hydrated(page);
+  const email = `night${Date.now() % 100000}@example.com`;
+  const staffForm = byId(page, ids.OPS_STAFF_FORM);
+  await staffForm.getByLabel("Work email").fill(email);
+  await staffForm.getByLabel(/First password/).fill("a-long-first-password");
+  await staffForm.getByRole("button", { name: "Add" }).click();
+  await expect(byId(page, ids.OPS_STAFF_ROW).filter({ hasText: email })).toContainText("Active");
+  await page.screenshot({ path: "screenshots/ops-staff.png", fullPage: true });
+
+  // Bulk: suspend the active prepaid SIMs, through the preview.
   await page.goto("/ops/sims?status=ACTIVE&type=prepaid&sort=-created");
   await hydrated(page);
   const bulk = byId(page, ids.OPS_BULK_FORM);

@@ -461,3 +461,118 @@ async fn a_bulk_change_previews_then_changes_exactly_the_previewed_sims() {
         400
     );
 }
+
+#[tokio::test]
+async fn an_admin_adds_changes_and_disables_staff_logins() {
+    let p = portal().await;
+    let admin = staff_token(&p, "admin@example.com").await;
+    let support = staff_token(&p, "support@example.com").await;
+    assert_eq!(
+        p.call(&support, Method::GET, "/api/ops/staff-users", None)
+            .await
+            .0,
+        403
+    );
+    let new = json!({"email": "Night.Shift@Example.com", "role": "viewer", "password": "a-long-first-password"});
+    assert_eq!(
+        p.call(
+            &support,
+            Method::POST,
+            "/api/ops/staff-users",
+            Some(new.clone())
+        )
+        .await
+        .0,
+        403
+    );
+    let (s, e) = p
+        .call(
+            &admin,
+            Method::POST,
+            "/api/ops/staff-users",
+            Some(json!({"email": "x@example.com", "role": "viewer", "password": "short"})),
+        )
+        .await;
+    assert_eq!((s, e["field"].as_str()), (400, Some("password")));
+    let (s, e) = p.call(&admin, Method::POST, "/api/ops/staff-users", Some(json!({"email": "x@example.com", "role": "boss", "password": "a-long-first-password"}))).await;
+    assert_eq!((s, e["field"].as_str()), (400, Some("role")));
+    let (s, user) = p
+        .call(
+            &admin,
+            Method::POST,
+            "/api/ops/staff-users",
+            Some(new.clone()),
+        )
+        .await;
+    assert_eq!(
+        (s, user["email"].as_str()),
+        (201, Some("night.shift@example.com")),
+        "{user}"
+    );
+    let (s, e) = p
+        .call(&admin, Method::POST, "/api/ops/staff-users", Some(new))
+        .await;
+    assert_eq!((s, e["field"].as_str()), (409, Some("email")));
+
+    // The new viewer logs in and reads; made support, they may operate.
+    let r = reqwest::Client::new()
+        .post(format!("{}/api/ops/auth/login", p.url))
+        .json(&json!({"email": "night.shift@example.com", "password": "a-long-first-password"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let night = r.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(p.status_with(&night, "/api/ops/sim-cards").await, 200);
+    let id = user["id"].as_i64().unwrap();
+    let (s, changed) = p
+        .call(
+            &admin,
+            Method::PATCH,
+            &format!("/api/ops/staff-users/{id}"),
+            Some(json!({"role": "support"})),
+        )
+        .await;
+    assert_eq!((s, changed["role"].as_str()), (200, Some("support")));
+    let (_, me) = p.call(&night, Method::GET, "/api/ops/me", None).await;
+    assert_eq!(
+        me["role"], "support",
+        "the role applies to the open session"
+    );
+
+    // Disabled: the session ends at once and the login stops working.
+    let (s, _) = p
+        .call(
+            &admin,
+            Method::PATCH,
+            &format!("/api/ops/staff-users/{id}"),
+            Some(json!({"role": "support", "disabled": true})),
+        )
+        .await;
+    assert_eq!(s, 200);
+    assert_eq!(p.status_with(&night, "/api/ops/sim-cards").await, 401);
+    // An admin cannot lock themselves out.
+    let (_, list) = p
+        .call(&admin, Method::GET, "/api/ops/staff-users", None)
+        .await;
+    let me = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["email"] == "admin@example.com")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let (s, _) = p
+        .call(
+            &admin,
+            Method::PATCH,
+            &format!("/api/ops/staff-users/{me}"),
+            Some(json!({"role": "viewer"})),
+        )
+        .await;
+    assert_eq!(s, 409);
+}

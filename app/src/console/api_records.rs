@@ -7,7 +7,7 @@
 use super::api::ctx;
 #[cfg(feature = "ssr")]
 use crate::domain::console::OperationInput;
-use crate::domain::console::OperationResult;
+use crate::domain::console::{OperationResult, StaffUser};
 use crate::domain::console_records::{
     ActivationCode, BulkPreview, BulkResult, CodePage, CustomerDetail, CustomerPage, TariffPlan,
 };
@@ -200,4 +200,53 @@ pub async fn ops_bulk_apply(
     }
     .await;
     crate::api::ctx::with_status(result)
+}
+
+#[server(prefix = "/api/fn", endpoint = "ops_staff_users")]
+pub async fn ops_staff_users() -> Result<Vec<StaffUser>, PortalError> {
+    let staff = ctx::staff().await?;
+    crate::api::ctx::with_status(ctx::console()?.staff_users(&staff).await)
+}
+
+#[server(prefix = "/api/fn", endpoint = "ops_add_staff")]
+pub async fn ops_add_staff(
+    email: String,
+    role: String,
+    password: String,
+) -> Result<StaffUser, PortalError> {
+    use crate::domain::console::Role;
+    let staff = ctx::staff().await?;
+    crate::api::ctx::with_status(match Role::parse(&role) {
+        Some(role) => {
+            ctx::console()?
+                .add_staff(&staff, &email, role, &password)
+                .await
+        }
+        None => Err(PortalError::invalid(
+            "role",
+            "role must be admin, support or viewer",
+        )),
+    })
+}
+
+/// Sets a staff member's role and whether they are disabled (`disabled`: "true"/"false").
+#[server(prefix = "/api/fn", endpoint = "ops_update_staff")]
+pub async fn ops_update_staff(
+    id: i64,
+    role: String,
+    disabled: String,
+) -> Result<StaffUser, PortalError> {
+    use crate::domain::console::Role;
+    let staff = ctx::staff().await?;
+    crate::api::ctx::with_status(match Role::parse(&role) {
+        Some(role) => {
+            ctx::console()?
+                .update_staff(&staff, id, role, disabled == "true")
+                .await
+        }
+        None => Err(PortalError::invalid(
+            "role",
+            "role must be admin, support or viewer",
+        )),
+    })
 }

@@ -4,7 +4,8 @@
 
 use crate::domain::console::{
     Bucket, Dashboard, DateCount, DemoStaff, ImportPreview, ImportResult, NamedRef, OperationInput,
-    OperationResult, Revealed, SimFilter, SimPage, SimWithEvents, Staff, StatusCount, TariffCount,
+    OperationResult, Revealed, Role, SimFilter, SimPage, SimWithEvents, Staff, StaffUser,
+    StatusCount, TariffCount,
 };
 use crate::domain::console_records::{
     ActivationCode, BulkPreview, BulkResult, CodePage, CodeStatus, CustomerDetail, CustomerPage,
@@ -157,6 +158,26 @@ pub trait Console: Send + Sync {
         input: &OperationInput,
         source: Source,
     ) -> Result<BulkResult, PortalError>;
+
+    /// Every staff login (admin).
+    async fn staff_users(&self, staff: &Staff) -> Result<Vec<StaffUser>, PortalError>;
+    /// Adds a staff login with a first password (admin); `Taken` for a known email.
+    async fn add_staff(
+        &self,
+        staff: &Staff,
+        email: &str,
+        role: Role,
+        password: &str,
+    ) -> Result<StaffUser, PortalError>;
+    /// Changes a staff member's role, or disables them (their sessions end) or enables them
+    /// again (admin). Admins cannot demote or disable themselves.
+    async fn update_staff(
+        &self,
+        staff: &Staff,
+        id: i64,
+        role: Role,
+        disabled: bool,
+    ) -> Result<StaffUser, PortalError>;
 
     /// The demo staff logins, while the simulators run.
     fn demo_staff(&self) -> Option<DemoStaff>;

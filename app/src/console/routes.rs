@@ -28,3 +28,4 @@ pub const OPS_TARIFFS: &str = "/ops/tariffs";
 pub fn ops_customer(id: i64) -> String {
     format!("/ops/customers/{id}")
 }
+pub const OPS_STAFF: &str = "/ops/staff";

@@ -85,6 +85,34 @@ impl Staff {
     }
 }
 
+/// A staff login as the admin's staff page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StaffUser {
+    pub id: i64,
+    pub email: String,
+    pub role: Role,
+    pub disabled: bool,
+    pub created_at: i64,
+}
+
+/// A staff email as typed: trimmed, lower-case, one `@` with text either side.
+pub fn parse_staff_email(input: &str) -> Result<String, super::PortalError> {
+    let e = input.trim().to_ascii_lowercase();
+    let ok = e.len() <= 254
+        && e.split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.contains('@'))
+        && !e.contains(char::is_whitespace);
+    if ok {
+        Ok(e)
+    } else {
+        Err(super::PortalError::invalid(
+            "email",
+            "Enter the staff member's work email.",
+        ))
+    }
+}
+
 /// The demo staff logins, shown on the console's login page while the simulators run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DemoStaff {

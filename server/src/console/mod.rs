@@ -16,9 +16,9 @@ use crate::portal::limits::LimitConfig;
 use crate::store::{Db, StoreError};
 use app::console::port::{Console, Source, StaffSession};
 use app::domain::console::{
-    Bucket, Dashboard, DateCount, DemoStaff, ImportPreview, ImportResult, NamedRef, OperationInput,
-    OperationResult, Permission, Revealed, SimFilter, SimPage, SimWithEvents, Staff, StatusCount,
-    TariffCount,
+    parse_staff_email, Bucket, Dashboard, DateCount, DemoStaff, ImportPreview, ImportResult,
+    NamedRef, OperationInput, OperationResult, Permission, Revealed, Role, SimFilter, SimPage,
+    SimWithEvents, Staff, StaffUser, StatusCount, TariffCount,
 };
 use app::domain::console_records::{
     ActivationCode, BulkPreview, BulkResult, CodePage, CodeStatus, CustomerDetail, CustomerPage,
@@ -248,6 +248,56 @@ impl Console for OpsConsole {
     ) -> Result<BulkResult, PortalError> {
         staff.require(Permission::Operate)?;
         self.apply_bulk(staff, picked, op, input, source).await
+    }
+
+    async fn staff_users(&self, staff: &Staff) -> Result<Vec<StaffUser>, PortalError> {
+        staff.require(Permission::Administer)?;
+        staff::list(&self.db, self.demo).await
+    }
+
+    async fn add_staff(
+        &self,
+        staff: &Staff,
+        email: &str,
+        role: Role,
+        password: &str,
+    ) -> Result<StaffUser, PortalError> {
+        staff.require(Permission::Administer)?;
+        let email = parse_staff_email(email)?;
+        app::domain::account::check_new_password(password, "password")?;
+        let hash = self.auth.hash(password).await?;
+        let user = staff::add(&self.db, &email, &hash, role).await?;
+        tracing::info!(
+            by = staff.id,
+            added = user.id,
+            role = role.as_str(),
+            "staff login added"
+        );
+        Ok(user)
+    }
+
+    async fn update_staff(
+        &self,
+        staff: &Staff,
+        id: i64,
+        role: Role,
+        disabled: bool,
+    ) -> Result<StaffUser, PortalError> {
+        staff.require(Permission::Administer)?;
+        if id == staff.id && (disabled || role != Role::Admin) {
+            return Err(PortalError::Conflict(
+                "You cannot demote or disable yourself; ask another admin.".into(),
+            ));
+        }
+        let user = staff::update(&self.db, id, role, disabled).await?;
+        tracing::info!(
+            by = staff.id,
+            changed = id,
+            role = role.as_str(),
+            disabled,
+            "staff login changed"
+        );
+        Ok(user)
     }
 
     fn demo_staff(&self) -> Option<DemoStaff> {

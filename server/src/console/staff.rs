@@ -7,7 +7,7 @@ use crate::portal::store_error;
 use crate::store::sessions::hash_token;
 use crate::store::{new_id, now, Db};
 use app::console::port::StaffSession;
-use app::domain::console::{Role, Staff};
+use app::domain::console::{Role, Staff, StaffUser};
 use app::domain::PortalError;
 use app::ports::Client;
 use sqlx::Row;
@@ -152,6 +152,115 @@ fn staff_from(row: &sqlx::any::AnyRow) -> Result<Staff, PortalError> {
             PortalError::Internal
         })?,
     })
+}
+
+impl StaffAuth {
+    pub async fn hash(&self, password: &str) -> Result<String, PortalError> {
+        self.passwords.hash(password).await
+    }
+}
+
+fn user_from(row: &sqlx::any::AnyRow) -> Result<StaffUser, PortalError> {
+    let role: String = row.try_get("role").map_err(|e| store_error(e.into()))?;
+    let disabled: Option<i64> = row
+        .try_get("disabled_at")
+        .map_err(|e| store_error(e.into()))?;
+    Ok(StaffUser {
+        id: row.try_get("id").map_err(|e| store_error(e.into()))?,
+        email: row.try_get("email").map_err(|e| store_error(e.into()))?,
+        role: Role::parse(&role).ok_or(PortalError::Internal)?,
+        disabled: disabled.is_some(),
+        created_at: row
+            .try_get("created_at")
+            .map_err(|e| store_error(e.into()))?,
+    })
+}
+
+const USER_SELECT: &str = "SELECT id, email, role, disabled_at, created_at FROM staff_users";
+
+/// Every staff login, demo ones only while they work.
+pub async fn list(db: &Db, with_demo: bool) -> Result<Vec<StaffUser>, PortalError> {
+    let rows = sqlx::query(&format!(
+        "{USER_SELECT} WHERE is_demo = 0 OR $1 = 1 ORDER BY email"
+    ))
+    .bind(i64::from(with_demo))
+    .fetch_all(db)
+    .await
+    .map_err(|e| store_error(e.into()))?;
+    rows.iter().map(user_from).collect()
+}
+
+pub async fn add(db: &Db, email: &str, hash: &str, role: Role) -> Result<StaffUser, PortalError> {
+    let id = new_id();
+    let done = sqlx::query(
+        "INSERT INTO staff_users (id, email, password_hash, role, is_demo, created_at) \
+         VALUES ($1, $2, $3, $4, 0, $5)",
+    )
+    .bind(id)
+    .bind(email)
+    .bind(hash)
+    .bind(role.as_str())
+    .bind(now())
+    .execute(db)
+    .await;
+    match done {
+        Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+            return Err(PortalError::taken(
+                "email",
+                "A staff login with this email exists.",
+            ))
+        }
+        Err(e) => return Err(store_error(e.into())),
+        Ok(_) => {}
+    }
+    one(db, id).await
+}
+
+async fn one(db: &Db, id: i64) -> Result<StaffUser, PortalError> {
+    let row = sqlx::query(&format!("{USER_SELECT} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+        .map_err(|e| store_error(e.into()))?
+        .ok_or_else(|| PortalError::NoSuch(format!("There is no staff login with id {id}.")))?;
+    user_from(&row)
+}
+
+/// Sets role and disabled; disabling ends every session of the staff member at once.
+pub async fn update(
+    db: &Db,
+    id: i64,
+    role: Role,
+    disabled: bool,
+) -> Result<StaffUser, PortalError> {
+    let now = now();
+    let done = sqlx::query(
+        "UPDATE staff_users SET role = $1, disabled_at = CASE WHEN $2 = 1 THEN COALESCE(disabled_at, $3) ELSE NULL END \
+         WHERE id = $4",
+    )
+    .bind(role.as_str())
+    .bind(i64::from(disabled))
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await
+    .map_err(|e| store_error(e.into()))?;
+    if done.rows_affected() == 0 {
+        return Err(PortalError::NoSuch(format!(
+            "There is no staff login with id {id}."
+        )));
+    }
+    if disabled {
+        sqlx::query(
+            "UPDATE staff_sessions SET revoked_at = $1 WHERE staff_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(db)
+        .await
+        .map_err(|e| store_error(e.into()))?;
+    }
+    one(db, id).await
 }
 
 /// Adds a staff user (or, for an existing email, sets password and role).

@@ -109,6 +109,9 @@ static ARGS: LazyLock<HashMap<&'static str, Args>> = LazyLock::new(|| {
         args::<records::OpsDeleteTariff>(),
         args::<records::OpsBulkPreview>(),
         args::<records::OpsBulkApply>(),
+        args::<records::OpsStaffUsers>(),
+        args::<records::OpsAddStaff>(),
+        args::<records::OpsUpdateStaff>(),
     ])
 });
 

@@ -138,7 +138,7 @@ fn CustomerPage() -> impl IntoView {
                     <section class="panel">
                         <h2>"Assign a SIM"</h2>
                         <p class="muted">"Reserves an available card for this customer; activate it from the SIM's page."</p>
-                        <ActionForm action=assign attr:class="form form__row" attr:data-testid=testids::OPS_ASSIGN_FORM>
+                        <ActionForm action=assign attr:class="form ops-assign" attr:data-testid=testids::OPS_ASSIGN_FORM>
                             <input type="hidden" name="customer_id" value=move || id().to_string() />
                             <label class="field">
                                 <span>"ICCID of an available SIM"</span>

@@ -176,7 +176,7 @@ fn Importer() -> impl IntoView {
             <h2>"1. Choose the file"</h2>
             <p class="muted">"CSV with the columns "<span class="mono">"iccid,pin,puk,type,msisdn"</span>" (a header row is optional; "
                 <span class="mono">"type"</span>" is prepaid, postpaid or data-only; "<span class="mono">"msisdn"</span>" may be empty). Nothing is written until you confirm."</p>
-            <div class="form__row ops-upload">
+            <div class="ops-upload">
                 <input id=FILE_INPUT type="file" accept=".csv,text/csv" data-testid=testids::OPS_IMPORT_FILE on:change=reset />
                 <button type="button" class="btn btn--primary" data-testid=testids::OPS_IMPORT_PREVIEW
                     disabled=move || checked.pending().get()

@@ -10,6 +10,7 @@ mod imports;
 mod login;
 mod sim;
 mod sims;
+mod staff;
 mod tariffs;
 
 use super::api::{current_staff, OpsLogout};
@@ -28,6 +29,7 @@ pub use imports::ImportsRoute;
 pub use login::OpsLoginRoute;
 pub use sim::SimRoute;
 pub use sims::SimsRoute;
+pub use staff::StaffRoute;
 pub use tariffs::TariffsRoute;
 
 /// The badge tone of a lifecycle state.
@@ -75,7 +77,10 @@ pub fn OpsHeader() -> impl IntoView {
                                 <a href=routes::OPS_CUSTOMERS>"Customers"</a>
                                 <a href=routes::OPS_CODES>"Codes"</a>
                                 <a href=routes::OPS_TARIFFS>"Tariffs"</a>
-                                {admin.then(|| view! { <a href=routes::OPS_IMPORTS>"Imports"</a> })}
+                                {admin.then(|| view! {
+                                    <a href=routes::OPS_IMPORTS>"Imports"</a>
+                                    <a href=routes::OPS_STAFF>"Staff"</a>
+                                })}
                                 <span class="topbar__user" data-testid=testids::OPS_STAFF>
                                     {s.email.clone()}" "<span class="badge badge--muted">{s.role.label()}</span>
                                 </span>

@@ -5,7 +5,7 @@ use super::input::{object, JsonBody};
 use super::ops::StaffAuthed;
 use super::*;
 use app::console::port::Source;
-use app::domain::console::{OperationInput, SimFilter};
+use app::domain::console::{OperationInput, Role, SimFilter};
 use app::domain::console_records::{CodeStatus, Picked, TariffInput};
 use app::domain::inventory::Operation;
 use std::collections::HashMap;
@@ -23,6 +23,11 @@ pub fn router() -> Router<AppState> {
             axum::routing::put(edit_tariff).delete(delete_tariff),
         )
         .route("/api/ops/sim-cards/bulk/{op}", post(bulk))
+        .route("/api/ops/staff-users", get(staff_users).post(add_staff))
+        .route(
+            "/api/ops/staff-users/{id}",
+            axum::routing::patch(update_staff),
+        )
 }
 
 fn id_of(raw: &str, what: &str) -> Result<i64, ApiError> {
@@ -248,6 +253,70 @@ async fn bulk(
             .ports
             .console
             .bulk_apply(&staff, &picked, op, &input, Source::Api)
+            .await?,
+    )
+    .into_response())
+}
+
+async fn staff_users(
+    State(state): State<AppState>,
+    StaffAuthed(staff): StaffAuthed,
+) -> Result<Response, ApiError> {
+    Ok(Json(state.ports.console.staff_users(&staff).await?).into_response())
+}
+
+fn role_of(v: &Value) -> Result<Role, ApiError> {
+    v.get("role")
+        .and_then(Value::as_str)
+        .and_then(Role::parse)
+        .ok_or_else(|| {
+            ApiError(PortalError::invalid(
+                "role",
+                "role must be admin, support or viewer",
+            ))
+        })
+}
+
+/// `{email, role, password}` → 201 with the new login (admin).
+async fn add_staff(
+    State(state): State<AppState>,
+    StaffAuthed(staff): StaffAuthed,
+    body: JsonBody,
+) -> Result<Response, ApiError> {
+    staff.require(app::domain::console::Permission::Administer)?;
+    let v = object(body, &["email", "role", "password"])?;
+    let role = role_of(&v)?;
+    let text = |k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let user = state
+        .ports
+        .console
+        .add_staff(&staff, &text("email"), role, &text("password"))
+        .await?;
+    Ok((StatusCode::CREATED, Json(user)).into_response())
+}
+
+/// `{role, disabled}` (admin).
+async fn update_staff(
+    State(state): State<AppState>,
+    StaffAuthed(staff): StaffAuthed,
+    Path(id): Path<String>,
+    body: JsonBody,
+) -> Result<Response, ApiError> {
+    staff.require(app::domain::console::Permission::Administer)?;
+    let id = id_of(&id, "staff login")?;
+    let v = object(body, &["role", "disabled"])?;
+    let role = role_of(&v)?;
+    let disabled = super::input::bool_field(&v, "disabled")?.unwrap_or(false);
+    Ok(Json(
+        state
+            .ports
+            .console
+            .update_staff(&staff, id, role, disabled)
             .await?,
     )
     .into_response())
