@@ -113,6 +113,13 @@ CREATE TABLE sim_counts (
     PRIMARY KEY (status, tariff_id)
 );
 
+-- Activations per JST day (day = (unix + 9 h) / 1 day), kept with every ACTIVATED event: the
+-- dashboard's year of activations is at most 366 rows, not a scan of the events.
+CREATE TABLE activation_days (
+    day BIGINT PRIMARY KEY,
+    count BIGINT NOT NULL
+);
+
 CREATE TABLE import_logs (
     id BIGINT PRIMARY KEY,
     staff_id BIGINT NOT NULL REFERENCES staff_users (id),

@@ -44,7 +44,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    mark_hydrated();
 
     view! {
         <Link rel="icon" href="/favicon.ico" />
@@ -89,9 +88,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Marks the document once the browser has hydrated it, so end-to-end tests (and people
-/// debugging) can tell a live page from server-rendered HTML. Effects never run on the server.
-fn mark_hydrated() {
+/// Marks the document once the browser has hydrated the page, so end-to-end tests (and people
+/// debugging) can tell a live page from server-rendered HTML. Called by each page, not by the
+/// app: a lazy route's code arrives after the app has hydrated, and its buttons work only
+/// once it has. Effects never run on the server.
+pub(crate) fn mark_hydrated() {
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         if let Some(root) = web_sys::window()

@@ -55,7 +55,7 @@ const LOAD: &[&str] = &[
      SELECT 900000 + g, 'Bench plan ' || g, 1000 + g * 100, 'bench', 'mobile', 0, 0 FROM generate_series(1, 12) g",
     "INSERT INTO inventory_customers (id, first_name, last_name, email, phone, created_at) \
      SELECT 2000000 + g, 'First' || (g % 97), 'Last' || (g % 1009), 'c' || g || '@example.jp', NULL, 0 \
-     FROM generate_series(1, {customers}) g",
+     FROM generate_series(1::bigint, {customers}) g",
     "INSERT INTO sim_cards (id, iccid, msisdn, status, card_type, customer_id, tariff_id, version, created_at, updated_at) \
      SELECT g * 1000, '8982' || lpad(g::text, 15, '0'), \
        CASE WHEN g % 100 BETWEEN 18 AND 86 THEN '090' || lpad(g::text, 8, '0') END, \
@@ -65,12 +65,14 @@ const LOAD: &[&str] = &[
        CASE WHEN g % 100 >= 18 THEN 2000001 + (g * 7919) % {customers} END, \
        CASE WHEN g % 100 BETWEEN 18 AND 86 THEN 900001 + g % 12 END, \
        0, extract(epoch from now())::bigint - (g % 31536000), extract(epoch from now())::bigint - (g % 31536000) \
-     FROM generate_series(1, {sims}) g",
+     FROM generate_series(1::bigint, {sims}) g",
     "INSERT INTO sim_events (id, sim_id, kind, old_status, new_status, note, source, created_at) \
      SELECT id + 1, id, 'IMPORTED', NULL, 'AVAILABLE', NULL, 'system', created_at FROM sim_cards",
     "INSERT INTO sim_events (id, sim_id, kind, old_status, new_status, note, source, created_at) \
      SELECT id + 2, id, 'ACTIVATED', 'AVAILABLE', 'ACTIVE', NULL, 'system', created_at + 3600 \
      FROM sim_cards WHERE status NOT IN ('AVAILABLE', 'RESERVED')",
+    "INSERT INTO activation_days (day, count) \
+     SELECT (created_at + 32400) / 86400 AS d, COUNT(*) FROM sim_events WHERE kind = 'ACTIVATED' GROUP BY d",
     "INSERT INTO sim_counts (status, tariff_id, count) \
      SELECT status, COALESCE(tariff_id, 0), COUNT(*) FROM sim_cards GROUP BY status, COALESCE(tariff_id, 0)",
     "ANALYZE",

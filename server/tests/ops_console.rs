@@ -188,8 +188,18 @@ async fn lifecycle_follows_the_state_machine_and_records_every_change() {
         )
         .await;
     assert_eq!((s, r["status"].as_str()), (200, Some("RESERVED")), "{r}");
+    let today = (chrono::Utc::now() + chrono::Duration::hours(9)).date_naive();
+    let day = format!("/api/ops/stats/activations-over-time?from={today}&to={today}");
+    let activated_today = |v: &Value| v[0]["count"].as_i64().unwrap();
+    let (_, before) = p.call(&t, Method::GET, &day, None).await;
     let (s, r) = p.call(&t, Method::POST, &op("activate"), None).await;
     assert_eq!((s, r["status"].as_str()), (200, Some("ACTIVE")), "{r}");
+    let (_, after) = p.call(&t, Method::GET, &day, None).await;
+    assert_eq!(
+        activated_today(&after),
+        activated_today(&before) + 1,
+        "the dashboard counts it"
+    );
     let (s, e) = p.call(&t, Method::POST, &op("suspend"), None).await;
     assert_eq!((s, e["field"].as_str()), (400, Some("reason")));
     let (s, e) = p

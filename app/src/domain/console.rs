@@ -203,7 +203,8 @@ pub struct SimFilter {
     pub card_type: Option<CardType>,
     pub customer: Option<i64>,
     pub tariff: Option<i64>,
-    /// Digits of an ICCID or MSISDN (prefix match); a `+81` number is searched as `0…`.
+    /// Digits of an ICCID or MSISDN (prefix match): digits starting with 0 search numbers,
+    /// others ICCIDs (which start with 89); a `+81` number is searched as `0…`.
     pub q: Option<String>,
     pub sort: SimSort,
     pub page: u32,

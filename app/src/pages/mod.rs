@@ -16,6 +16,7 @@ macro_rules! lazy_page {
 
             fn view(_this: Self) -> leptos::prelude::AnyView {
                 use leptos::prelude::*;
+                $crate::mark_hydrated();
                 view! { <$page /> }.into_any()
             }
         }

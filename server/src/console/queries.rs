@@ -12,8 +12,6 @@ use app::domain::PortalError;
 use chrono::NaiveDate;
 use sqlx::Row;
 
-/// JST is UTC+9 all year: a day's bucket is `(unix + 9 h) / 1 day` (32400 and 86400 in the SQL).
-const JST_SECS: i64 = 9 * 3600;
 const DAY_SECS: i64 = 86_400;
 /// The longest activations range one request may ask for.
 pub const MAX_RANGE_DAYS: i64 = 3 * 366;
@@ -152,12 +150,10 @@ impl OpsConsole {
             .and_hms_opt(0, 0, 0)
             .map_or(0, |d| d.and_utc().timestamp() / DAY_SECS);
         let rows = sqlx::query(
-            "SELECT (created_at + 32400) / 86400 AS day, COUNT(*) AS n FROM sim_events \
-             WHERE kind = 'ACTIVATED' AND created_at >= $1 AND created_at < $2 \
-             GROUP BY (created_at + 32400) / 86400",
+            "SELECT day, count AS n FROM activation_days WHERE day >= $1 AND day <= $2",
         )
-        .bind(day0 * DAY_SECS - JST_SECS)
-        .bind((day1 + 1) * DAY_SECS - JST_SECS)
+        .bind(day0)
+        .bind(day1)
         .fetch_all(&self.db)
         .await
         .map_err(db_error)?;

@@ -195,9 +195,26 @@ pub async fn add_event_at(
     .bind(e.staff_id)
     .bind(e.source)
     .bind(at)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    if e.kind == ACTIVATED {
+        sqlx::query(
+            "INSERT INTO activation_days (day, count) VALUES ($1, 1) \
+             ON CONFLICT (day) DO UPDATE SET count = activation_days.count + 1",
+        )
+        .bind(jst_day(at))
+        .execute(conn)
+        .await?;
+    }
     Ok(())
+}
+
+/// The event of an activation; each also counts towards its JST day.
+pub const ACTIVATED: &str = "ACTIVATED";
+
+/// Days since 1970-01-01 in JST (UTC+9 all year).
+pub fn jst_day(unix: i64) -> i64 {
+    (unix + 9 * 3600).div_euclid(86_400)
 }
 
 /// A SIM's history, newest first (at most `limit` events).
@@ -276,12 +293,17 @@ pub async fn list(conn: &mut AnyConnection, q: &ListQuery) -> Result<Vec<SimRow>
     if q.tariff.is_some() {
         sql += &format!(" AND s.tariff_id = {}", next());
     }
-    // A prefix as a range on the unique indexes (digits sort the same in every collation).
-    if q.q.is_some() {
+    // A prefix as a range on one unique index (digits sort the same in every collation). An
+    // ICCID starts with 89 and a number with 0, so the digits say which column they search:
+    // one index range instead of an OR that would collect every match before sorting.
+    if let Some(prefix) = &q.q {
+        let column = if prefix.starts_with('0') {
+            "s.msisdn"
+        } else {
+            "s.iccid"
+        };
         let (lo, hi) = (next(), next());
-        sql += &format!(
-            " AND ((s.iccid >= {lo} AND s.iccid <= {hi}) OR (s.msisdn >= {lo} AND s.msisdn <= {hi}))"
-        );
+        sql += &format!(" AND {column} >= {lo} AND {column} <= {hi}");
     }
     sql += &format!(" ORDER BY {} LIMIT {} OFFSET {}", q.order, next(), next());
     let mut query = sqlx::query(&sql);

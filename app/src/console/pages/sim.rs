@@ -176,21 +176,41 @@ fn event_title(e: &SimEvent) -> String {
     t
 }
 
+/// The changed fields in words: `status ACTIVE → SUSPENDED · msisdn 08020000004 → none`.
+fn changes(before: &str, after: &str) -> Option<String> {
+    use serde_json::{Map, Value};
+    let b: Map<String, Value> = serde_json::from_str(before).ok()?;
+    let a: Map<String, Value> = serde_json::from_str(after).ok()?;
+    let show = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => "none".to_string(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let parts: Vec<String> = a
+        .iter()
+        .map(|(k, v)| format!("{k} {} → {}", show(b.get(k)), show(Some(v))))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 #[component]
 fn History(events: Vec<SimEvent>) -> impl IntoView {
     view! {
         <ol class="timeline">
             {events.into_iter().map(|e| {
-                let who = e.staff.clone().unwrap_or_else(|| "system".into());
+                let who = match &e.staff {
+                    Some(email) => format!("{email} · {}", e.source),
+                    None => e.source.clone(),
+                };
                 let changes = match (&e.before, &e.after) {
-                    (Some(b), Some(a)) => Some(format!("{b} → {a}")),
+                    (Some(b), Some(a)) => changes(b, a),
                     _ => None,
                 };
                 view! {
                     <li class="timeline__item" data-testid=testids::OPS_EVENT>
                         <div class="timeline__head">
                             <strong>{event_title(&e)}</strong>
-                            <span class="muted small">{format!("{} JST · {who} · {}", jst(e.created_at), e.source)}</span>
+                            <span class="muted small">{format!("{} JST · {who}", jst(e.created_at))}</span>
                         </div>
                         {e.note.map(|n| view! { <p>{n}</p> })}
                         {changes.map(|c| view! { <p class="mono small muted">{c}</p> })}
