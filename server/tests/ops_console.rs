@@ -14,15 +14,7 @@ use server::console::demo::iccid;
 use server::simulator::demo;
 
 async fn staff_token(p: &TestPortal, email: &str) -> String {
-    let r = reqwest::Client::new()
-        .post(format!("{}/api/ops/auth/login", p.url))
-        .json(&json!({"email": email, "password": demo::DEMO_PASSWORD}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200, "staff login of {email}");
-    let body: Value = r.json().await.unwrap();
-    body["token"].as_str().unwrap().to_string()
+    p.staff_token(email).await
 }
 
 async fn first_sim(p: &TestPortal, token: &str, status: &str) -> Value {

@@ -8,20 +8,9 @@ mod common;
 use common::{portal, TestPortal};
 use reqwest::Method;
 use serde_json::{json, Value};
-use server::simulator::demo;
 
 async fn staff_token(p: &TestPortal, email: &str) -> String {
-    let r = reqwest::Client::new()
-        .post(format!("{}/api/ops/auth/login", p.url))
-        .json(&json!({"email": email, "password": demo::DEMO_PASSWORD}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200, "staff login of {email}");
-    r.json::<Value>().await.unwrap()["token"]
-        .as_str()
-        .unwrap()
-        .to_string()
+    p.staff_token(email).await
 }
 
 #[tokio::test]

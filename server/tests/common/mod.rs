@@ -187,6 +187,19 @@ impl TestPortal {
             .as_u16()
     }
 
+    /// Logs a staff member in to the console's API; the bearer token of the new session.
+    pub async fn staff_token(&self, email: &str) -> String {
+        let r = reqwest::Client::new()
+            .post(format!("{}/api/ops/auth/login", self.url))
+            .json(&serde_json::json!({"email": email, "password": demo::DEMO_PASSWORD}))
+            .send()
+            .await
+            .expect("staff login");
+        assert_eq!(r.status(), 200, "staff login of {email}");
+        let body: serde_json::Value = r.json().await.expect("login JSON");
+        body["token"].as_str().expect("token").to_string()
+    }
+
     pub async fn login(&self, email: &str) -> reqwest::Client {
         let c = cookie_client();
         let r = post_login(&c, &self.url, email, demo::DEMO_PASSWORD).await;
