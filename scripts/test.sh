@@ -13,7 +13,13 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "Unit and integration tests (app as ssr, server)"
-cargo test --locked -p app -p server -p simulators
+# cargo-nextest (on every machine of this kind) runs each test in its own process with a time
+# limit (.config/nextest.toml); plain cargo test where it is missing. There are no doctests.
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --locked -p app -p server -p simulators
+else
+  cargo test --locked -p app -p server -p simulators
+fi
 
 step "Clippy: app + server as ssr"
 cargo clippy --locked -p app -p server -p simulators -p bench --all-targets -- -D warnings

@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod console;
 pub mod emails;
+pub mod esimgo;
 pub mod freebit;
 pub mod lenient;
 pub mod mail;
@@ -32,6 +33,16 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use whmcs::{WhmcsClient, WhmcsConfig};
+
+/// The app's routes, worked out once per process. Working them out renders the app with
+/// resource loading switched off by a process-wide flag (leptos_server's
+/// `SuppressResourceLoad`): a page rendering meanwhile in another portal of the same process
+/// (tests start many) would have its resources wait forever (leptos issue #4773).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
 
 /// The largest request body accepted anywhere (REST, server functions, simulators): every
 /// legitimate body is a small form or JSON object.
@@ -409,7 +420,7 @@ pub async fn build_with(
         salesforce,
         health: Arc::new(routes::health::HealthCache::new(settings.health_ttl)),
     };
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
     let ctx_ports = state.ports.clone();
     let shell_options = state.leptos_options.clone();
     telemetry::handle();

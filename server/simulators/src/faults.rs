@@ -21,6 +21,8 @@ pub enum Upstream {
     Freebit,
     Whmcs,
     Salesforce,
+    #[serde(rename = "esimgo")]
+    EsimGo,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,8 +63,10 @@ pub enum Fault {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FaultRule {
     pub upstream: Upstream,
-    /// Freebit path (`mvno/getDetail`), WHMCS action (`CapturePayment`) or Salesforce
-    /// operation (`token`, `query`, `create/Account`, `read/Case`, `update/Account`), compared
+    /// Freebit path (`mvno/getDetail`), WHMCS action (`CapturePayment`), Salesforce
+    /// operation (`token`, `query`, `create/Account`, `read/Case`, `update/Account`) or eSIM Go
+    /// operation (`catalogue`, `orders`, `orders/get`, `esims/assignments`, `esims/get`,
+    /// `esims/bundles`, `esims/suspend`, … as named in `esimgo/`), compared
     /// without case and surrounding slashes; absent = every operation of that upstream.
     #[serde(default)]
     pub operation: Option<String>,
@@ -146,6 +150,7 @@ impl Faults {
             Upstream::Freebit => "freebit",
             Upstream::Whmcs => "whmcs",
             Upstream::Salesforce => "salesforce",
+            Upstream::EsimGo => "esimgo",
         };
         *self
             .calls

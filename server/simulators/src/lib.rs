@@ -1,5 +1,5 @@
 //! Stateful simulators of the upstreams the portal talks to: Freebit's "emptool" MVNO API,
-//! the WHMCS External API and Salesforce's REST API. They are written from `../shared/contracts/` only, in a crate
+//! the WHMCS External API, Salesforce's REST API and the eSIM Go API (v2.4/v2.5). They are written from `../shared/contracts/` only, in a crate
 //! of their own that depends on neither `server` nor `app`, so that a mistake in the portal's
 //! clients cannot be mirrored here and go unnoticed: the compiler keeps the two apart.
 //!
@@ -28,10 +28,19 @@
 //! - `POST /salesforce/orders/{id}/approve` — staff approve an order (the Flow publishes
 //!   `OrderProvisionRequested__e`)
 //! - `POST /salesforce/approval-flow` `{"on": false}` — the Flow stops publishing on approval
+//! - `POST /esimgo/esims/{iccid}/install`, `…/attach` `{"country":"JP"}`, `…/consume`
+//!   `{"bytes": n}` — the subscriber installs the profile, attaches, uses data; each answers
+//!   the callbacks sent (signed, to the portal's `/webhooks/esimgo`), 404 for an unknown ICCID
+//! - `POST /esimgo/clock` `{"hours": n}` — moves the eSIM Go clock forward (bundle expiry)
+//! - `GET|POST /esimgo/balance` `{"balance": usd}` — the organisation's balance
+//! - `POST /esimgo/rate-limit` `{"perSecond": n}` — the API's window (10 by default)
+//! - `GET /esimgo/callbacks` — settings and every delivery; `PUT` `{"url": …|null,
+//!   "encoding": "hex"|"base64"}` changes where and how callbacks are sent
 
 pub mod clock;
 mod control;
 pub mod demo;
+pub mod esimgo;
 pub mod faults;
 pub mod freebit;
 pub mod provision;
@@ -43,6 +52,12 @@ pub use provision::{ProvisionedClient, ProvisionedService, SimType};
 use axum::Router;
 use faults::Faults;
 
+/// Where the portal serving `public_base` (`…/_sim`) receives eSIM Go callbacks.
+fn portal_webhook(public_base: &str) -> String {
+    let origin = public_base.trim_end_matches('/').trim_end_matches("/_sim");
+    format!("{origin}/webhooks/esimgo")
+}
+
 /// Both simulators and the fault rules they share. Cloning is cheap (shared state).
 #[derive(Clone)]
 pub struct Simulators {
@@ -50,6 +65,8 @@ pub struct Simulators {
     pub whmcs: whmcs::WhmcsSim,
     /// The Salesforce org: accounts, contacts, cases (seeded with the demo accounts).
     pub salesforce: salesforce::SalesforceSim,
+    /// The eSIM Go organisation (catalogue, orders, eSIMs; callbacks to the portal).
+    pub esimgo: esimgo::EsimGoSim,
     pub faults: Faults,
 }
 
@@ -64,6 +81,7 @@ impl Simulators {
                 &format!("{public_base}/salesforce"),
                 faults.clone(),
             ),
+            esimgo: esimgo::EsimGoSim::new(faults.clone(), Some(portal_webhook(public_base))),
             faults,
         }
     }
@@ -87,6 +105,11 @@ impl Simulators {
             .nest("/freebit", self.freebit.clone().router())
             .nest("/whmcs", self.whmcs.clone().router())
             .nest("/salesforce", self.salesforce.clone().router())
+            .nest("/esimgo", self.esimgo.clone().router())
             .nest("/control", control::router(self.clone()))
+            .nest(
+                "/control/esimgo",
+                esimgo::control::router(self.esimgo.clone()),
+            )
     }
 }

@@ -4,6 +4,7 @@
 pub mod smtp;
 
 use secrecy::SecretString;
+use server::esimgo::{EsimGoClient, EsimGoConfig};
 use server::freebit::{FreebitClient, FreebitConfig};
 use server::salesforce::{SalesforceClient, SalesforceConfig};
 use server::settings::Settings;
@@ -226,6 +227,18 @@ pub struct Upstreams {
     pub freebit: FreebitClient,
     pub whmcs: WhmcsClient,
     pub salesforce: SalesforceClient,
+    pub esimgo: EsimGoClient,
+}
+
+/// An eSIM Go client for the simulated organisation at `base` (`…/_sim`), API v2.5.
+pub fn esimgo_client(base: &str, key: &str) -> EsimGoClient {
+    EsimGoClient::new(EsimGoConfig {
+        base_url: url::Url::parse(&format!("{base}/esimgo/v2.5/")).expect("url"),
+        api_key: SecretString::from(key),
+        timeout: Duration::from_millis(800),
+        read_retries: 2,
+    })
+    .expect("esimgo client")
 }
 
 /// A Salesforce client for the simulated org at `base` (`…/_sim`), with the demo key.
@@ -280,12 +293,14 @@ pub async fn upstreams_with(config: FreebitSimConfig) -> Upstreams {
     })
     .expect("whmcs client");
     let salesforce = SalesforceClient::new(salesforce_config(&base)).expect("salesforce client");
+    let esimgo = esimgo_client(&base, server::simulator::esimgo::API_KEY);
     Upstreams {
         base,
         sims,
         freebit,
         whmcs,
         salesforce,
+        esimgo,
     }
 }
 
