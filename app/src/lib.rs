@@ -69,6 +69,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/billing") view={Lazy::<pages::billing::BillingRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/catalog") view={Lazy::<pages::catalog::CatalogRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/catalog/:sku") view={Lazy::<pages::catalog::ProductRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/store") view={Lazy::<pages::store::StoreRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/store/plans/:name") view={Lazy::<pages::store::StorePlanRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/orders") view={Lazy::<pages::orders::OrdersRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/orders/:id") view={Lazy::<pages::orders::OrderRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/ops") view={Lazy::<console::pages::DashboardRoute>::new()} ssr=SsrMode::Async />

@@ -305,6 +305,22 @@ impl SessionMemo {
 }
 
 /// Everything the UI can call, provided once per request as context.
+/// The travel eSIM store: the catalogue as synced from eSIM Go, priced for the customer.
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// One page of the plans matching the filter.
+    async fn plans(
+        &self,
+        filter: &crate::domain::store::PlanFilter,
+    ) -> Result<crate::domain::store::PlanPage, PortalError>;
+    /// The curated plans shown first.
+    async fn featured(&self) -> Result<Vec<crate::domain::store::StorePlan>, PortalError>;
+    /// A plan that can be bought; `NotFound` for an unknown or withdrawn one.
+    async fn plan(&self, name: &str) -> Result<crate::domain::store::StorePlan, PortalError>;
+    /// Every country some plan covers, by name.
+    async fn destinations(&self) -> Result<Vec<crate::domain::store::Destination>, PortalError>;
+}
+
 #[derive(Clone)]
 pub struct Ports {
     pub accounts: Arc<dyn Accounts>,
@@ -316,6 +332,8 @@ pub struct Ports {
     pub shop: Arc<dyn Shop>,
     /// The operator console (staff sessions, inventory, imports).
     pub console: Arc<dyn crate::console::port::Console>,
+    /// The travel eSIM store (catalogue on eSIM Go).
+    pub store: Arc<dyn Store>,
     /// Customer numbers a newcomer can sign up with; only while the simulators are the upstreams.
     pub demo_customer_numbers: Vec<String>,
     /// Adds `Secure` to the session cookie (on whenever the portal is served over https).

@@ -15,6 +15,8 @@ pub const WELCOME: &str = "/account/address?welcome=1";
 pub const SUPPORT: &str = "/support";
 pub const CATALOG: &str = "/catalog";
 pub const ORDERS: &str = "/orders";
+/// The travel eSIM store.
+pub const STORE: &str = "/store";
 /// Opens billing's payment methods page (a fresh sign-in link is made when this is followed).
 pub const MANAGE_PAYMENT_METHODS: &str = "/api/billing/payment-methods/manage";
 
@@ -37,4 +39,26 @@ pub fn product(sku: &str) -> String {
 
 pub fn order(id: &str) -> String {
     format!("/orders/{id}")
+}
+
+pub fn store_plan(name: &str) -> String {
+    let escaped: String = name
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("/store/plans/{escaped}")
+}
+
+/// The store with a filter (`query` from [`crate::domain::store::PlanFilter::to_query`]).
+pub fn store_search(query: &str) -> String {
+    if query.is_empty() {
+        STORE.to_string()
+    } else {
+        format!("{STORE}?{query}")
+    }
 }

@@ -106,6 +106,17 @@ pub const CASE_COMMENT: &str = "case-comment";
 pub const COMMENT_FORM: &str = "comment-form";
 pub const CATALOG_LIST: &str = "catalog-list";
 pub const PRODUCT_CARD: &str = "product-card";
+pub const STORE_PLAN_CARD: &str = "store-plan-card";
+pub const STORE_PLAN_PRICE: &str = "store-plan-price";
+pub const STORE_RESULT_COUNT: &str = "store-result-count";
+pub const STORE_PLAN_LIST: &str = "store-plan-list";
+pub const STORE_NEXT_PAGE: &str = "store-next-page";
+pub const STORE_FILTER_FORM: &str = "store-filter-form";
+pub const STORE_SEARCH: &str = "store-search";
+pub const STORE_MAX_PRICE: &str = "store-max-price";
+pub const STORE_FEATURED: &str = "store-featured";
+pub const STORE_PLAN_PAGE: &str = "store-plan-page";
+pub const STORE_PLAN_COUNTRIES: &str = "store-plan-countries";
 pub const PRODUCT_PAGE: &str = "product-page";
 pub const ORDER_SUBMIT: &str = "order-submit";
 pub const ORDER_TOTALS: &str = "order-totals";
@@ -275,6 +286,17 @@ pub const ALL: &[(&str, &str)] = &[
     ("COMMENT_FORM", COMMENT_FORM),
     ("CATALOG_LIST", CATALOG_LIST),
     ("PRODUCT_CARD", PRODUCT_CARD),
+    ("STORE_PLAN_CARD", STORE_PLAN_CARD),
+    ("STORE_PLAN_PRICE", STORE_PLAN_PRICE),
+    ("STORE_RESULT_COUNT", STORE_RESULT_COUNT),
+    ("STORE_PLAN_LIST", STORE_PLAN_LIST),
+    ("STORE_NEXT_PAGE", STORE_NEXT_PAGE),
+    ("STORE_FILTER_FORM", STORE_FILTER_FORM),
+    ("STORE_SEARCH", STORE_SEARCH),
+    ("STORE_MAX_PRICE", STORE_MAX_PRICE),
+    ("STORE_FEATURED", STORE_FEATURED),
+    ("STORE_PLAN_PAGE", STORE_PLAN_PAGE),
+    ("STORE_PLAN_COUNTRIES", STORE_PLAN_COUNTRIES),
     ("PRODUCT_PAGE", PRODUCT_PAGE),
     ("ORDER_SUBMIT", ORDER_SUBMIT),
     ("ORDER_TOTALS", ORDER_TOTALS),

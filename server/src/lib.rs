@@ -22,6 +22,7 @@ use app::ports::Ports;
 use axum::body::Body;
 use axum::extract::{FromRef, Request, State};
 use axum::Router;
+use esimgo::EsimGoConfig;
 use freebit::{FreebitClient, FreebitConfig};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -146,7 +147,7 @@ pub async fn build(settings: Settings) -> Result<Portal, StartupError> {
 fn simulated_clients(
     settings: &Settings,
     base: &str,
-) -> (FreebitConfig, WhmcsConfig, SalesforceConfig) {
+) -> (FreebitConfig, WhmcsConfig, SalesforceConfig, EsimGoConfig) {
     let url = |p: &str| {
         url::Url::parse(&format!("{}/{p}/", base.trim_end_matches('/')))
             .expect("valid simulator URL")
@@ -179,7 +180,13 @@ fn simulated_clients(
         timeout: settings.upstream_timeout,
         read_retries: settings.read_retries,
     };
-    (freebit, whmcs, salesforce)
+    let esimgo = EsimGoConfig {
+        base_url: url("esimgo/v2.5"),
+        api_key: SecretString::from(simulator::esimgo::API_KEY),
+        timeout: settings.upstream_timeout,
+        read_retries: settings.read_retries,
+    };
+    (freebit, whmcs, salesforce, esimgo)
 }
 
 /// [`build`], but with simulated upstreams uses `shared` instead of fresh simulators: two
@@ -202,15 +209,18 @@ pub async fn build_with(
     } else {
         format!("http://{addr}")
     };
-    let (freebit_cfg, whmcs_cfg, salesforce_cfg, simulators) = match &settings.upstreams {
+    let (freebit_cfg, whmcs_cfg, salesforce_cfg, esimgo_cfg, simulators) = match &settings.upstreams
+    {
         Upstreams::Real {
             freebit,
             whmcs,
             salesforce,
+            esimgo,
         } => (
             (**freebit).clone(),
             (**whmcs).clone(),
             (**salesforce).clone(),
+            (**esimgo).clone(),
             None,
         ),
         Upstreams::Simulated(_) | Upstreams::SimulatedElsewhere(_)
@@ -222,13 +232,13 @@ pub async fn build_with(
             let sims = shared
                 .clone()
                 .unwrap_or_else(|| Simulators::new(sim_cfg.clone(), &format!("{self_base}/_sim")));
-            let (freebit, whmcs, salesforce) =
+            let (freebit, whmcs, salesforce, esimgo) =
                 simulated_clients(&settings, &format!("{self_base}/_sim"));
-            (freebit, whmcs, salesforce, Some(sims))
+            (freebit, whmcs, salesforce, esimgo, Some(sims))
         }
         Upstreams::SimulatedElsewhere(base) => {
-            let (freebit, whmcs, salesforce) = simulated_clients(&settings, base.as_str());
-            (freebit, whmcs, salesforce, None)
+            let (freebit, whmcs, salesforce, esimgo) = simulated_clients(&settings, base.as_str());
+            (freebit, whmcs, salesforce, esimgo, None)
         }
     };
     let demo = settings.mode == settings::Mode::Demo;
@@ -243,6 +253,8 @@ pub async fn build_with(
         WhmcsClient::new(whmcs_cfg).map_err(|e| StartupError::Client("WHMCS", e.to_string()))?;
     let salesforce = SalesforceClient::new(salesforce_cfg)
         .map_err(|e| StartupError::Client("Salesforce", e.to_string()))?;
+    let esimgo = esimgo::EsimGoClient::new(esimgo_cfg)
+        .map_err(|e| StartupError::Client("eSIM Go", e.to_string()))?;
 
     let cache = match &settings.redis_url {
         Some(url) => cache::Cache::with_redis(
@@ -355,8 +367,19 @@ pub async fn build_with(
     }
     let ops_console = console::OpsConsole::new(db.clone(), secrets, demo, settings.limits.clone())
         .map_err(StartupError::Accounts)?;
+    let esim_store = portal::esim_store::PortalStore {
+        db: db.clone(),
+        esimgo: esimgo.clone(),
+        pricing: settings.store.pricing,
+    };
+    tokio::spawn(portal::esim_store::catalogue::run(
+        esim_store.clone(),
+        settings.store.sync_every,
+        demo,
+    ));
     let ports = Ports {
         console: Arc::new(ops_console),
+        store: Arc::new(esim_store),
         accounts: Arc::new(
             portal::accounts::PortalAccounts::new(
                 db.clone(),

@@ -300,6 +300,12 @@ async fn with_real_upstreams_there_are_no_simulators_and_no_demo_logins() {
             login_url: url::Url::parse("http://127.0.0.1:9/").unwrap(),
             ..common::salesforce_config("http://127.0.0.1:9")
         }),
+        esimgo: Box::new(server::esimgo::EsimGoConfig {
+            base_url: url::Url::parse("http://127.0.0.1:9/").unwrap(),
+            api_key: "k".to_string().into(),
+            timeout: std::time::Duration::from_millis(300),
+            read_retries: 0,
+        }),
     };
     let p = server::build(settings).await.unwrap();
     assert!(p.simulators.is_none());

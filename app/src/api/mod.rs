@@ -7,6 +7,7 @@ mod billing;
 mod profile;
 mod shop;
 mod sims;
+mod store;
 mod support;
 mod topups;
 
@@ -16,6 +17,7 @@ pub use billing::*;
 pub use profile::*;
 pub use shop::*;
 pub use sims::*;
+pub use store::*;
 pub use support::*;
 pub use topups::*;
 

@@ -46,6 +46,7 @@ fn CustomerHeader() -> impl IntoView {
                                 <a href=routes::SUBSCRIPTIONS>"Subscriptions"</a>
                                 <a href=routes::BILLING>"Billing"</a>
                                 <a href=routes::CATALOG>"Shop"</a>
+                                <a href=routes::STORE>"Travel eSIMs"</a>
                                 <a href=routes::ORDERS>"Orders"</a>
                                 <a href=routes::SUPPORT>"Support"</a>
                                 <a href=routes::ACCOUNT class="topbar__user" data-testid=testids::ACCOUNT_LINK title="Your account and where you are logged in">
@@ -59,6 +60,7 @@ fn CustomerHeader() -> impl IntoView {
                         _ => view! {
                             <nav class="topbar__nav">
                                 <a href=routes::CATALOG>"Shop"</a>
+                                <a href=routes::STORE>"Travel eSIMs"</a>
                                 <a href=routes::LOGIN>"Log in"</a>
                                 <a href=routes::SIGNUP class="btn btn--ghost">"Sign up"</a>
                             </nav>

@@ -17,6 +17,7 @@ pub mod plan;
 pub mod quota;
 pub mod signup;
 pub mod sim;
+pub mod store;
 pub mod subscription;
 pub mod support;
 pub mod timeline;

@@ -36,6 +36,7 @@ pub mod orders;
 pub mod password_reset;
 pub mod signup;
 pub mod sim;
+pub mod store;
 pub mod subscriptions;
 pub mod support;
 pub mod support_case;

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod billing;
+pub mod esim_store;
 pub mod limits;
 mod linking;
 mod password_reset;

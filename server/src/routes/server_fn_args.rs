@@ -50,6 +50,10 @@ static ARGS: LazyLock<HashMap<&'static str, Args>> = LazyLock::new(|| {
     let mut checkout = args::<api::Checkout>();
     checkout.1.nested = Some(("cart", serde_introspect::<app::domain::catalog::Cart>()));
     HashMap::from([
+        args::<api::GetStorePlans>(),
+        args::<api::GetFeaturedPlans>(),
+        args::<api::GetStorePlan>(),
+        args::<api::GetDestinations>(),
         args::<api::Login>(),
         args::<api::Logout>(),
         args::<api::CurrentCustomer>(),

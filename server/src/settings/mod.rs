@@ -38,6 +38,7 @@
 
 mod mail;
 
+use crate::esimgo::EsimGoConfig;
 use crate::freebit::FreebitConfig;
 use crate::mail::MailConfig;
 use crate::portal::limits::LimitConfig;
@@ -71,6 +72,7 @@ pub enum Upstreams {
         freebit: Box<FreebitConfig>,
         whmcs: Box<WhmcsConfig>,
         salesforce: Box<SalesforceConfig>,
+        esimgo: Box<EsimGoConfig>,
     },
 }
 
@@ -98,6 +100,8 @@ pub struct Settings {
     pub shop: ShopConfig,
     /// The operator console.
     pub ops: OpsConfig,
+    /// The travel eSIM store.
+    pub store: StoreConfig,
     /// SMTP delivery of the email outbox; `None`: emails stay in the outbox.
     pub mail: Option<MailConfig>,
     /// The portal's address as customers reach it (links in emails).
@@ -111,6 +115,51 @@ pub struct Settings {
 #[derive(Debug, thiserror::Error)]
 #[error("configuration: {0}")]
 pub struct ConfigError(pub String);
+
+#[derive(Clone, Debug)]
+pub struct StoreConfig {
+    /// `STORE_USD_JPY` (default 150) and `STORE_MARKUP_PERCENT` (default 30).
+    pub pricing: app::domain::store::Pricing,
+    /// `STORE_SYNC_MINUTES` (default 60): how often the catalogue is synced from eSIM Go.
+    pub sync_every: Duration,
+}
+
+impl StoreConfig {
+    fn read(v: &Vars) -> Result<Self, ConfigError> {
+        let rate = v.var("STORE_USD_JPY").unwrap_or_else(|| "150".into());
+        let usd_jpy_milli = rate
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|r| r.is_finite() && *r > 0.0 && *r < 10_000.0)
+            .map(|r| (r * 1000.0).round() as u64)
+            .ok_or_else(|| {
+                ConfigError(format!(
+                    "STORE_USD_JPY={rate:?} is not a yen-per-dollar rate (e.g. 151.25)"
+                ))
+            })?;
+        Ok(StoreConfig {
+            pricing: app::domain::store::Pricing {
+                usd_jpy_milli,
+                markup_percent: v.parsed("STORE_MARKUP_PERCENT", 30u32)?.min(1000),
+            },
+            sync_every: Duration::from_secs(v.parsed("STORE_SYNC_MINUTES", 60u64)?.max(1) * 60),
+        })
+    }
+}
+
+impl StoreConfig {
+    /// What tests and the defaults use.
+    pub fn defaults() -> Self {
+        StoreConfig {
+            pricing: app::domain::store::Pricing {
+                usd_jpy_milli: 150_000,
+                markup_percent: 30,
+            },
+            sync_every: Duration::from_secs(3600),
+        }
+    }
+}
 
 #[derive(Clone)]
 pub struct OpsConfig {
@@ -176,7 +225,7 @@ pub fn number_block(spec: &str) -> Result<Vec<String>, ConfigError> {
 /// environment (which parallel tests share).
 struct Vars<'a>(&'a dyn Fn(&str) -> Option<String>);
 
-const UPSTREAM_VARS: [&str; 12] = [
+const UPSTREAM_VARS: [&str; 14] = [
     "FREEBIT_BASE_URL",
     "FREEBIT_OEM_ID",
     "FREEBIT_OEM_KEY",
@@ -189,7 +238,12 @@ const UPSTREAM_VARS: [&str; 12] = [
     "SF_CLIENT_ID",
     "SF_USERNAME",
     "SF_PRIVATE_KEY_PATH",
+    "ESIM_GO_BASE_URL",
+    "ESIM_GO_API_KEY",
 ];
+
+/// eSIM Go's API root when `ESIM_GO_BASE_URL` is not set.
+pub const ESIM_GO_DEFAULT_URL: &str = "https://api.esim-go.com/v2.5/";
 
 /// The Salesforce API version the client speaks (the contract's examples use v62.0).
 pub const SF_API_VERSION: &str = "v62.0";
@@ -375,6 +429,17 @@ impl Settings {
                     read_retries,
                 }),
                 salesforce: Box::new(v.salesforce(upstream_timeout, read_retries)?),
+                esimgo: Box::new(EsimGoConfig {
+                    // v2.5: suspend/restore exist only there (contract §4).
+                    base_url: match v.var("ESIM_GO_BASE_URL") {
+                        Some(_) => v.https_url("ESIM_GO_BASE_URL")?,
+                        None => url::Url::parse(ESIM_GO_DEFAULT_URL)
+                            .map_err(|e| ConfigError(e.to_string()))?,
+                    },
+                    api_key: SecretString::from(v.required("ESIM_GO_API_KEY")?),
+                    timeout: upstream_timeout,
+                    read_retries,
+                }),
             },
         };
         let mail = mail::read(&v, mode)?;
@@ -455,6 +520,7 @@ impl Settings {
             ),
             shop,
             ops,
+            store: StoreConfig::read(&v)?,
             mail: mail.config,
             public_url: mail.public_url,
             redis_url: v.var("REDIS_URL").map(SecretString::from),
@@ -509,6 +575,7 @@ impl Settings {
                 secret_key: crate::console::secrets::DEMO_KEY,
                 demo_sims: 120,
             },
+            store: StoreConfig::defaults(),
             mail: None,
             public_url: None,
             redis_url: None,

@@ -16,7 +16,7 @@ const KEY: &str = concat!(
     "/simulators/src/salesforce/demo_keys/private.pem"
 );
 
-const LIVE: [(&str, &str); 14] = [
+const LIVE: [(&str, &str); 15] = [
     ("FREEBIT_BASE_URL", "https://i.mvno.net/emptool/api/"),
     ("FREEBIT_OEM_ID", "PASI"),
     ("FREEBIT_OEM_KEY", "k"),
@@ -30,6 +30,7 @@ const LIVE: [(&str, &str); 14] = [
     ("SF_CLIENT_ID", "3MVG9consumer"),
     ("SF_USERNAME", "integration@example.jp"),
     ("SF_PRIVATE_KEY_PATH", KEY),
+    ("ESIM_GO_API_KEY", "esim-go-key"),
     (
         "OPS_SECRET_KEY",
         "c2ltLXBvcnRhbC1kZW1vLXBpbi1rZXktMzItYnl0ZXM=",

@@ -90,6 +90,8 @@ pub fn live_vars(db: &str) -> Vec<(&'static str, String)> {
         ("SF_CLIENT_ID", "consumer-key".into()),
         ("SF_USERNAME", "integration@example.com".into()),
         ("SF_PRIVATE_KEY_PATH", DEMO_KEY_PATH.into()),
+        ("ESIM_GO_BASE_URL", "https://127.0.0.1:9/v2.5/".into()),
+        ("ESIM_GO_API_KEY", "k".into()),
         (
             "OPS_SECRET_KEY",
             "c2ltLXBvcnRhbC1kZW1vLXBpbi1rZXktMzItYnl0ZXM=".into(),
