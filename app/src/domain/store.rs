@@ -244,6 +244,16 @@ impl PlanFilter {
         })
     }
 
+    /// Whether anything narrows the catalogue (page and order do not).
+    pub fn narrows(&self) -> bool {
+        self.country.is_some()
+            || self.region.is_some()
+            || self.q.is_some()
+            || self.min_days.is_some()
+            || self.min_data_mb.is_some()
+            || self.max_price_yen.is_some()
+    }
+
     /// The query string of this filter (empty values left out), for links.
     pub fn to_query(&self) -> String {
         let mut parts: Vec<(&str, String)> = Vec::new();
@@ -391,6 +401,10 @@ mod tests {
             matches!(filter(&[("sort", "name")]), Err(PortalError::Invalid { ref field, .. }) if field == "sort")
         );
         assert_eq!(filter(&[("page", "0")]).unwrap().page, 1);
+        assert!(!filter(&[("page", "2"), ("sort", "days")])
+            .unwrap()
+            .narrows());
+        assert!(filter(&[("days", "7")]).unwrap().narrows());
     }
 
     #[test]

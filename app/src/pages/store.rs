@@ -104,7 +104,6 @@ fn StorePage() -> impl IntoView {
         </div>
         {move || {
             let f = filter();
-            let unfiltered = f == PlanFilter::default();
             let opt = |value: &'static str, label: &'static str, current: Option<String>| {
                 let selected = current.as_deref() == Some(value) || (value.is_empty() && current.is_none());
                 view! { <option value=value selected=selected>{label}</option> }
@@ -116,15 +115,6 @@ fn StorePage() -> impl IntoView {
                         <input type="search" name="q" list="store-destinations" placeholder="Country, e.g. Japan or Korea"
                             autocomplete="off" value=f.q.clone().unwrap_or_default() data-testid=testids::STORE_SEARCH />
                     </label>
-                    <datalist id="store-destinations">
-                        <Transition fallback=|| ()>
-                            {move || Suspend::new(async move {
-                                destinations.await.unwrap_or_default().into_iter()
-                                    .map(|d| view! { <option value=d.name.clone()></option> })
-                                    .collect_view()
-                            })}
-                        </Transition>
-                    </datalist>
                     <label class="field">
                         <span>"Region"</span>
                         <select name="region">
@@ -166,22 +156,34 @@ fn StorePage() -> impl IntoView {
                     </label>
                     <button class="btn btn--primary" type="submit">"Show plans"</button>
                 </Form>
-                {unfiltered.then(|| view! {
-                    <Transition fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            featured.await.ok().filter(|f| !f.is_empty()).map(|plans| view! {
-                                <section class="store-featured" data-testid=testids::STORE_FEATURED>
-                                    <h2>{text::POPULAR}</h2>
-                                    <ul class="plan-grid">
-                                        {plans.into_iter().map(|p| view! { <PlanCard plan=p /> }).collect_view()}
-                                    </ul>
-                                </section>
-                            })
-                        })}
-                    </Transition>
-                })}
             }
         }}
+        // Outside the form's closure, so server rendering waits for them (a Suspense made
+        // inside a reactive closure was not awaited).
+        <datalist id="store-destinations">
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    destinations.await.unwrap_or_default().into_iter()
+                        .map(|d| view! { <option value=d.name.clone()></option> })
+                        .collect_view()
+                })}
+            </Transition>
+        </datalist>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                // Popular plans greet a visitor who has not filtered yet.
+                let unfiltered = !filter().narrows();
+                let plans = featured.await.ok().filter(|f| unfiltered && !f.is_empty());
+                plans.map(|plans| view! {
+                    <section class="store-featured" data-testid=testids::STORE_FEATURED>
+                        <h2>{text::POPULAR}</h2>
+                        <ul class="plan-grid">
+                            {plans.into_iter().map(|p| view! { <PlanCard plan=p /> }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            })}
+        </Transition>
         <section>
             <h2>"All plans"</h2>
             <Transition fallback=|| view! { <p class="muted">"Loading plans…"</p> }>
