@@ -68,7 +68,7 @@ fn Results(page: PlanPage, filter: PlanFilter) -> impl IntoView {
         <ul class="plan-grid" data-testid=testids::STORE_PLAN_LIST>
             {page.plans.into_iter().map(|p| view! { <PlanCard plan=p /> }).collect_view()}
         </ul>
-        <nav class="ops-pager">
+        <nav class="ops-pager" aria-label="Result pages">
             {prev.map(|href| view! { <a class="btn btn--ghost btn--small" href=href>"← Previous"</a> })}
             {next.map(|href| view! { <a class="btn btn--ghost btn--small" href=href data-testid=testids::STORE_NEXT_PAGE>"Next →"</a> })}
         </nav>
