@@ -533,39 +533,35 @@ impl EsimGoClient {
     /// Tags the eSIM with our reference (`PUT /esims`).
     pub async fn set_customer_ref(&self, iccid: &str, reference: &str) -> Result<(), EsimGoError> {
         let body = serde_json::json!({ "iccid": iccid, "customerRef": reference });
-        let _: serde_json::Value = self
-            .call(
-                Method::PUT,
-                "esims",
-                &[],
-                Some(body.to_string().into_bytes()),
-                CallKind::Write,
-                Scope::Esim,
-                None,
-            )
-            .await?;
-        Ok(())
+        self.write_esim(Method::PUT, "esims", body).await
     }
 
     /// Suspends (`true`) or restores (`false`) the eSIM (v2.5 only).
     pub async fn suspend(&self, iccid: &str, suspend: bool) -> Result<(), EsimGoError> {
         let path = format!("esims/{}/suspend", segment(iccid));
-        let body = serde_json::json!({ "suspend": suspend });
-        let _: serde_json::Value = self
-            .call(
-                Method::POST,
-                &path,
-                &[],
-                Some(body.to_string().into_bytes()),
-                CallKind::Write,
-                Scope::Esim,
-                None,
-            )
-            .await?;
-        Ok(())
+        self.write_esim(
+            Method::POST,
+            &path,
+            serde_json::json!({ "suspend": suspend }),
+        )
+        .await
     }
 
     // ---- transport ---------------------------------------------------------------------
+
+    /// A change to one eSIM whose answer carries nothing we use (`{"status": …}`).
+    async fn write_esim(
+        &self,
+        method: Method,
+        path: &str,
+        body: serde_json::Value,
+    ) -> Result<(), EsimGoError> {
+        let body = Some(body.to_string().into_bytes());
+        let _: serde_json::Value = self
+            .call(method, path, &[], body, CallKind::Write, Scope::Esim, None)
+            .await?;
+        Ok(())
+    }
 
     async fn read<T: DeserializeOwned>(
         &self,
