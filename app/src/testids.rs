@@ -171,6 +171,8 @@ pub const OPS_CUSTOMER_SEARCH: &str = "ops-customer-search";
 pub const OPS_CUSTOMER_ROW: &str = "ops-customer-row";
 pub const OPS_CUSTOMER_SIMS: &str = "ops-customer-sims";
 pub const OPS_ASSIGN_FORM: &str = "ops-assign-form";
+pub const OPS_CUSTOMER_FORM: &str = "ops-customer-form";
+pub const OPS_CUSTOMER_CHANGES: &str = "ops-customer-changes";
 pub const OPS_CODE_ROW: &str = "ops-code-row";
 pub const OPS_TARIFF_FORM: &str = "ops-tariff-form";
 pub const OPS_TARIFF_ROW: &str = "ops-tariff-row";
@@ -348,6 +350,8 @@ pub const ALL: &[(&str, &str)] = &[
     ("OPS_CUSTOMER_ROW", OPS_CUSTOMER_ROW),
     ("OPS_CUSTOMER_SIMS", OPS_CUSTOMER_SIMS),
     ("OPS_ASSIGN_FORM", OPS_ASSIGN_FORM),
+    ("OPS_CUSTOMER_FORM", OPS_CUSTOMER_FORM),
+    ("OPS_CUSTOMER_CHANGES", OPS_CUSTOMER_CHANGES),
     ("OPS_CODE_ROW", OPS_CODE_ROW),
     ("OPS_TARIFF_FORM", OPS_TARIFF_FORM),
     ("OPS_TARIFF_ROW", OPS_TARIFF_ROW),

@@ -169,6 +169,8 @@ export const ids = {
   OPS_CUSTOMER_ROW: "ops-customer-row",
   OPS_CUSTOMER_SIMS: "ops-customer-sims",
   OPS_ASSIGN_FORM: "ops-assign-form",
+  OPS_CUSTOMER_FORM: "ops-customer-form",
+  OPS_CUSTOMER_CHANGES: "ops-customer-changes",
   OPS_CODE_ROW: "ops-code-row",
   OPS_TARIFF_FORM: "ops-tariff-form",
   OPS_TARIFF_ROW: "ops-tariff-row",

@@ -49,9 +49,14 @@ pub async fn time_requests(req: Request, next: Next) -> Response {
         .map_or_else(|| "other".to_string(), |m| m.as_str().to_string());
     let method = req.method().to_string();
     let started = Instant::now();
-    let response = next.run(req).await;
+    let mut response = next.run(req).await;
     let status = response.status().as_u16().to_string();
     let secs = started.elapsed().as_secs_f64();
+    // The server's own time for the request (until the response head; a streamed body is not
+    // in it): benchmarks read it to report server-side latency apart from the network.
+    if let Ok(v) = axum::http::HeaderValue::from_str(&format!("app;dur={:.2}", secs * 1000.0)) {
+        response.headers_mut().insert("server-timing", v);
+    }
     metrics::histogram!("http_request_duration_seconds", "route" => route.clone(), "method" => method.clone())
         .record(secs);
     metrics::counter!("http_requests_total", "route" => route, "method" => method, "status" => status)

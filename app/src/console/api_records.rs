@@ -9,7 +9,8 @@ use super::api::ctx;
 use crate::domain::console::OperationInput;
 use crate::domain::console::{OperationResult, StaffUser};
 use crate::domain::console_records::{
-    ActivationCode, BulkPreview, BulkResult, CodePage, CustomerDetail, CustomerPage, TariffPlan,
+    ActivationCode, BulkPreview, BulkResult, CodePage, CustomerDetail, CustomerPage, CustomerRow,
+    TariffPlan,
 };
 use crate::domain::PortalError;
 use leptos::prelude::*;
@@ -36,6 +37,37 @@ pub async fn ops_customers(
 pub async fn ops_customer(id: i64) -> Result<CustomerDetail, PortalError> {
     let staff = ctx::staff().await?;
     crate::api::ctx::with_status(ctx::console()?.customer(&staff, id).await)
+}
+
+/// Creates a customer (`id` empty) or edits one (support, admin).
+#[server(prefix = "/api/fn", endpoint = "ops_save_customer")]
+pub async fn ops_save_customer(
+    id: Option<String>,
+    first_name: String,
+    last_name: String,
+    email: String,
+    phone: String,
+) -> Result<CustomerRow, PortalError> {
+    use crate::domain::console::Permission;
+    use crate::domain::console_records::CustomerInput;
+    let staff = ctx::staff().await?;
+    let result = async {
+        // The role first: a viewer learns nothing from the validation of a form they may not send.
+        staff.require(Permission::Operate)?;
+        let input = CustomerInput::parse(&first_name, &last_name, &email, &phone)?;
+        let id = match id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(s) => Some(
+                s.parse::<i64>()
+                    .map_err(|_| PortalError::NoSuch("There is no such customer.".into()))?,
+            ),
+        };
+        ctx::console()?
+            .save_customer(&staff, id, &input, crate::console::port::Source::Console)
+            .await
+    }
+    .await;
+    crate::api::ctx::with_status(result)
 }
 
 /// Reserves the available SIM with `iccid` for the customer.
@@ -88,7 +120,11 @@ pub async fn ops_mark_code(id: i64, status: String) -> Result<ActivationCode, Po
     let staff = ctx::staff().await?;
     crate::api::ctx::with_status(
         match CodeStatus::parse(&status).filter(|s| *s != CodeStatus::Unused) {
-            Some(s) => ctx::console()?.mark_code(&staff, id, s).await,
+            Some(s) => {
+                ctx::console()?
+                    .mark_code(&staff, id, s, crate::console::port::Source::Console)
+                    .await
+            }
             None => Err(PortalError::invalid(
                 "status",
                 "status must be USED or EXPIRED",
@@ -125,7 +161,9 @@ pub async fn ops_save_tariff(
                     .map_err(|_| PortalError::NoSuch("There is no such tariff plan.".into()))?,
             ),
         };
-        ctx::console()?.save_tariff(&staff, id, &input).await
+        ctx::console()?
+            .save_tariff(&staff, id, &input, crate::console::port::Source::Console)
+            .await
     }
     .await;
     crate::api::ctx::with_status(result)
@@ -134,7 +172,11 @@ pub async fn ops_save_tariff(
 #[server(prefix = "/api/fn", endpoint = "ops_delete_tariff")]
 pub async fn ops_delete_tariff(id: i64) -> Result<(), PortalError> {
     let staff = ctx::staff().await?;
-    crate::api::ctx::with_status(ctx::console()?.delete_tariff(&staff, id).await)
+    crate::api::ctx::with_status(
+        ctx::console()?
+            .delete_tariff(&staff, id, crate::console::port::Source::Console)
+            .await,
+    )
 }
 
 /// The preview of `op` on the SIMs the list's filter selects (its query parameters as typed).
@@ -219,7 +261,13 @@ pub async fn ops_add_staff(
     crate::api::ctx::with_status(match Role::parse(&role) {
         Some(role) => {
             ctx::console()?
-                .add_staff(&staff, &email, role, &password)
+                .add_staff(
+                    &staff,
+                    &email,
+                    role,
+                    &password,
+                    crate::console::port::Source::Console,
+                )
                 .await
         }
         None => Err(PortalError::invalid(
@@ -241,7 +289,13 @@ pub async fn ops_update_staff(
     crate::api::ctx::with_status(match Role::parse(&role) {
         Some(role) => {
             ctx::console()?
-                .update_staff(&staff, id, role, disabled == "true")
+                .update_staff(
+                    &staff,
+                    id,
+                    role,
+                    disabled == "true",
+                    crate::console::port::Source::Console,
+                )
                 .await
         }
         None => Err(PortalError::invalid(

@@ -104,6 +104,15 @@ pub trait Console: Send + Sync {
         page: u32,
     ) -> Result<CustomerPage, PortalError>;
     async fn customer(&self, staff: &Staff, id: i64) -> Result<CustomerDetail, PortalError>;
+    /// Creates (`id` = `None`) or edits a customer's record (support, admin); audited with
+    /// the values before and after.
+    async fn save_customer(
+        &self,
+        staff: &Staff,
+        id: Option<i64>,
+        input: &crate::domain::console_records::CustomerInput,
+        source: Source,
+    ) -> Result<crate::domain::console_records::CustomerRow, PortalError>;
     /// Reserves the available SIM with this ICCID for the customer (support, admin).
     async fn assign(
         &self,
@@ -127,6 +136,7 @@ pub trait Console: Send + Sync {
         staff: &Staff,
         id: i64,
         status: CodeStatus,
+        source: Source,
     ) -> Result<ActivationCode, PortalError>;
 
     /// The tariff plans with how many SIMs use each.
@@ -137,9 +147,15 @@ pub trait Console: Send + Sync {
         staff: &Staff,
         id: Option<i64>,
         input: &TariffInput,
+        source: Source,
     ) -> Result<TariffPlan, PortalError>;
     /// Deletes a tariff plan no SIM uses (admin); `Conflict` otherwise.
-    async fn delete_tariff(&self, staff: &Staff, id: i64) -> Result<(), PortalError>;
+    async fn delete_tariff(
+        &self,
+        staff: &Staff,
+        id: i64,
+        source: Source,
+    ) -> Result<(), PortalError>;
 
     /// What `op` would do to each SIM the filter selects (support, admin); nothing is written.
     async fn bulk_preview(
@@ -168,6 +184,7 @@ pub trait Console: Send + Sync {
         email: &str,
         role: Role,
         password: &str,
+        source: Source,
     ) -> Result<StaffUser, PortalError>;
     /// Changes a staff member's role, or disables them (their sessions end) or enables them
     /// again (admin). Admins cannot demote or disable themselves.
@@ -177,6 +194,7 @@ pub trait Console: Send + Sync {
         id: i64,
         role: Role,
         disabled: bool,
+        source: Source,
     ) -> Result<StaffUser, PortalError>;
 
     /// The demo staff logins, while the simulators run.

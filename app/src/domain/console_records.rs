@@ -39,6 +39,81 @@ pub struct CustomerDetail {
     pub created_at: i64,
     /// The customer's SIMs (at most 200, by ICCID).
     pub sims: Vec<SimRow>,
+    /// Changes staff made to the customer's record, newest first (at most 50).
+    pub changes: Vec<AuditEntry>,
+}
+
+/// A customer's record as staff type it (create or edit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerInput {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    /// Digits only; `None` when left empty.
+    pub phone: Option<String>,
+}
+
+impl CustomerInput {
+    /// Checks the form's fields; each refusal names its field.
+    pub fn parse(
+        first_name: &str,
+        last_name: &str,
+        email: &str,
+        phone: &str,
+    ) -> Result<CustomerInput, PortalError> {
+        let name = |field: &str, v: &str, what: &str| {
+            let v = v.trim();
+            if v.is_empty() || v.chars().count() > 80 || v.chars().any(char::is_control) {
+                Err(PortalError::invalid(
+                    field,
+                    format!("Enter the {what} (at most 80 characters)."),
+                ))
+            } else {
+                Ok(v.to_string())
+            }
+        };
+        let first_name = name("firstName", first_name, "first name")?;
+        let last_name = name("lastName", last_name, "last name")?;
+        let email = super::console::parse_staff_email(email).map_err(|_| {
+            PortalError::invalid("email", "Enter an email address like name@example.com.")
+        })?;
+        let digits: String = phone
+            .chars()
+            .filter(|c| !matches!(c, '-' | ' ' | '(' | ')'))
+            .collect();
+        let phone = if digits.is_empty() {
+            None
+        } else if (10..=11).contains(&digits.len())
+            && digits.starts_with('0')
+            && digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            Some(digits)
+        } else {
+            return Err(PortalError::invalid(
+                "phone",
+                "A phone number has 10 or 11 digits and starts with 0 (e.g. 090-1234-5678).",
+            ));
+        };
+        Ok(CustomerInput {
+            first_name,
+            last_name,
+            email,
+            phone,
+        })
+    }
+}
+
+/// One change staff made to a record, with the values before and after (JSON objects of the
+/// fields that changed; `None` for a record created or deleted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEntry {
+    pub at: i64,
+    pub staff_email: String,
+    pub action: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 /// An activation code's state (seed 003 §4).
@@ -246,6 +321,31 @@ mod tests {
                     from == CodeStatus::Unused && to != CodeStatus::Unused,
                     "{from:?} → {to:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn customer_input_is_checked_field_by_field() {
+        let ok = CustomerInput::parse(" Aiko ", "Sato", "Aiko.Sato@Example.com", "090-1234-5678")
+            .unwrap();
+        assert_eq!(ok.first_name, "Aiko");
+        assert_eq!(ok.email, "aiko.sato@example.com");
+        assert_eq!(ok.phone.as_deref(), Some("09012345678"));
+        assert_eq!(
+            CustomerInput::parse("A", "B", "a@b.jp", " ").unwrap().phone,
+            None
+        );
+        for (args, field) in [
+            (("", "Sato", "a@b.jp", ""), "firstName"),
+            (("Aiko", &"x".repeat(81)[..], "a@b.jp", ""), "lastName"),
+            (("Aiko", "Sato", "not-an-email", ""), "email"),
+            (("Aiko", "Sato", "a@b.jp", "12345"), "phone"),
+            (("Aiko", "Sato", "a@b.jp", "190-1234-5678"), "phone"),
+        ] {
+            match CustomerInput::parse(args.0, args.1, args.2, args.3) {
+                Err(PortalError::Invalid { field: f, .. }) => assert_eq!(f, field, "{args:?}"),
+                other => panic!("{args:?}: {other:?}"),
             }
         }
     }

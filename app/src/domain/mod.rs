@@ -18,6 +18,7 @@ pub mod quota;
 pub mod signup;
 pub mod sim;
 pub mod store;
+pub mod store_orders;
 pub mod subscription;
 pub mod support;
 pub mod timeline;

@@ -3,6 +3,7 @@
 //! [`app::console::port::Console`] serves the pages' server functions and `/api/ops/…`; each
 //! method checks the role first.
 
+mod audit;
 mod bulk;
 pub mod demo;
 mod import;
@@ -21,8 +22,8 @@ use app::domain::console::{
     SimWithEvents, Staff, StaffUser, StatusCount, TariffCount,
 };
 use app::domain::console_records::{
-    ActivationCode, BulkPreview, BulkResult, CodePage, CodeStatus, CustomerDetail, CustomerPage,
-    Picked, TariffInput, TariffPlan,
+    ActivationCode, BulkPreview, BulkResult, CodePage, CodeStatus, CustomerDetail, CustomerInput,
+    CustomerPage, CustomerRow, Picked, TariffInput, TariffPlan,
 };
 use app::domain::inventory::Operation;
 use app::domain::PortalError;
@@ -176,6 +177,17 @@ impl Console for OpsConsole {
         self.customer_detail(id).await
     }
 
+    async fn save_customer(
+        &self,
+        staff: &Staff,
+        id: Option<i64>,
+        input: &CustomerInput,
+        source: Source,
+    ) -> Result<CustomerRow, PortalError> {
+        staff.require(Permission::Operate)?;
+        self.save_customer_record(staff, id, input, source).await
+    }
+
     async fn assign(
         &self,
         staff: &Staff,
@@ -203,9 +215,10 @@ impl Console for OpsConsole {
         staff: &Staff,
         id: i64,
         status: CodeStatus,
+        source: Source,
     ) -> Result<ActivationCode, PortalError> {
         staff.require(Permission::Operate)?;
-        self.set_code_status(id, status).await
+        self.set_code_status(staff, id, status, source).await
     }
 
     async fn tariff_plans(&self, staff: &Staff) -> Result<Vec<TariffPlan>, PortalError> {
@@ -218,14 +231,20 @@ impl Console for OpsConsole {
         staff: &Staff,
         id: Option<i64>,
         input: &TariffInput,
+        source: Source,
     ) -> Result<TariffPlan, PortalError> {
         staff.require(Permission::Administer)?;
-        self.save_plan(id, input).await
+        self.save_plan(staff, id, input, source).await
     }
 
-    async fn delete_tariff(&self, staff: &Staff, id: i64) -> Result<(), PortalError> {
+    async fn delete_tariff(
+        &self,
+        staff: &Staff,
+        id: i64,
+        source: Source,
+    ) -> Result<(), PortalError> {
         staff.require(Permission::Administer)?;
-        self.delete_plan(id).await
+        self.delete_plan(staff, id, source).await
     }
 
     async fn bulk_preview(
@@ -261,12 +280,31 @@ impl Console for OpsConsole {
         email: &str,
         role: Role,
         password: &str,
+        source: Source,
     ) -> Result<StaffUser, PortalError> {
         staff.require(Permission::Administer)?;
         let email = parse_staff_email(email)?;
         app::domain::account::check_new_password(password, "password")?;
         let hash = self.auth.hash(password).await?;
         let user = staff::add(&self.db, &email, &hash, role).await?;
+        // After the change (staff logins are written by their own module): a lost line here
+        // is logged, and the login exists either way.
+        let after =
+            serde_json::json!({"email": user.email, "role": role.as_str(), "disabled": false});
+        if let Err(e) = audit::record(
+            &self.db,
+            staff,
+            source,
+            audit::Entity::StaffUser,
+            user.id,
+            "created",
+            None,
+            Some(after),
+        )
+        .await
+        {
+            tracing::error!(error = %e, "could not audit a new staff login");
+        }
         tracing::info!(
             by = staff.id,
             added = user.id,
@@ -282,6 +320,7 @@ impl Console for OpsConsole {
         id: i64,
         role: Role,
         disabled: bool,
+        source: Source,
     ) -> Result<StaffUser, PortalError> {
         staff.require(Permission::Administer)?;
         if id == staff.id && (disabled || role != Role::Admin) {
@@ -289,7 +328,27 @@ impl Console for OpsConsole {
                 "You cannot demote or disable yourself; ask another admin.".into(),
             ));
         }
+        let before = staff::list(&self.db, self.demo)
+            .await?
+            .into_iter()
+            .find(|u| u.id == id);
         let user = staff::update(&self.db, id, role, disabled).await?;
+        let json = |role: Role, disabled: bool| serde_json::json!({"role": role.as_str(), "disabled": disabled});
+        let before = before.map(|b| json(b.role, b.disabled));
+        if let Err(e) = audit::record(
+            &self.db,
+            staff,
+            source,
+            audit::Entity::StaffUser,
+            id,
+            "updated",
+            before,
+            Some(json(user.role, user.disabled)),
+        )
+        .await
+        {
+            tracing::error!(error = %e, "could not audit a staff login change");
+        }
         tracing::info!(
             by = staff.id,
             changed = id,

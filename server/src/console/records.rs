@@ -1,17 +1,19 @@
 //! Customers (list, search, detail with their SIMs, assigning a SIM), activation codes
 //! (list, search, mark used or expired) and tariff plans (list, create, edit, delete).
 
+use super::audit::{self, Entity};
 use super::{db_error, store_err, OpsConsole};
 use crate::store::inventory::{self as inv, ListQuery};
 use crate::store::{new_id, now};
 use app::console::port::Source;
 use app::domain::console::{OperationInput, OperationResult, Staff};
 use app::domain::console_records::{
-    ActivationCode, CodePage, CodeStatus, CustomerDetail, CustomerPage, CustomerRow, TariffInput,
-    TariffPlan,
+    ActivationCode, CodePage, CodeStatus, CustomerDetail, CustomerInput, CustomerPage, CustomerRow,
+    TariffInput, TariffPlan,
 };
 use app::domain::inventory::{parse_iccid, Operation};
 use app::domain::PortalError;
+use serde_json::{json, Value};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -152,7 +154,110 @@ impl OpsConsole {
             customer: customer_row(&row)?,
             created_at: row.try_get("created_at").map_err(db_error)?,
             sims,
+            changes: audit::for_record(&self.db, Entity::Customer, id, 50).await?,
         })
+    }
+
+    /// Creates a customer (`id` None) or edits one, with its audit line, in one transaction.
+    pub(super) async fn save_customer_record(
+        &self,
+        staff: &Staff,
+        id: Option<i64>,
+        c: &CustomerInput,
+        source: Source,
+    ) -> Result<CustomerRow, PortalError> {
+        let after = json!({
+            "firstName": c.first_name, "lastName": c.last_name,
+            "email": c.email, "phone": c.phone,
+        });
+        let mut tx = crate::store::begin_write(&self.db)
+            .await
+            .map_err(db_error)?;
+        let id = match id {
+            Some(id) => {
+                let before = sqlx::query(
+                    "SELECT first_name, last_name, email, phone FROM inventory_customers WHERE id = $1",
+                )
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_error)?
+                .ok_or_else(|| PortalError::NoSuch(format!("There is no customer with id {id}.")))?;
+                let text = |k: &str| before.try_get::<Option<String>, _>(k).map_err(db_error);
+                let before = json!({
+                    "firstName": text("first_name")?, "lastName": text("last_name")?,
+                    "email": text("email")?, "phone": text("phone")?,
+                });
+                if before == after {
+                    // Nothing changed: no write, no audit line.
+                    drop(tx);
+                    return self.customer_summary(id).await;
+                }
+                sqlx::query(
+                    "UPDATE inventory_customers SET first_name = $1, last_name = $2, email = $3, \
+                     phone = $4 WHERE id = $5",
+                )
+                .bind(&c.first_name)
+                .bind(&c.last_name)
+                .bind(&c.email)
+                .bind(&c.phone)
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                audit::record(
+                    &mut *tx,
+                    staff,
+                    source,
+                    Entity::Customer,
+                    id,
+                    "updated",
+                    Some(before),
+                    Some(after),
+                )
+                .await?;
+                id
+            }
+            None => {
+                let id = new_id();
+                sqlx::query(
+                    "INSERT INTO inventory_customers (id, first_name, last_name, email, phone, \
+                     created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(id)
+                .bind(&c.first_name)
+                .bind(&c.last_name)
+                .bind(&c.email)
+                .bind(&c.phone)
+                .bind(now())
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?;
+                audit::record(
+                    &mut *tx,
+                    staff,
+                    source,
+                    Entity::Customer,
+                    id,
+                    "created",
+                    None,
+                    Some(after),
+                )
+                .await?;
+                id
+            }
+        };
+        tx.commit().await.map_err(db_error)?;
+        self.customer_summary(id).await
+    }
+
+    async fn customer_summary(&self, id: i64) -> Result<CustomerRow, PortalError> {
+        let row = sqlx::query(&format!("{CUSTOMER_SELECT} WHERE c.id = $1"))
+            .bind(id)
+            .fetch_one(&self.db)
+            .await
+            .map_err(db_error)?;
+        customer_row(&row)
     }
 
     pub(super) async fn assign_sim(
@@ -214,12 +319,17 @@ impl OpsConsole {
 
     pub(super) async fn set_code_status(
         &self,
+        staff: &Staff,
         id: i64,
         to: CodeStatus,
+        source: Source,
     ) -> Result<ActivationCode, PortalError> {
+        let mut tx = crate::store::begin_write(&self.db)
+            .await
+            .map_err(db_error)?;
         let code = sqlx::query(&format!("{CODE_SELECT} WHERE a.id = $1"))
             .bind(id)
-            .fetch_optional(&self.db)
+            .fetch_optional(&mut *tx)
             .await
             .map_err(db_error)?
             .ok_or_else(|| {
@@ -239,7 +349,7 @@ impl OpsConsole {
         .bind(to.as_str())
         .bind(now())
         .bind(id)
-        .execute(&self.db)
+        .execute(&mut *tx)
         .await
         .map_err(db_error)?;
         if done.rows_affected() != 1 {
@@ -247,11 +357,24 @@ impl OpsConsole {
                 "This code changed a moment ago; reload.".into(),
             ));
         }
+        let action = format!("marked_{}", to.as_str().to_ascii_lowercase());
+        audit::record(
+            &mut *tx,
+            staff,
+            source,
+            Entity::ActivationCode,
+            id,
+            &action,
+            Some(json!({"status": code.status.as_str()})),
+            Some(json!({"status": to.as_str()})),
+        )
+        .await?;
         let row = sqlx::query(&format!("{CODE_SELECT} WHERE a.id = $1"))
             .bind(id)
-            .fetch_one(&self.db)
+            .fetch_one(&mut *tx)
             .await
             .map_err(db_error)?;
+        tx.commit().await.map_err(db_error)?;
         code_row(&row)
     }
 
@@ -265,13 +388,27 @@ impl OpsConsole {
 
     pub(super) async fn save_plan(
         &self,
+        staff: &Staff,
         id: Option<i64>,
         t: &TariffInput,
+        source: Source,
     ) -> Result<TariffPlan, PortalError> {
         let now = now();
+        let after = tariff_json(
+            t.name.clone(),
+            t.monthly_price_yen,
+            t.description.clone(),
+            t.kind.clone(),
+        );
+        let mut tx = crate::store::begin_write(&self.db)
+            .await
+            .map_err(db_error)?;
         let id = match id {
             Some(id) => {
-                let done = sqlx::query(
+                let before = self.plan_json(&mut tx, id).await?.ok_or_else(|| {
+                    PortalError::NoSuch(format!("There is no tariff plan with id {id}."))
+                })?;
+                sqlx::query(
                     "UPDATE tariff_plans SET name = $1, monthly_price_yen = $2, description = $3, \
                      kind = $4, updated_at = $5 WHERE id = $6",
                 )
@@ -281,13 +418,21 @@ impl OpsConsole {
                 .bind(&t.kind)
                 .bind(now)
                 .bind(id)
-                .execute(&self.db)
+                .execute(&mut *tx)
                 .await
                 .map_err(name_taken)?;
-                if done.rows_affected() == 0 {
-                    return Err(PortalError::NoSuch(format!(
-                        "There is no tariff plan with id {id}."
-                    )));
+                if before != after {
+                    audit::record(
+                        &mut *tx,
+                        staff,
+                        source,
+                        Entity::TariffPlan,
+                        id,
+                        "updated",
+                        Some(before),
+                        Some(after),
+                    )
+                    .await?;
                 }
                 id
             }
@@ -303,25 +448,69 @@ impl OpsConsole {
                 .bind(&t.description)
                 .bind(&t.kind)
                 .bind(now)
-                .execute(&self.db)
+                .execute(&mut *tx)
                 .await
                 .map_err(name_taken)?;
+                audit::record(
+                    &mut *tx,
+                    staff,
+                    source,
+                    Entity::TariffPlan,
+                    id,
+                    "created",
+                    None,
+                    Some(after),
+                )
+                .await?;
                 id
             }
         };
         let row = sqlx::query(&format!("{TARIFF_SELECT} WHERE t.id = $1"))
             .bind(id)
-            .fetch_one(&self.db)
+            .fetch_one(&mut *tx)
             .await
             .map_err(db_error)?;
+        tx.commit().await.map_err(db_error)?;
         tariff_row(&row)
     }
 
+    async fn plan_json(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        id: i64,
+    ) -> Result<Option<Value>, PortalError> {
+        let row = sqlx::query(
+            "SELECT name, monthly_price_yen, description, kind FROM tariff_plans WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(db_error)?;
+        row.map(|r| {
+            Ok(tariff_json(
+                r.try_get("name")?,
+                r.try_get("monthly_price_yen")?,
+                r.try_get("description")?,
+                r.try_get("kind")?,
+            ))
+        })
+        .transpose()
+        .map_err(db_error)
+    }
+
     /// A plan any SIM still points at (even a terminated one, whose history names it) stays.
-    pub(super) async fn delete_plan(&self, id: i64) -> Result<(), PortalError> {
+    pub(super) async fn delete_plan(
+        &self,
+        staff: &Staff,
+        id: i64,
+        source: Source,
+    ) -> Result<(), PortalError> {
+        let mut tx = crate::store::begin_write(&self.db)
+            .await
+            .map_err(db_error)?;
         let used = sqlx::query("SELECT id FROM sim_cards WHERE tariff_id = $1 LIMIT 1")
             .bind(id)
-            .fetch_optional(&self.db)
+            .fetch_optional(&mut *tx)
             .await
             .map_err(db_error)?;
         if used.is_some() {
@@ -329,21 +518,36 @@ impl OpsConsole {
                 "SIMs use this tariff plan; move them to another plan first.".into(),
             ));
         }
-        let done = sqlx::query("DELETE FROM tariff_plans WHERE id = $1")
-            .bind(id)
-            .execute(&self.db)
-            .await
-            .map_err(db_error)?;
-        if done.rows_affected() == 0 {
-            return Err(PortalError::NoSuch(format!(
-                "There is no tariff plan with id {id}."
-            )));
-        }
+        let before = self
+            .plan_json(&mut tx, id)
+            .await?
+            .ok_or_else(|| PortalError::NoSuch(format!("There is no tariff plan with id {id}.")))?;
         sqlx::query("DELETE FROM sim_counts WHERE tariff_id = $1")
             .bind(id)
-            .execute(&self.db)
+            .execute(&mut *tx)
             .await
             .map_err(db_error)?;
+        sqlx::query("DELETE FROM tariff_plans WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db_error)?;
+        audit::record(
+            &mut *tx,
+            staff,
+            source,
+            Entity::TariffPlan,
+            id,
+            "deleted",
+            Some(before),
+            None,
+        )
+        .await?;
+        tx.commit().await.map_err(db_error)?;
         Ok(())
     }
+}
+
+fn tariff_json(name: String, price: i64, description: String, kind: String) -> Value {
+    json!({"name": name, "monthlyPriceYen": price, "description": description, "kind": kind})
 }

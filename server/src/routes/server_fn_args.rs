@@ -105,6 +105,7 @@ static ARGS: LazyLock<HashMap<&'static str, Args>> = LazyLock::new(|| {
         args::<ops::OpsTariffs>(),
         args::<records::OpsCustomers>(),
         args::<records::OpsCustomer>(),
+        args::<records::OpsSaveCustomer>(),
         args::<records::OpsAssign>(),
         args::<records::OpsCodes>(),
         args::<records::OpsMarkCode>(),

@@ -3,9 +3,10 @@
 
 use super::{jst, state_tone, StaffOnly};
 use crate::components::status::ErrorPanel;
-use crate::console::api_records::{ops_customer, ops_customers, OpsAssign};
+use crate::console::api_records::{ops_customer, ops_customers, OpsAssign, OpsSaveCustomer};
 use crate::console::routes;
 use crate::domain::console::{Permission, Staff};
+use crate::domain::console_records::{AuditEntry, CustomerRow};
 use crate::domain::format_msisdn;
 use crate::testids;
 use leptos::prelude::*;
@@ -16,16 +17,34 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 fn CustomersPage() -> impl IntoView {
     let query = use_query_map();
+    let save = ServerAction::<OpsSaveCustomer>::new();
     let list = Resource::new(
-        move || query.with(|q| (q.get("q"), q.get("page"))),
-        |(q, page)| ops_customers(q, page),
+        move || {
+            (
+                query.with(|q| (q.get("q"), q.get("page"))),
+                save.version().get(),
+            )
+        },
+        |((q, page), _)| ops_customers(q, page),
     );
     view! {
         <Title text="Customers · Operator console" />
-        <StaffOnly page=move |_staff| {
+        <StaffOnly page=move |staff: Staff| {
             let q = query.with_untracked(|q| q.get("q").unwrap_or_default());
+            let may_edit = staff.role.may(Permission::Operate);
             view! {
                 <h1>"Customers"</h1>
+                {may_edit.then(|| view! {
+                    <details class="panel ops-new-customer">
+                        <summary>"Add a customer"</summary>
+                        <CustomerForm action=save customer=None />
+                        {move || save.value().get().and_then(Result::ok).map(|c| view! {
+                            <p class="notice notice--ok" role="status">
+                                "Added "<a href=routes::ops_customer(c.id)>{c.name()}</a>"."
+                            </p>
+                        })}
+                    </details>
+                })}
                 <Form method="GET" action="" attr:class="panel ops-search" attr:data-testid=testids::OPS_CUSTOMER_SEARCH>
                     <label class="field">
                         <span>"Name, email, phone or customer id"</span>
@@ -83,9 +102,10 @@ fn CustomerPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
     let assign = ServerAction::<OpsAssign>::new();
+    let save = ServerAction::<OpsSaveCustomer>::new();
     let data = Resource::new(
-        move || (id(), assign.version().get()),
-        |(id, _)| ops_customer(id),
+        move || (id(), assign.version().get(), save.version().get()),
+        |(id, _, _)| ops_customer(id),
     );
     let error = move || assign.value().get().and_then(Result::err);
     view! {
@@ -99,6 +119,16 @@ fn CustomerPage() -> impl IntoView {
                         match data.await {
                             Ok(d) => {
                                 let c = d.customer.clone();
+                                let changes = d.changes.clone();
+                                let edit = may_assign.then(|| {
+                                    let c = c.clone();
+                                    view! {
+                                        <details class="panel ops-edit-customer">
+                                            <summary>"Edit details"</summary>
+                                            <CustomerForm action=save customer=Some(c) />
+                                        </details>
+                                    }
+                                });
                                 view! {
                                     <header class="panel">
                                         <h1>{c.name()}</h1>
@@ -128,6 +158,8 @@ fn CustomerPage() -> impl IntoView {
                                             </table>
                                         </div>
                                     </section>
+                                    {edit}
+                                    <Changes changes=changes />
                                 }.into_any()
                             }
                             Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
@@ -154,6 +186,71 @@ fn CustomerPage() -> impl IntoView {
                 })}
             }
         } />
+    }
+}
+
+/// Create (`customer` None) or edit form; the action's error shows under it.
+#[component]
+fn CustomerForm(
+    action: ServerAction<OpsSaveCustomer>,
+    customer: Option<CustomerRow>,
+) -> impl IntoView {
+    let c = customer.clone();
+    let value = move |f: fn(&CustomerRow) -> String| c.as_ref().map(f).unwrap_or_default();
+    let label = if customer.is_some() {
+        "Save changes"
+    } else {
+        "Add customer"
+    };
+    let error = move || action.value().get().and_then(Result::err);
+    view! {
+        <ActionForm action=action attr:class="form ops-customer-form" attr:data-testid=testids::OPS_CUSTOMER_FORM>
+            <input type="hidden" name="id" value=customer.as_ref().map(|c| c.id.to_string()).unwrap_or_default() />
+            <div class="form__row">
+                <label class="field">
+                    <span>"First name"</span>
+                    <input type="text" name="first_name" required maxlength="80" autocomplete="off" value=value(|c| c.first_name.clone()) />
+                </label>
+                <label class="field">
+                    <span>"Last name"</span>
+                    <input type="text" name="last_name" required maxlength="80" autocomplete="off" value=value(|c| c.last_name.clone()) />
+                </label>
+            </div>
+            <div class="form__row">
+                <label class="field">
+                    <span>"Email"</span>
+                    <input type="email" name="email" required autocomplete="off" value=value(|c| c.email.clone()) />
+                </label>
+                <label class="field">
+                    <span>"Phone (optional)"</span>
+                    <input type="tel" name="phone" inputmode="tel" autocomplete="off" class="mono" value=value(|c| c.phone.clone().unwrap_or_default()) />
+                </label>
+            </div>
+            <button class="btn btn--primary" type="submit" disabled=move || action.pending().get()>{label}</button>
+            {move || error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
+        </ActionForm>
+    }
+}
+
+/// The record's audit: who changed what, with the values before and after.
+#[component]
+fn Changes(changes: Vec<AuditEntry>) -> impl IntoView {
+    let empty = changes.is_empty();
+    view! {
+        <section class="panel" data-testid=testids::OPS_CUSTOMER_CHANGES>
+            <h2>"Changes"</h2>
+            {empty.then(|| view! { <p class="muted">"No changes by staff yet."</p> })}
+            <ul class="ops-changes">
+                {changes.into_iter().map(|e| view! {
+                    <li>
+                        <span class="muted">{jst(e.at)}" JST · "{e.staff_email}</span>
+                        " "<strong>{e.action.replace('_', " ")}</strong>
+                        {e.before.map(|b| view! { <div class="mono">"before: "{b}</div> })}
+                        {e.after.map(|a| view! { <div class="mono">"after: "{a}</div> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 

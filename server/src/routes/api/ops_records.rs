@@ -6,14 +6,14 @@ use super::ops::StaffAuthed;
 use super::*;
 use app::console::port::Source;
 use app::domain::console::{OperationInput, Role, SimFilter};
-use app::domain::console_records::{CodeStatus, Picked, TariffInput};
+use app::domain::console_records::{CodeStatus, CustomerInput, Picked, TariffInput};
 use app::domain::inventory::Operation;
 use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/ops/customers", get(customers))
-        .route("/api/ops/customers/{id}", get(customer))
+        .route("/api/ops/customers", get(customers).post(create_customer))
+        .route("/api/ops/customers/{id}", get(customer).put(edit_customer))
         .route("/api/ops/customers/{id}/assign", post(assign))
         .route("/api/ops/activation-codes", get(codes))
         .route("/api/ops/activation-codes/{id}/mark", post(mark_code))
@@ -69,6 +69,54 @@ async fn customer(
 ) -> Result<Response, ApiError> {
     let id = id_of(&id, "customer")?;
     Ok(Json(state.ports.console.customer(&staff, id).await?).into_response())
+}
+
+fn customer_input(body: JsonBody) -> Result<CustomerInput, ApiError> {
+    let v = object(body, &["firstName", "lastName", "email", "phone"])?;
+    let text = |k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    Ok(CustomerInput::parse(
+        &text("firstName"),
+        &text("lastName"),
+        &text("email"),
+        &text("phone"),
+    )?)
+}
+
+async fn create_customer(
+    State(state): State<AppState>,
+    StaffAuthed(staff): StaffAuthed,
+    body: JsonBody,
+) -> Result<Response, ApiError> {
+    staff.require(app::domain::console::Permission::Operate)?;
+    let input = customer_input(body)?;
+    let saved = state
+        .ports
+        .console
+        .save_customer(&staff, None, &input, Source::Api)
+        .await?;
+    Ok((StatusCode::CREATED, Json(saved)).into_response())
+}
+
+async fn edit_customer(
+    State(state): State<AppState>,
+    StaffAuthed(staff): StaffAuthed,
+    Path(id): Path<String>,
+    body: JsonBody,
+) -> Result<Response, ApiError> {
+    staff.require(app::domain::console::Permission::Operate)?;
+    let id = id_of(&id, "customer")?;
+    let input = customer_input(body)?;
+    let saved = state
+        .ports
+        .console
+        .save_customer(&staff, Some(id), &input, Source::Api)
+        .await?;
+    Ok(Json(saved).into_response())
 }
 
 async fn assign(
@@ -133,7 +181,14 @@ async fn mark_code(
                 "status must be USED or EXPIRED",
             ))
         })?;
-    Ok(Json(state.ports.console.mark_code(&staff, id, status).await?).into_response())
+    Ok(Json(
+        state
+            .ports
+            .console
+            .mark_code(&staff, id, status, Source::Api)
+            .await?,
+    )
+    .into_response())
 }
 
 async fn tariffs(
@@ -175,7 +230,7 @@ async fn create_tariff(
     let plan = state
         .ports
         .console
-        .save_tariff(&staff, None, &input)
+        .save_tariff(&staff, None, &input, Source::Api)
         .await?;
     Ok((StatusCode::CREATED, Json(plan)).into_response())
 }
@@ -193,7 +248,7 @@ async fn edit_tariff(
         state
             .ports
             .console
-            .save_tariff(&staff, Some(id), &input)
+            .save_tariff(&staff, Some(id), &input, Source::Api)
             .await?,
     )
     .into_response())
@@ -205,7 +260,11 @@ async fn delete_tariff(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let id = id_of(&id, "tariff plan")?;
-    state.ports.console.delete_tariff(&staff, id).await?;
+    state
+        .ports
+        .console
+        .delete_tariff(&staff, id, Source::Api)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -295,7 +354,7 @@ async fn add_staff(
     let user = state
         .ports
         .console
-        .add_staff(&staff, &text("email"), role, &text("password"))
+        .add_staff(&staff, &text("email"), role, &text("password"), Source::Api)
         .await?;
     Ok((StatusCode::CREATED, Json(user)).into_response())
 }
@@ -316,7 +375,7 @@ async fn update_staff(
         state
             .ports
             .console
-            .update_staff(&staff, id, role, disabled)
+            .update_staff(&staff, id, role, disabled, Source::Api)
             .await?,
     )
     .into_response())
