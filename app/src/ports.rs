@@ -319,6 +319,45 @@ pub trait Store: Send + Sync {
     async fn plan(&self, name: &str) -> Result<crate::domain::store::StorePlan, PortalError>;
     /// Every country some plan covers, by name.
     async fn destinations(&self) -> Result<Vec<crate::domain::store::Destination>, PortalError>;
+    /// Buys `quantity` of `plan` as new eSIMs, or (with `iccid`) onto that eSIM of the
+    /// customer's: payment, then the eSIM Go order. One key, one purchase.
+    async fn buy(
+        &self,
+        customer: &Customer,
+        plan: &str,
+        quantity: u32,
+        iccid: Option<&str>,
+        idempotency_key: &str,
+    ) -> Result<crate::domain::store_orders::StoreOrder, PortalError>;
+    /// The customer's order; `NoSuch` for anyone else's.
+    async fn order(
+        &self,
+        customer: &Customer,
+        id: &str,
+    ) -> Result<crate::domain::store_orders::StoreOrder, PortalError>;
+    async fn orders(
+        &self,
+        customer: &Customer,
+        filter: &crate::domain::store_orders::OrderFilter,
+    ) -> Result<Vec<crate::domain::store_orders::StoreOrder>, PortalError>;
+    /// The customer's eSIMs with their bundles and usage.
+    async fn esims(
+        &self,
+        customer: &Customer,
+    ) -> Result<Vec<crate::domain::store_orders::EsimDetail>, PortalError>;
+    async fn install_guide(
+        &self,
+        customer: &Customer,
+        iccid: &str,
+        device: crate::domain::store_orders::Device,
+    ) -> Result<crate::domain::store_orders::InstallGuide, PortalError>;
+    /// Suspends or restores one of the customer's eSIMs (eSIM Go API v2.5).
+    async fn suspend(
+        &self,
+        customer: &Customer,
+        iccid: &str,
+        suspend: bool,
+    ) -> Result<crate::domain::store_orders::EsimDetail, PortalError>;
 }
 
 #[derive(Clone)]

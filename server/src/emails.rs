@@ -217,6 +217,49 @@ pub fn esim_activation(first_name: &str, number: &str, install_url: &str) -> Ren
     )
 }
 
+/// A store order is ready: new eSIMs to install, or a bundle added to one. No activation
+/// code in the email (the order page shows it, logged in).
+pub fn store_order_ready(
+    plan: &str,
+    quantity: u64,
+    top_up_iccid: Option<&str>,
+    price_yen: u64,
+    order_url: &str,
+) -> Rendered {
+    let (subject, text, link) =
+        match top_up_iccid {
+            Some(iccid) => (
+                "Your travel eSIM top-up is ready",
+                format!("{plan} is on your eSIM {iccid}."),
+                "See your eSIMs",
+            ),
+            None => {
+                (
+                    "Your travel eSIM is ready to install",
+                    format!(
+                "your {} ready. Open the order to install: on the phone you hold with one tap \
+                 (iPhone) or the activation code (Android), or scan the QR code with another \
+                 device.",
+                if quantity == 1 { "eSIM is".to_string() } else { format!("{quantity} eSIMs are") }
+            ),
+                    "Install your eSIM",
+                )
+            }
+        };
+    render(
+        subject,
+        "Hello,",
+        &[
+            Block::Text(text),
+            Block::Facts(vec![
+                ("Plan", plan.to_string()),
+                ("Paid", app::domain::topup::yen_label(price_yen)),
+            ]),
+            Block::Link(link, order_url.to_string()),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -367,13 +367,39 @@ pub async fn build_with(
     }
     let ops_console = console::OpsConsole::new(db.clone(), secrets, demo, settings.limits.clone())
         .map_err(StartupError::Accounts)?;
+    let purchases = portal::esim_store::saga::PurchaseSaga {
+        db: db.clone(),
+        whmcs: whmcs.clone(),
+        esimgo: esimgo.clone(),
+        cache: cache.clone(),
+        cfg: portal::esim_store::saga::SagaConfig {
+            lease: settings.saga.lease,
+            retry_base: settings
+                .saga
+                .retry_base
+                .min(std::time::Duration::from_secs(10)),
+            retry_max: settings
+                .saga
+                .retry_max
+                .min(std::time::Duration::from_secs(15 * 60)),
+            max_order_attempts: 5,
+            poll: settings.saga.poll,
+        },
+        public_base: public_base.clone(),
+    };
+    tokio::spawn(portal::esim_store::saga::run(purchases.clone()));
     let esim_store = portal::esim_store::PortalStore {
         db: db.clone(),
         esimgo: esimgo.clone(),
         pricing: settings.store.pricing,
+        saga: purchases,
+        cache: cache.clone(),
     };
     tokio::spawn(portal::esim_store::catalogue::run(
-        esim_store.clone(),
+        portal::esim_store::catalogue::Catalogue {
+            db: db.clone(),
+            esimgo: esimgo.clone(),
+        },
         settings.store.sync_every,
         demo,
     ));

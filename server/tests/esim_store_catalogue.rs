@@ -163,13 +163,12 @@ async fn while_esim_go_is_down_the_last_copy_is_served_and_a_sync_is_retried() {
     let before = plans(&p, &[("country", "TH")]).await;
     p.fault(json!({"upstream": "esimgo", "operation": "catalogue", "kind": "http", "status": 503}))
         .await;
-    let store = server::portal::esim_store::PortalStore {
+    let store = server::portal::esim_store::catalogue::Catalogue {
         db: server::store::connect(&db).await.unwrap(),
         esimgo: common::esimgo_client(
             &format!("{}/_sim", p.url),
             server::simulator::esimgo::API_KEY,
         ),
-        pricing: server::settings::StoreConfig::defaults().pricing,
     };
     let every = Duration::from_secs(3600);
     let e = server::portal::esim_store::catalogue::sync_if_due(&store, every, true, true)

@@ -8,6 +8,7 @@ mod profile;
 mod shop;
 mod sims;
 mod store;
+mod store_orders;
 mod support;
 mod topups;
 
@@ -18,6 +19,7 @@ pub use profile::*;
 pub use shop::*;
 pub use sims::*;
 pub use store::*;
+pub use store_orders::*;
 pub use support::*;
 pub use topups::*;
 

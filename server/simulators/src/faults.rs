@@ -65,7 +65,7 @@ pub struct FaultRule {
     pub upstream: Upstream,
     /// Freebit path (`mvno/getDetail`), WHMCS action (`CapturePayment`), Salesforce
     /// operation (`token`, `query`, `create/Account`, `read/Case`, `update/Account`) or eSIM Go
-    /// operation (`catalogue`, `orders`, `orders/get`, `esims/assignments`, `esims/get`,
+    /// operation (`catalogue`, `orders` (a transaction), `orders/validate`, `orders/get`, `esims/assignments`, `esims/get`,
     /// `esims/bundles`, `esims/suspend`, … as named in `esimgo/`), compared
     /// without case and surrounding slashes; absent = every operation of that upstream.
     #[serde(default)]

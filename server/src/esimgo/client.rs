@@ -536,6 +536,11 @@ impl EsimGoClient {
         self.write_esim(Method::PUT, "esims", body).await
     }
 
+    /// Whether the configured API version has suspend/restore (v2.5 and later; v2.4 has not).
+    pub fn supports_suspend(&self) -> bool {
+        !self.config.base_url.path().contains("/v2.4")
+    }
+
     /// Suspends (`true`) or restores (`false`) the eSIM (v2.5 only).
     pub async fn suspend(&self, iccid: &str, suspend: bool) -> Result<(), EsimGoError> {
         let path = format!("esims/{}/suspend", segment(iccid));

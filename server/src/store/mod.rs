@@ -12,6 +12,7 @@ pub mod password_resets;
 pub mod sessions;
 pub mod signups;
 pub mod sim_requests;
+pub mod store_orders;
 pub mod store_plans;
 pub mod top_ups;
 

@@ -181,6 +181,32 @@ pub async fn featured(db: &Db) -> Result<Vec<PlanRecord>, StoreError> {
 }
 
 /// One plan, active or not (an order may point at a withdrawn one).
+/// The descriptions of some plans by name (one query; unknown names are left out).
+pub async fn descriptions(
+    db: &Db,
+    names: &[String],
+) -> Result<HashMap<String, String>, StoreError> {
+    let mut out = HashMap::new();
+    let mut unique: Vec<&String> = names.iter().collect();
+    unique.sort();
+    unique.dedup();
+    for chunk in unique.chunks(100) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT name, description FROM store_plans WHERE name IN ({})",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for n in chunk {
+            q = q.bind(n.as_str());
+        }
+        for r in q.fetch_all(db).await? {
+            out.insert(r.try_get("name")?, r.try_get("description")?);
+        }
+    }
+    Ok(out)
+}
+
 pub async fn get(db: &Db, name: &str) -> Result<Option<PlanRecord>, StoreError> {
     let row = sqlx::query(
         "SELECT name, description, data_mb, days, speeds, cost_cents, featured, active \

@@ -73,7 +73,21 @@ fn parse_lines(body: &Value, assign: bool) -> Result<Vec<Line>, String> {
 }
 
 pub(super) async fn create(State(sim): State<EsimGoSim>, body: Bytes) -> Response {
-    sim.op("orders", || async {
+    // Faults can tell a validation (`orders/validate`) from a transaction (`orders`).
+    let validate = serde_json::from_slice::<Value>(&body)
+        .ok()
+        .and_then(|b| {
+            b.get("type")
+                .and_then(Value::as_str)
+                .map(|t| t == "validate")
+        })
+        .unwrap_or(false);
+    let op = if validate {
+        "orders/validate"
+    } else {
+        "orders"
+    };
+    sim.op(op, || async {
         let body = match parse_body(&body) {
             Ok(b) => b,
             Err(r) => return r,

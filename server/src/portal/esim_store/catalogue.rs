@@ -3,9 +3,9 @@
 //! transaction. eSIM Go asks not to be polled often (contract §1), and the pages never call
 //! it: they read the copy, which also keeps them working while eSIM Go is down.
 
-use super::PortalStore;
-use crate::esimgo::CataloguePlan;
+use crate::esimgo::{CataloguePlan, EsimGoClient};
 use crate::store::store_plans::{self, PlanRecord};
+use crate::store::Db;
 use app::domain::store::Destination;
 use std::time::Duration;
 
@@ -19,12 +19,19 @@ const DEMO_FEATURED: &[&str] = &[
     "esim_UL_7D_TH_V2",
 ];
 
+/// What a sync needs: the database with the copy, and eSIM Go.
+#[derive(Clone)]
+pub struct Catalogue {
+    pub db: Db,
+    pub esimgo: EsimGoClient,
+}
+
 /// How long one sync may hold the lease (eSIM Go's catalogue is a few thousand bundles).
 const LEASE_SECS: i64 = 300;
 
 /// Syncs now if due (or `force`) and this instance wins the lease; `Ok(false)` if not due.
 pub async fn sync_if_due(
-    store: &PortalStore,
+    store: &Catalogue,
     every: Duration,
     force: bool,
     demo: bool,
@@ -44,7 +51,7 @@ pub async fn sync_if_due(
     result.map(|()| true)
 }
 
-async fn sync(store: &PortalStore, demo: bool) -> Result<(), String> {
+async fn sync(store: &Catalogue, demo: bool) -> Result<(), String> {
     let started = std::time::Instant::now();
     let plans = store.esimgo.catalogue().await.map_err(|e| e.to_string())?;
     if plans.is_empty() {
@@ -95,7 +102,7 @@ fn record(p: CataloguePlan) -> PlanRecord {
 }
 
 /// The background job: a first sync at once, then a check every minute whether one is due.
-pub async fn run(store: PortalStore, every: Duration, demo: bool) {
+pub async fn run(store: Catalogue, every: Duration, demo: bool) {
     let mut tick = tokio::time::interval(Duration::from_secs(60).min(every));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {

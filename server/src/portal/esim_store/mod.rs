@@ -3,12 +3,17 @@
 //! domain's one rule.
 
 pub mod catalogue;
+mod esims;
+mod purchase;
+pub mod saga;
+pub mod usage;
 
 use crate::esimgo::EsimGoClient;
 use crate::portal::store_error;
 use crate::store::{store_plans, Db};
 use app::domain::store::{Destination, PlanFilter, PlanPage, Pricing, StorePlan, PLANS_PER_PAGE};
-use app::domain::PortalError;
+use app::domain::store_orders::{Device, EsimDetail, InstallGuide, OrderFilter, StoreOrder};
+use app::domain::{Customer, PortalError};
 use async_trait::async_trait;
 
 #[derive(Clone)]
@@ -16,6 +21,8 @@ pub struct PortalStore {
     pub db: Db,
     pub esimgo: EsimGoClient,
     pub pricing: Pricing,
+    pub saga: saga::PurchaseSaga,
+    pub cache: crate::cache::Cache,
 }
 
 impl PortalStore {
@@ -101,5 +108,51 @@ impl app::ports::Store for PortalStore {
         store_plans::destinations(&self.db)
             .await
             .map_err(store_error)
+    }
+
+    async fn buy(
+        &self,
+        customer: &Customer,
+        plan: &str,
+        quantity: u32,
+        iccid: Option<&str>,
+        idempotency_key: &str,
+    ) -> Result<StoreOrder, PortalError> {
+        self.purchase(customer, plan, quantity, iccid, idempotency_key)
+            .await
+    }
+
+    async fn order(&self, customer: &Customer, id: &str) -> Result<StoreOrder, PortalError> {
+        self.own_order(customer, id).await
+    }
+
+    async fn orders(
+        &self,
+        customer: &Customer,
+        filter: &OrderFilter,
+    ) -> Result<Vec<StoreOrder>, PortalError> {
+        self.own_orders(customer, filter).await
+    }
+
+    async fn esims(&self, customer: &Customer) -> Result<Vec<EsimDetail>, PortalError> {
+        self.my_esims(customer).await
+    }
+
+    async fn install_guide(
+        &self,
+        customer: &Customer,
+        iccid: &str,
+        device: Device,
+    ) -> Result<InstallGuide, PortalError> {
+        self.install(customer, iccid, device).await
+    }
+
+    async fn suspend(
+        &self,
+        customer: &Customer,
+        iccid: &str,
+        suspend: bool,
+    ) -> Result<EsimDetail, PortalError> {
+        self.set_suspended(customer, iccid, suspend).await
     }
 }
