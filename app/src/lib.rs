@@ -71,6 +71,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalog/:sku") view={Lazy::<pages::catalog::ProductRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/store") view={Lazy::<pages::store::StoreRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/store/plans/:name") view={Lazy::<pages::store::StorePlanRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/store/orders") view={Lazy::<pages::store_orders::StoreOrdersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/store/orders/:id") view={Lazy::<pages::store_orders::StoreOrderRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/store/esims") view={Lazy::<pages::store_orders::MyEsimsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/orders") view={Lazy::<pages::orders::OrdersRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/orders/:id") view={Lazy::<pages::orders::OrderRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/ops") view={Lazy::<console::pages::DashboardRoute>::new()} ssr=SsrMode::Async />

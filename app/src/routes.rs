@@ -17,6 +17,9 @@ pub const CATALOG: &str = "/catalog";
 pub const ORDERS: &str = "/orders";
 /// The travel eSIM store.
 pub const STORE: &str = "/store";
+/// The customer's travel eSIM orders and eSIMs.
+pub const STORE_ORDERS: &str = "/store/orders";
+pub const STORE_ESIMS: &str = "/store/esims";
 /// Opens billing's payment methods page (a fresh sign-in link is made when this is followed).
 pub const MANAGE_PAYMENT_METHODS: &str = "/api/billing/payment-methods/manage";
 
@@ -39,6 +42,10 @@ pub fn product(sku: &str) -> String {
 
 pub fn order(id: &str) -> String {
     format!("/orders/{id}")
+}
+
+pub fn store_order(id: &str) -> String {
+    format!("{STORE_ORDERS}/{}", id.trim())
 }
 
 pub fn store_plan(name: &str) -> String {

@@ -117,6 +117,19 @@ pub const STORE_MAX_PRICE: &str = "store-max-price";
 pub const STORE_FEATURED: &str = "store-featured";
 pub const STORE_PLAN_PAGE: &str = "store-plan-page";
 pub const STORE_PLAN_COUNTRIES: &str = "store-plan-countries";
+pub const STORE_BUY_FORM: &str = "store-buy-form";
+pub const STORE_BUY_TOTAL: &str = "store-buy-total";
+pub const STORE_ORDER_PAGE: &str = "store-order-page";
+pub const STORE_ORDER_STAGE: &str = "store-order-stage";
+pub const STORE_INSTALL: &str = "store-install";
+pub const STORE_IOS_LINK: &str = "store-ios-link";
+pub const STORE_ACTIVATION_CODE: &str = "store-activation-code";
+pub const STORE_QR: &str = "store-qr";
+pub const STORE_ORDER_FILTER: &str = "store-order-filter";
+pub const STORE_ORDERS_LIST: &str = "store-orders-list";
+pub const STORE_ORDER_ROW: &str = "store-order-row";
+pub const STORE_ESIM_CARD: &str = "store-esim-card";
+pub const STORE_SUSPEND_FORM: &str = "store-suspend-form";
 pub const PRODUCT_PAGE: &str = "product-page";
 pub const ORDER_SUBMIT: &str = "order-submit";
 pub const ORDER_TOTALS: &str = "order-totals";
@@ -299,6 +312,19 @@ pub const ALL: &[(&str, &str)] = &[
     ("STORE_FEATURED", STORE_FEATURED),
     ("STORE_PLAN_PAGE", STORE_PLAN_PAGE),
     ("STORE_PLAN_COUNTRIES", STORE_PLAN_COUNTRIES),
+    ("STORE_BUY_FORM", STORE_BUY_FORM),
+    ("STORE_BUY_TOTAL", STORE_BUY_TOTAL),
+    ("STORE_ORDER_PAGE", STORE_ORDER_PAGE),
+    ("STORE_ORDER_STAGE", STORE_ORDER_STAGE),
+    ("STORE_INSTALL", STORE_INSTALL),
+    ("STORE_IOS_LINK", STORE_IOS_LINK),
+    ("STORE_ACTIVATION_CODE", STORE_ACTIVATION_CODE),
+    ("STORE_QR", STORE_QR),
+    ("STORE_ORDER_FILTER", STORE_ORDER_FILTER),
+    ("STORE_ORDERS_LIST", STORE_ORDERS_LIST),
+    ("STORE_ORDER_ROW", STORE_ORDER_ROW),
+    ("STORE_ESIM_CARD", STORE_ESIM_CARD),
+    ("STORE_SUSPEND_FORM", STORE_SUSPEND_FORM),
     ("PRODUCT_PAGE", PRODUCT_PAGE),
     ("ORDER_SUBMIT", ORDER_SUBMIT),
     ("ORDER_TOTALS", ORDER_TOTALS),

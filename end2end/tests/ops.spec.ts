@@ -177,6 +177,19 @@ test("ops: customers, codes, tariff plans and a bulk change", async ({ page }) =
   await hydrated(page);
   await expect(byId(page, ids.OPS_CUSTOMER_SIMS)).toBeVisible();
   await expect(byId(page, ids.OPS_ASSIGN_FORM)).toBeVisible();
+  // Edit the customer's phone: a bad number is refused with the reason, a good one is saved
+  // and shows in the record's changes with the value before and after.
+  await page.getByText("Edit details").click();
+  const edit = byId(page, ids.OPS_CUSTOMER_FORM);
+  await edit.getByLabel("Phone (optional)").fill("12345");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit.getByRole("alert")).toContainText("10 or 11 digits");
+  await edit.getByLabel("Phone (optional)").fill("090-5555-0101");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  const changes = byId(page, ids.OPS_CUSTOMER_CHANGES);
+  await expect(changes).toContainText("updated");
+  await expect(changes).toContainText('after: {"phone":"09055550101"}');
+  await expect(changes).toContainText("admin@example.com");
   await page.screenshot({ path: "screenshots/ops-customer.png", fullPage: true });
 
   // Activation codes: mark an unused one expired.

@@ -260,6 +260,21 @@ pub fn store_order_ready(
     )
 }
 
+/// A travel eSIM's bundle crossed a usage threshold or is about to end (once each).
+pub fn store_data_alert(headline: &str, plan: &str, iccid: &str, base_url: &str) -> Rendered {
+    let base = base(base_url);
+    render(
+        &format!("Your travel eSIM: {headline}"),
+        "Hello,",
+        &[
+            Block::Text(format!("{headline} on your travel eSIM {iccid}.")),
+            Block::Facts(vec![("Plan", plan.to_string())]),
+            Block::Link("Add data", format!("{base}/store")),
+            Block::Text(format!("Usage and plans of your eSIMs: {base}/store/esims")),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -388,6 +388,10 @@ pub async fn build_with(
         public_base: public_base.clone(),
     };
     tokio::spawn(portal::esim_store::saga::run(purchases.clone()));
+    tokio::spawn(routes::esimgo_hook::expiry_job(
+        db.clone(),
+        public_base.clone(),
+    ));
     let esim_store = portal::esim_store::PortalStore {
         db: db.clone(),
         esimgo: esimgo.clone(),
@@ -517,6 +521,14 @@ pub async fn build_with(
                 shop: shop.clone(),
                 token: settings.shop.invalidate_token.clone(),
                 live: settings.mode == settings::Mode::Live,
+            },
+        ))
+        .merge(routes::esimgo_hook::router(
+            routes::esimgo_hook::HookState {
+                db: state.db.clone(),
+                esimgo: esimgo.clone(),
+                cache: cache.clone(),
+                base_url: public_base.clone(),
             },
         ))
         .merge(routes::api::router())

@@ -359,7 +359,11 @@ async fn a_plan_esim_go_will_not_validate_is_refused_before_any_charge() {
         ],
     )
     .await;
-    assert_eq!((s, e["detail"]["field"].as_str()), (400, Some("quantity")), "{e}");
+    assert_eq!(
+        (s, e["detail"]["field"].as_str()),
+        (400, Some("quantity")),
+        "{e}"
+    );
     let (s, _) = call(
         &c,
         &p,

@@ -37,6 +37,7 @@ pub mod password_reset;
 pub mod signup;
 pub mod sim;
 pub mod store;
+pub mod store_orders;
 pub mod subscriptions;
 pub mod support;
 pub mod support_case;

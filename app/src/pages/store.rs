@@ -206,6 +206,7 @@ fn StorePlanPage() -> impl IntoView {
         get_store_plan,
     );
     view! {
+        <super::store_orders::StoreNav />
         <a class="back" href=routes::STORE>"← All travel eSIMs"</a>
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -249,6 +250,7 @@ fn PlanDetails(plan: StorePlan) -> impl IntoView {
                 <dt>"Networks"</dt><dd>{speeds}</dd>
                 <dt>"Covers"</dt><dd>{plan.coverage()}</dd>
             </dl>
+            <super::store_orders::BuyBox plan=plan.clone() />
             <section data-testid=testids::STORE_PLAN_COUNTRIES>
                 <h2>{format!("Countries ({})", plan.countries.len())}</h2>
                 {regions.into_iter().map(|(region, names)| view! {

@@ -536,6 +536,32 @@ impl EsimGoClient {
         self.write_esim(Method::PUT, "esims", body).await
     }
 
+    /// Whether `header` is eSIM Go's signature of `body`: HMAC-SHA256 keyed by the API key,
+    /// hex or base64 (contract §5: the sources disagree), checked in constant time.
+    pub fn signature_valid(&self, body: &[u8], header: &str) -> bool {
+        use base64::Engine;
+        use hmac::{Hmac, Mac};
+        let header = header.trim();
+        let sent = if header.len() == 64 && header.bytes().all(|b| b.is_ascii_hexdigit()) {
+            hex::decode(header).ok()
+        } else {
+            base64::engine::general_purpose::STANDARD
+                .decode(header)
+                .ok()
+        };
+        let Some(sent) = sent.filter(|s| s.len() == 32) else {
+            return false;
+        };
+        let Ok(mut mac) =
+            Hmac::<sha2::Sha256>::new_from_slice(self.config.api_key.expose_secret().as_bytes())
+        else {
+            return false;
+        };
+        mac.update(body);
+        // `verify_slice` compares in constant time.
+        mac.verify_slice(&sent).is_ok()
+    }
+
     /// Whether the configured API version has suspend/restore (v2.5 and later; v2.4 has not).
     pub fn supports_suspend(&self) -> bool {
         !self.config.base_url.path().contains("/v2.4")

@@ -8,6 +8,7 @@ pub mod catalog_hook;
 pub mod client_ip;
 pub mod csrf;
 pub mod demo;
+pub mod esimgo_hook;
 pub mod headers;
 pub mod health;
 pub mod request_id;

@@ -123,7 +123,8 @@ fn CustomerPage() -> impl IntoView {
                                 let edit = may_assign.then(|| {
                                     let c = c.clone();
                                     view! {
-                                        <details class="panel ops-edit-customer">
+                                        // Open again after a save (the page re-renders with the saved record).
+                                        <details class="panel ops-edit-customer" open=save.value().get_untracked().is_some()>
                                             <summary>"Edit details"</summary>
                                             <CustomerForm action=save customer=Some(c) />
                                         </details>

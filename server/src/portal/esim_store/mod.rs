@@ -2,6 +2,7 @@
 //! the database and served from it (so it keeps working while eSIM Go is down), priced by the
 //! domain's one rule.
 
+pub mod callbacks;
 pub mod catalogue;
 mod esims;
 mod purchase;
