@@ -317,6 +317,11 @@ pub trait Store: Send + Sync {
     async fn featured(&self) -> Result<Vec<crate::domain::store::StorePlan>, PortalError>;
     /// A plan that can be bought; `NotFound` for an unknown or withdrawn one.
     async fn plan(&self, name: &str) -> Result<crate::domain::store::StorePlan, PortalError>;
+    /// The plans with these names (withdrawn ones too: orders name them), in one read.
+    async fn plans_named(
+        &self,
+        names: &[String],
+    ) -> Result<Vec<crate::domain::store::StorePlan>, PortalError>;
     /// Every country some plan covers, by name.
     async fn destinations(&self) -> Result<Vec<crate::domain::store::Destination>, PortalError>;
     /// Buys `quantity` of `plan` as new eSIMs, or (with `iccid`) onto that eSIM of the

@@ -6,6 +6,7 @@ pub mod console;
 pub mod emails;
 pub mod esimgo;
 pub mod freebit;
+pub mod graphql;
 pub mod lenient;
 pub mod mail;
 pub mod portal;
@@ -531,6 +532,11 @@ pub async fn build_with(
                 base_url: public_base.clone(),
             },
         ))
+        .merge(graphql::router(graphql::GraphqlState {
+            schema: graphql::schema(),
+            ports: state.ports.clone(),
+            graphiql: settings.mode == settings::Mode::Demo,
+        }))
         .merge(routes::api::router())
         .merge(routes::health::router())
         .merge(pages)

@@ -180,7 +180,32 @@ pub async fn featured(db: &Db) -> Result<Vec<PlanRecord>, StoreError> {
     Ok(plans)
 }
 
-/// One plan, active or not (an order may point at a withdrawn one).
+/// Plans by name, active or not (orders name withdrawn ones), with their countries; one
+/// query per 100 names.
+pub async fn named(db: &Db, names: &[String]) -> Result<Vec<PlanRecord>, StoreError> {
+    let mut unique: Vec<&String> = names.iter().collect();
+    unique.sort();
+    unique.dedup();
+    let mut plans = Vec::new();
+    for chunk in unique.chunks(100) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT name, description, data_mb, days, speeds, cost_cents, featured, active \
+             FROM store_plans WHERE name IN ({})",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for n in chunk {
+            q = q.bind(n.as_str());
+        }
+        for r in q.fetch_all(db).await? {
+            plans.push(record(&r)?);
+        }
+    }
+    attach_countries(db, &mut plans).await?;
+    Ok(plans)
+}
+
 /// The descriptions of some plans by name (one query; unknown names are left out).
 pub async fn descriptions(
     db: &Db,
@@ -207,6 +232,7 @@ pub async fn descriptions(
     Ok(out)
 }
 
+/// One plan, active or not (an order may point at a withdrawn one).
 pub async fn get(db: &Db, name: &str) -> Result<Option<PlanRecord>, StoreError> {
     let row = sqlx::query(
         "SELECT name, description, data_mb, days, speeds, cost_cents, featured, active \

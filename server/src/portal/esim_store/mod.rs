@@ -105,6 +105,13 @@ impl app::ports::Store for PortalStore {
         }
     }
 
+    async fn plans_named(&self, names: &[String]) -> Result<Vec<StorePlan>, PortalError> {
+        let records = store_plans::named(&self.db, names)
+            .await
+            .map_err(store_error)?;
+        Ok(records.into_iter().map(|p| self.priced(p)).collect())
+    }
+
     async fn destinations(&self) -> Result<Vec<Destination>, PortalError> {
         store_plans::destinations(&self.db)
             .await
