@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ops/customers/:id") view={Lazy::<console::pages::CustomerRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/ops/codes") view={Lazy::<console::pages::CodesRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/ops/tariffs") view={Lazy::<console::pages::TariffsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/ops/store-plans") view={Lazy::<console::pages::StorePlansRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/ops/staff") view={Lazy::<console::pages::StaffRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/ops/imports") view={Lazy::<console::pages::ImportsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/subscriptions/:id/sim") view={Lazy::<pages::sim::SimRoute>::new()} ssr=SsrMode::Async />

@@ -317,6 +317,9 @@ pub trait Store: Send + Sync {
     async fn featured(&self) -> Result<Vec<crate::domain::store::StorePlan>, PortalError>;
     /// A plan that can be bought; `NotFound` for an unknown or withdrawn one.
     async fn plan(&self, name: &str) -> Result<crate::domain::store::StorePlan, PortalError>;
+    /// Marks a plan featured (shown first on `/store`) or not; `NoSuch` for an unknown plan.
+    /// The caller checks the staff role (admin).
+    async fn set_featured(&self, name: &str, featured: bool) -> Result<(), PortalError>;
     /// The plans with these names (withdrawn ones too: orders name them), in one read.
     async fn plans_named(
         &self,

@@ -185,6 +185,8 @@ pub const OPS_CUSTOMER_ROW: &str = "ops-customer-row";
 pub const OPS_CUSTOMER_SIMS: &str = "ops-customer-sims";
 pub const OPS_ASSIGN_FORM: &str = "ops-assign-form";
 pub const OPS_CUSTOMER_FORM: &str = "ops-customer-form";
+pub const OPS_FEATURED: &str = "ops-featured";
+pub const OPS_STORE_RESULTS: &str = "ops-store-results";
 pub const OPS_CUSTOMER_CHANGES: &str = "ops-customer-changes";
 pub const OPS_CODE_ROW: &str = "ops-code-row";
 pub const OPS_TARIFF_FORM: &str = "ops-tariff-form";
@@ -377,6 +379,8 @@ pub const ALL: &[(&str, &str)] = &[
     ("OPS_CUSTOMER_SIMS", OPS_CUSTOMER_SIMS),
     ("OPS_ASSIGN_FORM", OPS_ASSIGN_FORM),
     ("OPS_CUSTOMER_FORM", OPS_CUSTOMER_FORM),
+    ("OPS_FEATURED", OPS_FEATURED),
+    ("OPS_STORE_RESULTS", OPS_STORE_RESULTS),
     ("OPS_CUSTOMER_CHANGES", OPS_CUSTOMER_CHANGES),
     ("OPS_CODE_ROW", OPS_CODE_ROW),
     ("OPS_TARIFF_FORM", OPS_TARIFF_FORM),

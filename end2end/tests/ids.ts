@@ -183,6 +183,8 @@ export const ids = {
   OPS_CUSTOMER_SIMS: "ops-customer-sims",
   OPS_ASSIGN_FORM: "ops-assign-form",
   OPS_CUSTOMER_FORM: "ops-customer-form",
+  OPS_FEATURED: "ops-featured",
+  OPS_STORE_RESULTS: "ops-store-results",
   OPS_CUSTOMER_CHANGES: "ops-customer-changes",
   OPS_CODE_ROW: "ops-code-row",
   OPS_TARIFF_FORM: "ops-tariff-form",

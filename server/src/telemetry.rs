@@ -107,6 +107,16 @@ pub async fn serve(State(s): State<MetricsState>, req: Request) -> Response {
         }
         Err(e) => tracing::warn!(error = %e, "top-up states unavailable for metrics"),
     }
+    // The store's orders by state: completion rate = completed / all (refunded and
+    // payment_failed are the others' endings).
+    match crate::store::store_orders::count_by_state(&s.db).await {
+        Ok(states) => {
+            for (state, n) in states {
+                metrics::gauge!("store_order_rows", "state" => state).set(n as f64);
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "store order states unavailable for metrics"),
+    }
     metrics::counter!("session_lookups_total")
         .absolute(crate::store::sessions::LOOKUPS.load(std::sync::atomic::Ordering::Relaxed));
     let h = handle();

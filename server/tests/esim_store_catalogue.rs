@@ -193,3 +193,72 @@ async fn while_esim_go_is_down_the_last_copy_is_served_and_a_sync_is_retried() {
             .unwrap()
     );
 }
+
+/// Admins curate the featured plans from the console; other staff only look.
+#[tokio::test]
+async fn admins_choose_the_featured_plans() {
+    let p = common::portal().await;
+    synced(&p).await;
+    let plan = "esim_1GB_7D_JP_V2";
+    let featured = |p: &common::TestPortal| {
+        let url = p.url.clone();
+        async move {
+            let r = reqwest::Client::new()
+                .post(format!("{url}/api/fn/get_featured_plans"))
+                .send()
+                .await
+                .unwrap();
+            let plans: Vec<Value> = r.json().await.unwrap();
+            plans.iter().any(|x| x["name"] == plan)
+        }
+    };
+    let set = |token: String, on: &'static str| {
+        let url = p.url.clone();
+        async move {
+            reqwest::Client::new()
+                .post(format!("{url}/api/fn/ops_set_featured"))
+                .bearer_auth(token)
+                .form(&[("name", plan), ("featured", on)])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    assert!(!featured(&p).await);
+    let support = p.staff_token("support@example.com").await;
+    assert_eq!(set(support.clone(), "true").await, 403);
+    let admin = p.staff_token("admin@example.com").await;
+    assert_eq!(set(admin.clone(), "true").await, 200);
+    assert!(featured(&p).await);
+    // Staff see the curation page's data.
+    let r = reqwest::Client::new()
+        .post(format!("{}/api/fn/ops_store_plans", p.url))
+        .bearer_auth(&support)
+        .form(&[("q", "Japan")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let c: Value = r.json().await.unwrap();
+    assert!(
+        c["featured"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["name"] == plan),
+        "{c}"
+    );
+    assert!(c["results"]["total"].as_u64().unwrap() > 0, "{c}");
+    assert_eq!(set(admin.clone(), "false").await, 200);
+    assert!(!featured(&p).await);
+    let r = reqwest::Client::new()
+        .post(format!("{}/api/fn/ops_set_featured", p.url))
+        .bearer_auth(&admin)
+        .form(&[("name", "no_such_plan"), ("featured", "true")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+}

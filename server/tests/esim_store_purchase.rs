@@ -377,3 +377,49 @@ async fn a_plan_esim_go_will_not_validate_is_refused_before_any_charge() {
     .await;
     assert_eq!(s, 404);
 }
+
+#[tokio::test]
+async fn an_esim_go_outage_after_payment_is_retried_until_the_order_is_made() {
+    let p = ready_portal().await;
+    let c = p.login("demo@example.com").await;
+    // Refused before any work, twice: nothing ordered yet, the worker tries again.
+    p.fault(json!({"upstream": "esimgo", "operation": "orders", "kind": "http", "status": 503, "times": 2}))
+        .await;
+    let (s, order) = buy(&c, &p, "outage-0001").await;
+    assert_eq!(
+        (s, order["stage"].as_str()),
+        (200, Some("Preparing")),
+        "{order}"
+    );
+    let order = settled(&c, &p, order["id"].as_str().unwrap()).await;
+    assert_eq!(order["stage"], "Ready", "{order}");
+    assert_eq!(p.sims.esimgo.order_count(), 1, "one eSIM Go order");
+    let invoices = store_invoices(&p);
+    assert_eq!((invoices.len(), invoices[0].payments), (1, 1), "paid once");
+}
+
+#[tokio::test]
+async fn a_declined_card_orders_nothing_and_leaves_no_open_invoice() {
+    let p = ready_portal().await;
+    let c = p.login("demo@example.com").await;
+    p.fault(json!({"upstream": "whmcs", "operation": "CapturePayment", "kind": "whmcs_error", "message": "Payment Attempt Failed", "times": 1}))
+        .await;
+    let (s, order) = buy(&c, &p, "declined-001").await;
+    assert_eq!(s, 200, "{order}");
+    assert_eq!(order["stage"], "PaymentFailed", "{order}");
+    assert!(
+        order["failure"]
+            .as_str()
+            .unwrap()
+            .contains("nothing was charged"),
+        "{order}"
+    );
+    assert_eq!(p.sims.esimgo.order_count(), 0, "no eSIM Go order");
+    let invoices = store_invoices(&p);
+    assert_eq!(invoices.len(), 1);
+    assert_eq!(
+        (invoices[0].status.as_str(), invoices[0].payments),
+        ("Cancelled", 0),
+        "nobody can pay it later"
+    );
+}

@@ -168,6 +168,17 @@ async fn signed_callbacks_install_and_use_the_esim_once_each() {
     let b = &mine[0]["bundles"][0];
     assert_eq!(b["remaining_bytes"], 0, "{mine}");
     assert_eq!(alert_mails(&p).await.len(), 2, "no alert twice");
+
+    // On /metrics: callbacks by outcome, orders by state, eSIM Go calls by operation.
+    let text = p.get("/metrics").await.text().await.unwrap();
+    for want in [
+        r#"esimgo_callbacks_total{outcome="applied"}"#,
+        r#"esimgo_callbacks_total{outcome="duplicate"}"#,
+        r#"store_order_rows{state="completed"} 1"#,
+        r#"upstream_call_duration_seconds_bucket{upstream="esimgo",operation="POST orders""#,
+    ] {
+        assert!(text.contains(want), "{want} missing from:\n{text}");
+    }
 }
 
 #[tokio::test]
@@ -186,6 +197,11 @@ async fn unsigned_or_wrongly_signed_callbacks_change_nothing() {
     assert_eq!(s, 401);
     let (_, mine) = call(&c, &p, "list_my_esims", &[]).await;
     assert_eq!(mine[0]["summary"]["profile"], "NotInstalled", "{mine}");
+    let text = p.get("/metrics").await.text().await.unwrap();
+    assert!(
+        text.contains(r#"esimgo_callbacks_total{outcome="rejected"} 3"#),
+        "{text}"
+    );
     // An event the portal does not act on is kept and acknowledged.
     let balance =
         json!({"alertType": "LowBalance", "balanceInfo": {"balance": 12.5, "threshold": 50}})

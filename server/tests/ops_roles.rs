@@ -219,6 +219,14 @@ async fn every_write_needs_its_role_and_a_refused_one_changes_nothing() {
             Needs::Admin,
         ),
         (
+            "ops_set_featured",
+            vec![
+                ("name", "esim_1GB_7D_JP_V2".into()),
+                ("featured", "true".into()),
+            ],
+            Needs::Admin,
+        ),
+        (
             "ops_add_staff",
             vec![
                 ("email", "x@example.com".into()),

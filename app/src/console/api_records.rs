@@ -70,6 +70,56 @@ pub async fn ops_save_customer(
     crate::api::ctx::with_status(result)
 }
 
+/// The store's plans for curation (staff): those featured now and a search like the
+/// customers' (country name, `q`), 24 a page.
+#[server(prefix = "/api/fn", endpoint = "ops_store_plans")]
+pub async fn ops_store_plans(
+    q: Option<String>,
+    page: Option<String>,
+) -> Result<crate::domain::console_records::Curation, PortalError> {
+    use crate::domain::console::Permission;
+    let staff = ctx::staff().await?;
+    let result = async {
+        staff.require(Permission::Read)?;
+        let store = crate::api::ctx::ports()?.store;
+        let filter = crate::domain::store::PlanFilter::parse(|k| match k {
+            "q" => q.clone(),
+            "page" => page.clone(),
+            _ => None,
+        })?;
+        Ok(crate::domain::console_records::Curation {
+            featured: store.featured().await?,
+            results: store.plans(&filter).await?,
+        })
+    }
+    .await;
+    crate::api::ctx::with_status(result)
+}
+
+/// Features a plan on `/store` or stops featuring it (admin).
+#[server(prefix = "/api/fn", endpoint = "ops_set_featured")]
+pub async fn ops_set_featured(name: String, featured: String) -> Result<(), PortalError> {
+    use crate::domain::console::Permission;
+    let staff = ctx::staff().await?;
+    let result = async {
+        staff.require(Permission::Administer)?;
+        let on = featured.trim() == "true";
+        crate::api::ctx::ports()?
+            .store
+            .set_featured(name.trim(), on)
+            .await?;
+        tracing::info!(
+            staff = staff.id,
+            plan = name.trim(),
+            featured = on,
+            "store plan curation changed"
+        );
+        Ok(())
+    }
+    .await;
+    crate::api::ctx::with_status(result)
+}
+
 /// Reserves the available SIM with `iccid` for the customer.
 #[server(prefix = "/api/fn", endpoint = "ops_assign")]
 pub async fn ops_assign(customer_id: i64, iccid: String) -> Result<OperationResult, PortalError> {

@@ -24,6 +24,7 @@ pub const OPS_IMPORTS_API: &str = "/api/ops/imports";
 pub const OPS_CUSTOMERS: &str = "/ops/customers";
 pub const OPS_CODES: &str = "/ops/codes";
 pub const OPS_TARIFFS: &str = "/ops/tariffs";
+pub const OPS_STORE_PLANS: &str = "/ops/store-plans";
 
 pub fn ops_customer(id: i64) -> String {
     format!("/ops/customers/{id}")

@@ -43,6 +43,13 @@ pub struct CustomerDetail {
     pub changes: Vec<AuditEntry>,
 }
 
+/// The store's plans as staff curate them: featured now, and a page of search results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Curation {
+    pub featured: Vec<crate::domain::store::StorePlan>,
+    pub results: crate::domain::store::PlanPage,
+}
+
 /// A customer's record as staff type it (create or edit).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -36,6 +36,7 @@ async fn receive(State(s): State<HookState>, headers: HeaderMap, body: Bytes) ->
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     if !s.esimgo.signature_valid(&body, signature) {
+        metrics::counter!("esimgo_callbacks_total", "outcome" => "rejected").increment(1);
         tracing::warn!(
             signed = !signature.is_empty(),
             "eSIM Go callback refused: bad or missing signature"
@@ -56,10 +57,12 @@ async fn receive(State(s): State<HookState>, headers: HeaderMap, body: Bytes) ->
                 Handled::Duplicate => "duplicate",
                 Handled::Ignored => "kept",
             };
+            metrics::counter!("esimgo_callbacks_total", "outcome" => outcome).increment(1);
             Json(serde_json::json!({"status": outcome})).into_response()
         }
         Err(e) => {
             // Not stored: eSIM Go may send it again.
+            metrics::counter!("esimgo_callbacks_total", "outcome" => "failed").increment(1);
             tracing::error!(error = %e, "could not store an eSIM Go callback");
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         }

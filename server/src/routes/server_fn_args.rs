@@ -110,6 +110,8 @@ static ARGS: LazyLock<HashMap<&'static str, Args>> = LazyLock::new(|| {
         args::<api::ListMyEsims>(),
         args::<api::GetEsimInstall>(),
         args::<api::SuspendEsim>(),
+        args::<records::OpsStorePlans>(),
+        args::<records::OpsSetFeatured>(),
         args::<records::OpsCustomers>(),
         args::<records::OpsCustomer>(),
         args::<records::OpsSaveCustomer>(),

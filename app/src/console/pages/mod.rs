@@ -11,6 +11,7 @@ mod login;
 mod sim;
 mod sims;
 mod staff;
+mod store_plans;
 mod tariffs;
 
 use super::api::{current_staff, OpsLogout};
@@ -30,6 +31,7 @@ pub use login::OpsLoginRoute;
 pub use sim::SimRoute;
 pub use sims::SimsRoute;
 pub use staff::StaffRoute;
+pub use store_plans::StorePlansRoute;
 pub use tariffs::TariffsRoute;
 
 /// The badge tone of a lifecycle state.
@@ -77,6 +79,7 @@ pub fn OpsHeader() -> impl IntoView {
                                 <a href=routes::OPS_CUSTOMERS>"Customers"</a>
                                 <a href=routes::OPS_CODES>"Codes"</a>
                                 <a href=routes::OPS_TARIFFS>"Tariffs"</a>
+                                <a href=routes::OPS_STORE_PLANS>"Store"</a>
                                 {admin.then(|| view! {
                                     <a href=routes::OPS_IMPORTS>"Imports"</a>
                                     <a href=routes::OPS_STAFF>"Staff"</a>

@@ -105,6 +105,19 @@ impl app::ports::Store for PortalStore {
         }
     }
 
+    async fn set_featured(&self, name: &str, featured: bool) -> Result<(), PortalError> {
+        if store_plans::set_featured(&self.db, name, featured)
+            .await
+            .map_err(store_error)?
+        {
+            Ok(())
+        } else {
+            Err(PortalError::NoSuch(format!(
+                "There is no plan named {name}."
+            )))
+        }
+    }
+
     async fn plans_named(&self, names: &[String]) -> Result<Vec<StorePlan>, PortalError> {
         let records = store_plans::named(&self.db, names)
             .await
