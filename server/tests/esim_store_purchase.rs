@@ -20,14 +20,7 @@ async fn call(
     name: &str,
     form: &[(&str, &str)],
 ) -> (u16, Value) {
-    let r = c
-        .post(format!("{}/api/fn/{name}", p.url))
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap_or(Value::Null))
+    common::server_fn(c, &p.url, name, form).await
 }
 
 async fn ready_portal() -> TestPortal {

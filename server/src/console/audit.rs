@@ -4,7 +4,7 @@
 //! (or the reverse) cannot exist.
 
 use super::db_error;
-use crate::store::{new_id, now};
+use crate::store::{now, ordered_id};
 use app::console::port::Source;
 use app::domain::console::Staff;
 use app::domain::console_records::AuditEntry;
@@ -77,7 +77,7 @@ where
         "INSERT INTO ops_audit (id, staff_id, staff_email, entity, entity_id, action, \
          before_json, after_json, source, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
-    .bind(new_id())
+    .bind(ordered_id())
     .bind(staff.id)
     .bind(&staff.email)
     .bind(entity.as_str())
@@ -93,7 +93,7 @@ where
     Ok(())
 }
 
-/// The newest `limit` lines about one record.
+/// The newest `limit` lines about one record (ids grow with time, also within a second).
 pub async fn for_record(
     db: &crate::store::Db,
     entity: Entity,
@@ -102,7 +102,7 @@ pub async fn for_record(
 ) -> Result<Vec<AuditEntry>, PortalError> {
     let rows = sqlx::query(
         "SELECT at, staff_email, action, before_json, after_json FROM ops_audit \
-         WHERE entity = $1 AND entity_id = $2 ORDER BY at DESC, id DESC LIMIT $3",
+         WHERE entity = $1 AND entity_id = $2 ORDER BY id DESC LIMIT $3",
     )
     .bind(entity.as_str())
     .bind(entity_id)

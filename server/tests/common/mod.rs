@@ -314,6 +314,24 @@ impl Upstreams {
     }
 }
 
+/// A server function called as a form posts it, by `client` (its cookies are the session):
+/// the status and the JSON answer (`Null` when there is none).
+pub async fn server_fn(
+    client: &reqwest::Client,
+    base: &str,
+    name: &str,
+    form: &[(&str, &str)],
+) -> (u16, serde_json::Value) {
+    let r = client
+        .post(format!("{base}/api/fn/{name}"))
+        .form(form)
+        .send()
+        .await
+        .expect("server function");
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(serde_json::Value::Null))
+}
+
 /// GETs `url` with `client` and parses the JSON body, whatever the status.
 pub async fn get_json<T: serde::de::DeserializeOwned>(client: &reqwest::Client, url: &str) -> T {
     let r = client.get(url).send().await.expect("request");
