@@ -12,6 +12,7 @@ mod load;
 mod ops;
 mod server;
 mod shared;
+mod store;
 
 use load::Target;
 use serde_json::{json, Value};
@@ -29,7 +30,7 @@ pub struct Row {
     pub ok: Option<bool>,
 }
 
-fn env_num(name: &str, default: u64) -> u64 {
+pub fn env_num(name: &str, default: u64) -> u64 {
     std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
@@ -141,6 +142,11 @@ async fn main() {
     // `bench ops`: the operator console at a million SIMs instead (scripts/bench-ops.sh).
     if std::env::args().nth(1).as_deref() == Some("ops") {
         ops::run(&binary, &site).await;
+        return;
+    }
+    // `bench store`: the travel eSIM store (catalogue, GraphQL, purchases, eSIM Go calls).
+    if std::env::args().nth(1).as_deref() == Some("store") {
+        store::run(&binary, &site).await;
         return;
     }
     let secs = env_num("BENCH_SECS", 60);
