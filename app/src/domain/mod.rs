@@ -23,7 +23,9 @@ pub mod subscription;
 pub mod support;
 pub mod timeline;
 pub mod topup;
+pub mod trips;
 pub mod usage;
+pub mod usage_alerts;
 
 pub use account::SessionInfo;
 pub use billing::{Invoice, InvoiceStatus};
