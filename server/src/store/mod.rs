@@ -6,6 +6,7 @@ pub mod audit;
 pub mod customers;
 pub mod inventory;
 pub mod known_lines;
+pub mod leases;
 pub mod orders;
 pub mod outbox;
 pub mod password_resets;

@@ -279,18 +279,7 @@ pub async fn for_customer(
 
 /// Orders whose next look is due and that nobody holds, oldest due first.
 pub async fn due(db: &Db, now_ms: i64, limit: i64) -> Result<Vec<i64>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT id FROM store_orders WHERE next_attempt_ms IS NOT NULL AND next_attempt_ms <= $1 \
-         AND (lease_until_ms IS NULL OR lease_until_ms < $1) ORDER BY next_attempt_ms LIMIT $2",
-    )
-    .bind(now_ms)
-    .bind(limit)
-    .fetch_all(db)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| r.try_get("id"))
-        .collect::<Result<_, _>>()?)
+    super::leases::due(db, super::leases::Leased::StoreOrders, now_ms, limit).await
 }
 
 /// Takes the lease on a due order nobody holds; true when this caller now holds it.
@@ -301,31 +290,20 @@ pub async fn acquire(
     now_ms: i64,
     until_ms: i64,
 ) -> Result<bool, StoreError> {
-    let r = sqlx::query(
-        "UPDATE store_orders SET lease_token = $1, lease_until_ms = $2 WHERE id = $3 \
-         AND (lease_until_ms IS NULL OR lease_until_ms < $4) \
-         AND next_attempt_ms IS NOT NULL AND next_attempt_ms <= $4",
+    super::leases::acquire(
+        db,
+        super::leases::Leased::StoreOrders,
+        id,
+        token,
+        now_ms,
+        until_ms,
     )
-    .bind(token)
-    .bind(until_ms)
-    .bind(id)
-    .bind(now_ms)
-    .execute(db)
-    .await?;
-    Ok(r.rows_affected() == 1)
+    .await
 }
 
 /// Gives the lease back (only if still ours).
 pub async fn release(db: &Db, id: i64, token: &str) -> Result<(), StoreError> {
-    sqlx::query(
-        "UPDATE store_orders SET lease_token = NULL, lease_until_ms = NULL WHERE id = $1 \
-         AND lease_token = $2",
-    )
-    .bind(id)
-    .bind(token)
-    .execute(db)
-    .await?;
-    Ok(())
+    super::leases::release(db, super::leases::Leased::StoreOrders, id, token).await
 }
 
 /// What a step writes besides the state; unset fields stay.
