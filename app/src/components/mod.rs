@@ -1,6 +1,7 @@
 //! Reusable pieces of the pages.
 
 pub mod address_fields;
+pub mod browser;
 pub mod chart;
 pub mod layout;
 pub mod modal;

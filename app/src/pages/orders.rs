@@ -65,25 +65,12 @@ pub fn OrderPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let tick = RwSignal::new(0u32);
     let order = Resource::new(move || (id(), tick.get()), |(id, _)| get_order(id));
-    // While the order moves, look again every 2 seconds (browser only).
-    Effect::new(move |_| {
-        let handle = set_interval_with_handle(
-            move || {
-                let moving = order
-                    .get_untracked()
-                    .and_then(Result::ok)
-                    .is_none_or(|o| o.in_progress());
-                if moving {
-                    tick.update(|t| *t += 1);
-                }
-            },
-            std::time::Duration::from_secs(2),
-        );
-        on_cleanup(move || {
-            if let Ok(h) = handle {
-                h.clear();
-            }
-        });
+    // While the order moves, look again every 2 seconds.
+    crate::components::browser::refresh_while(tick, std::time::Duration::from_secs(2), move || {
+        order
+            .get_untracked()
+            .and_then(Result::ok)
+            .is_none_or(|o| o.in_progress())
     });
     view! {
         <Title text="Order" />

@@ -6,6 +6,7 @@ use crate::api::{
     get_esim_install, get_store_order, list_my_esims, list_store_orders, BuyEsim, SuspendEsim,
     TopUpEsim,
 };
+use crate::components::browser::{new_key, refresh_while};
 use crate::components::status::{ErrorPanel, LoginRedirect};
 use crate::domain::dates::{jst_date, jst_datetime_label};
 use crate::domain::store::StorePlan;
@@ -23,26 +24,6 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 super::lazy_page!(StoreOrderRoute, StoreOrderPage);
 super::lazy_page!(StoreOrdersRoute, StoreOrdersPage);
 super::lazy_page!(MyEsimsRoute, MyEsimsPage);
-
-/// A fresh idempotency key: random in the browser, time-based while rendering on the server.
-fn new_key() -> String {
-    #[cfg(feature = "hydrate")]
-    {
-        let mut bytes = [0u8; 16];
-        if let Some(c) = web_sys::window().and_then(|w| w.crypto().ok()) {
-            let _ = c.get_random_values_with_u8_array(&mut bytes);
-        }
-        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        format!("buy-{hex}")
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        format!(
-            "buy-ssr-{}",
-            chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0)
-        )
-    }
-}
 
 /// The store's own navigation (plans, my eSIMs, orders).
 #[component]
@@ -62,9 +43,9 @@ pub fn BuyBox(plan: StorePlan) -> impl IntoView {
     let buy = ServerAction::<BuyEsim>::new();
     let top_up = ServerAction::<TopUpEsim>::new();
     let quantity = RwSignal::new(1u64);
-    let key = RwSignal::new(new_key());
+    let key = RwSignal::new(new_key("buy"));
     // After hydration the key is the browser's own (the server's rendering is never sent).
-    Effect::new(move |_| key.set(new_key()));
+    Effect::new(move |_| key.set(new_key("buy")));
     let esims = Resource::new(|| (), |_| list_my_esims());
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -147,25 +128,12 @@ fn StoreOrderPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let tick = RwSignal::new(0u32);
     let order = Resource::new(move || (id(), tick.get()), |(id, _)| get_store_order(id));
-    // While the order moves, look again every 2 seconds (browser only).
-    Effect::new(move |_| {
-        let handle = set_interval_with_handle(
-            move || {
-                let moving = order
-                    .get_untracked()
-                    .and_then(Result::ok)
-                    .is_none_or(|o| !o.stage.is_final());
-                if moving {
-                    tick.update(|t| *t += 1);
-                }
-            },
-            std::time::Duration::from_secs(2),
-        );
-        on_cleanup(move || {
-            if let Ok(h) = handle {
-                h.clear();
-            }
-        });
+    // While the order moves, look again every 2 seconds.
+    refresh_while(tick, std::time::Duration::from_secs(2), move || {
+        order
+            .get_untracked()
+            .and_then(Result::ok)
+            .is_none_or(|o| !o.stage.is_final())
     });
     view! {
         <Title text="Your eSIM order" />

@@ -144,7 +144,8 @@ fn TopUpForm(overview: SimOverview) -> impl IntoView {
         let signature = d.signature(today);
         let idempotency_key = match last_sent.get_value() {
             Some((sig, key)) if sig == signature => key,
-            _ => remembered_key(&storage_slot, &signature).unwrap_or_else(new_key),
+            _ => remembered_key(&storage_slot, &signature)
+                .unwrap_or_else(|| crate::components::browser::new_key("modal")),
         };
         last_sent.set_value(Some((signature.clone(), idempotency_key.clone())));
         remember_key(&storage_slot, &signature, &idempotency_key);
@@ -325,27 +326,6 @@ fn PaymentError(error: PortalError) -> impl IntoView {
                 <a class="btn btn--small" href=url target="_blank" rel="noopener" data-testid=testids::TOP_UP_PAY_LINK>{label}</a>
             })}
         </div>
-    }
-}
-
-/// A fresh idempotency key: random in the browser, time-based while rendering on the server
-/// (where it is never used to order).
-fn new_key() -> String {
-    #[cfg(feature = "hydrate")]
-    {
-        let mut bytes = [0u8; 16];
-        if let Some(c) = web_sys::window().and_then(|w| w.crypto().ok()) {
-            let _ = c.get_random_values_with_u8_array(&mut bytes);
-        }
-        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        format!("modal-{hex}")
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        format!(
-            "modal-{:x}",
-            chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
-        )
     }
 }
 
