@@ -89,6 +89,32 @@ pub async fn handle(
         }
         Err(e) => return Err(e.into()),
     }
+    match apply(db, outbox_base, id, &kind, iccid, &v).await {
+        Ok(handled) => Ok(handled),
+        Err(e) => {
+            // Not applied: forget the delivery, so eSIM Go's retry (we answer 503) is applied
+            // then instead of being taken for a duplicate. Each step is idempotent.
+            if let Err(d) = sqlx::query("DELETE FROM esimgo_callbacks WHERE id = $1")
+                .bind(id)
+                .execute(db)
+                .await
+            {
+                tracing::error!(error = %d, "could not forget an unapplied eSIM Go callback");
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Applies a stored delivery (see the module comment).
+async fn apply(
+    db: &Db,
+    outbox_base: &str,
+    id: i64,
+    kind: &str,
+    iccid: Option<String>,
+    v: &Value,
+) -> Result<(Handled, Option<i64>), StoreError> {
     let Some(iccid) = iccid else {
         tracing::info!(kind, "eSIM Go callback without an eSIM kept");
         return Ok((Handled::Ignored, None));
@@ -107,7 +133,7 @@ pub async fn handle(
     };
     let customer: i64 = owner.try_get("customer_id")?;
     let current: String = owner.try_get("profile_status")?;
-    let applied = match kind.as_str() {
+    let applied = match kind {
         "ProfileStatusChange" => {
             let to = v
                 .get("profileStatus")

@@ -622,7 +622,7 @@ impl PurchaseSaga {
         let email = crate::store::customers::find_by_id(&self.db, row.customer_id)
             .await?
             .map(|c| c.email);
-        let mut tx = self.db.begin().await?;
+        let mut tx = crate::store::begin_write(&self.db).await?;
         let new: Vec<orders::NewEsim> = esims
             .iter()
             .map(|e| orders::NewEsim {
