@@ -10,6 +10,9 @@ use crate::domain::{
 use async_trait::async_trait;
 use std::sync::Arc;
 
+pub mod automation;
+pub use automation::{Alerts, Feed, Trips};
+
 /// A freshly created login session. `token` goes into the cookie and nowhere else.
 pub struct NewSession {
     pub token: String,
@@ -381,6 +384,10 @@ pub struct Ports {
     pub console: Arc<dyn crate::console::port::Console>,
     /// The travel eSIM store (catalogue on eSIM Go).
     pub store: Arc<dyn Store>,
+    /// Usage alerts, trip roaming and the usage feed (issue 15).
+    pub alerts: Arc<dyn Alerts>,
+    pub trips: Arc<dyn Trips>,
+    pub feed: Arc<dyn Feed>,
     /// Customer numbers a newcomer can sign up with; only while the simulators are the upstreams.
     pub demo_customer_numbers: Vec<String>,
     /// Adds `Secure` to the session cookie (on whenever the portal is served over https).

@@ -198,6 +198,27 @@ pub const OPS_BULK_APPLY: &str = "ops-bulk-apply";
 pub const OPS_BULK_DONE: &str = "ops-bulk-done";
 
 /// Every id, for the consistency test below.
+pub const USAGE_CSV: &str = "usage-csv";
+pub const ALERTS_CARD: &str = "alerts-card";
+pub const ALERT_ROW: &str = "alert-row";
+pub const ALERT_KIND: &str = "alert-kind";
+pub const ALERT_VALUE: &str = "alert-value";
+pub const ALERT_ADD: &str = "alert-add";
+pub const ALERT_REMOVE: &str = "alert-remove";
+pub const TRIPS_CARD: &str = "trips-card";
+pub const TRIP_ROW: &str = "trip-row";
+pub const TRIP_FIRST: &str = "trip-first";
+pub const TRIP_LAST: &str = "trip-last";
+pub const TRIP_LABEL: &str = "trip-label";
+pub const TRIP_ADD: &str = "trip-add";
+pub const TRIP_CANCEL: &str = "trip-cancel";
+pub const FEED_CARD: &str = "feed-card";
+pub const FEED_LABEL: &str = "feed-label";
+pub const FEED_CREATE: &str = "feed-create";
+pub const FEED_NEW_TOKEN: &str = "feed-new-token";
+pub const FEED_ROW: &str = "feed-row";
+pub const FEED_REVOKE: &str = "feed-revoke";
+
 pub const ALL: &[(&str, &str)] = &[
     ("LOGIN_FORM", LOGIN_FORM),
     ("LOGIN_ERROR", LOGIN_ERROR),
@@ -393,6 +414,26 @@ pub const ALL: &[(&str, &str)] = &[
     ("OPS_STAFF_ERROR", OPS_STAFF_ERROR),
     ("OPS_STAFF_ROW", OPS_STAFF_ROW),
     ("OPS_STAFF_FORM", OPS_STAFF_FORM),
+    ("USAGE_CSV", USAGE_CSV),
+    ("ALERTS_CARD", ALERTS_CARD),
+    ("ALERT_ROW", ALERT_ROW),
+    ("ALERT_KIND", ALERT_KIND),
+    ("ALERT_VALUE", ALERT_VALUE),
+    ("ALERT_ADD", ALERT_ADD),
+    ("ALERT_REMOVE", ALERT_REMOVE),
+    ("TRIPS_CARD", TRIPS_CARD),
+    ("TRIP_ROW", TRIP_ROW),
+    ("TRIP_FIRST", TRIP_FIRST),
+    ("TRIP_LAST", TRIP_LAST),
+    ("TRIP_LABEL", TRIP_LABEL),
+    ("TRIP_ADD", TRIP_ADD),
+    ("TRIP_CANCEL", TRIP_CANCEL),
+    ("FEED_CARD", FEED_CARD),
+    ("FEED_LABEL", FEED_LABEL),
+    ("FEED_CREATE", FEED_CREATE),
+    ("FEED_NEW_TOKEN", FEED_NEW_TOKEN),
+    ("FEED_ROW", FEED_ROW),
+    ("FEED_REVOKE", FEED_REVOKE),
 ];
 
 #[cfg(test)]

@@ -275,6 +275,30 @@ pub fn store_data_alert(headline: &str, plan: &str, iccid: &str, base_url: &str)
     )
 }
 
+/// A usage alert the customer set on their SIM was reached (once per threshold per month).
+pub fn usage_alert(
+    alert: &str,
+    message: &str,
+    number: &str,
+    sim_path: &str,
+    base_url: &str,
+) -> Rendered {
+    let base = base(base_url);
+    render(
+        &format!("Data alert for {number}: {alert}"),
+        "Hello,",
+        &[
+            Block::Text(message.to_string()),
+            Block::Facts(vec![("Number", number.to_string()), ("Your alert", alert.to_string())]),
+            Block::Link("Top up or see your usage", format!("{base}{sim_path}")),
+            Block::Text(
+                "You get this email once a month for each alert you set; change your alerts on the SIM's page."
+                    .into(),
+            ),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -408,7 +408,17 @@ pub async fn build_with(
         settings.store.sync_every,
         demo,
     ));
+    let automation = Arc::new(portal::automation::Automation::new(
+        sims.clone(),
+        db.clone(),
+        public_base.clone(),
+        settings.automation.clone(),
+    ));
+    tokio::spawn(portal::automation::run(automation.clone()));
     let ports = Ports {
+        alerts: automation.clone(),
+        trips: automation.clone(),
+        feed: automation,
         console: Arc::new(ops_console),
         store: Arc::new(esim_store),
         accounts: Arc::new(

@@ -3,6 +3,7 @@
 
 mod account;
 mod auth;
+mod automation;
 mod billing;
 mod profile;
 mod shop;
@@ -14,6 +15,7 @@ mod topups;
 
 pub use account::*;
 pub use auth::*;
+pub use automation::*;
 pub use billing::*;
 pub use profile::*;
 pub use shop::*;

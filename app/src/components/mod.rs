@@ -3,6 +3,7 @@
 pub mod address_fields;
 pub mod browser;
 pub mod chart;
+pub mod feed_tokens;
 pub mod layout;
 pub mod modal;
 pub mod payment_banner;

@@ -10,6 +10,7 @@ pub mod dates;
 pub mod eid;
 pub mod error;
 pub mod features;
+pub mod feed;
 pub mod inventory;
 pub mod orders;
 pub mod overview;

@@ -27,6 +27,93 @@ pub enum TripStage {
     Over,
 }
 
+/// Where a trip is as the portal records it (`trips.state`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TripState {
+    /// Waiting for its first day; cancellable.
+    Scheduled,
+    /// Roaming was turned on (or found on) for it.
+    Underway,
+    /// Done: roaming turned back off (or left on, if it was on before).
+    Over,
+    Cancelled,
+    /// The network refused the change too often; the customer should switch by hand.
+    Failed,
+}
+
+impl TripState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TripState::Scheduled => "scheduled",
+            TripState::Underway => "underway",
+            TripState::Over => "over",
+            TripState::Cancelled => "cancelled",
+            TripState::Failed => "failed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            TripState::Scheduled,
+            TripState::Underway,
+            TripState::Over,
+            TripState::Cancelled,
+            TripState::Failed,
+        ]
+        .into_iter()
+        .find(|t| t.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TripState::Scheduled => "Scheduled",
+            TripState::Underway => "Roaming on",
+            TripState::Over => "Finished",
+            TripState::Cancelled => "Cancelled",
+            TripState::Failed => "Could not switch",
+        }
+    }
+
+    /// Whether the trip still has a step to take.
+    pub fn is_open(self) -> bool {
+        matches!(self, TripState::Scheduled | TripState::Underway)
+    }
+}
+
+/// One trip as the SIM page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TripView {
+    pub id: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub label: String,
+    /// "14–21 May 2027".
+    pub dates_label: String,
+    pub state: TripState,
+    /// Only before it starts.
+    pub cancellable: bool,
+}
+
+/// "14–21 May 2027", "30 May – 2 Jun 2027", "30 Dec 2027 – 2 Jan 2028".
+pub fn dates_label(first: NaiveDate, last: NaiveDate) -> String {
+    use chrono::Datelike;
+    if first == last {
+        first.format("%-d %b %Y").to_string()
+    } else if first.year() != last.year() {
+        format!(
+            "{} – {}",
+            first.format("%-d %b %Y"),
+            last.format("%-d %b %Y")
+        )
+    } else if first.month() != last.month() {
+        format!("{} – {}", first.format("%-d %b"), last.format("%-d %b %Y"))
+    } else {
+        format!("{}–{}", first.format("%-d"), last.format("%-d %b %Y"))
+    }
+}
+
 /// What the scheduler should ask the carrier for now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoamingAction {
@@ -188,6 +275,29 @@ mod tests {
         assert_eq!(t.action_due(during, true), None);
         assert_eq!(t.action_due(after, true), Some(RoamingAction::TurnOff));
         assert_eq!(t.action_due(after, false), None);
+    }
+
+    #[test]
+    fn date_ranges_read_naturally() {
+        assert_eq!(
+            dates_label(day("2027-05-14"), day("2027-05-21")),
+            "14–21 May 2027"
+        );
+        assert_eq!(
+            dates_label(day("2027-05-30"), day("2027-06-02")),
+            "30 May – 2 Jun 2027"
+        );
+        assert_eq!(
+            dates_label(day("2027-12-30"), day("2028-01-02")),
+            "30 Dec 2027 – 2 Jan 2028"
+        );
+        assert_eq!(
+            dates_label(day("2027-05-14"), day("2027-05-14")),
+            "14 May 2027"
+        );
+        for s in ["scheduled", "underway", "over", "cancelled", "failed"] {
+            assert_eq!(TripState::parse(s).map(TripState::as_str), Some(s));
+        }
     }
 
     #[test]

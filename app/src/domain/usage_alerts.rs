@@ -2,6 +2,7 @@
 //! which of them are due — each at most once per billing cycle (the carrier's quota resets on
 //! the 1st, JST). Pure rules; the job that reads usage and sends the emails applies them.
 
+use super::quota::format_quota_mb;
 use super::PortalError;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,7 @@ pub const MAX_PER_SIM: usize = 5;
 pub enum Threshold {
     /// This share of the month's data used (1–99 %).
     PercentUsed(u8),
-    /// This much data or less left (MB, 1000 to the GB; 10 MB to 100 GB).
+    /// This much data or less left (MB; 10 MB to 100,000 MB; shown as GB at 1024 MB).
     RemainingMb(u64),
 }
 
@@ -41,6 +42,44 @@ impl Threshold {
                 "kind",
                 "Choose “share used” or “data left”.",
             )),
+        }
+    }
+
+    /// The stored form: (`kind`, `value`), the names the form uses.
+    pub fn to_row(self) -> (&'static str, i64) {
+        match self {
+            Threshold::PercentUsed(p) => ("percentUsed", i64::from(p)),
+            Threshold::RemainingMb(mb) => ("remainingMb", i64::try_from(mb).unwrap_or(i64::MAX)),
+        }
+    }
+
+    /// Back from the stored form; `None` for a row no rule accepts.
+    pub fn from_row(kind: &str, value: i64) -> Option<Self> {
+        Threshold::parse(kind, &value.to_string()).ok()
+    }
+
+    /// "80 % used", "1.0 GB left".
+    pub fn label(self) -> String {
+        match self {
+            Threshold::PercentUsed(p) => format!("{p} % used"),
+            Threshold::RemainingMb(mb) => format!("{} left", format_quota_mb(mb)),
+        }
+    }
+
+    /// The email's and the timeline's sentence once reached.
+    pub fn reached_message(self, used_mb: u64, remaining_mb: u64) -> String {
+        let total = used_mb.saturating_add(remaining_mb);
+        match self {
+            Threshold::PercentUsed(p) => format!(
+                "You have used {p} % or more of this month's data ({} of {}).",
+                format_quota_mb(used_mb),
+                format_quota_mb(total)
+            ),
+            Threshold::RemainingMb(mb) => format!(
+                "Your data left this month is down to {} (your alert: {} left).",
+                format_quota_mb(remaining_mb),
+                format_quota_mb(mb)
+            ),
         }
     }
 
@@ -71,6 +110,26 @@ impl Threshold {
         }
         Ok(())
     }
+}
+
+/// One alert as the SIM page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UsageAlert {
+    /// The row id, as text (JSON clients keep it exact).
+    pub id: String,
+    pub threshold: Threshold,
+    pub label: String,
+    /// When it was last sent in this billing cycle ("1 Dec 2026, 10:04"), if it was.
+    pub sent_this_cycle: Option<String>,
+}
+
+/// The thresholds of one SIM and whether more can be added.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UsageAlerts {
+    pub alerts: Vec<UsageAlert>,
+    pub can_add: bool,
 }
 
 /// The billing cycle a JST day belongs to: the calendar month (`2026-12`).

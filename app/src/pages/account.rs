@@ -3,6 +3,7 @@
 //! at once with "Log out everywhere" (this device too).
 
 use crate::api::{get_payment_methods, get_profile, list_sessions, EndSession, LogoutEverywhere};
+use crate::components::feed_tokens::FeedTokensCard;
 use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
 use crate::domain::dates::jst_datetime_label;
 use crate::domain::{PortalError, SessionInfo};
@@ -60,6 +61,7 @@ pub fn AccountPage() -> impl IntoView {
             </ActionForm>
             {move || everywhere_error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
         </section>
+        <FeedTokensCard />
     }
 }
 

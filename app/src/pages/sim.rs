@@ -6,10 +6,12 @@ use crate::api::{
     get_sim_overview, get_sim_timeline, get_sim_usage, get_subscription, get_top_up_history,
 };
 use crate::components::sim::actions_card::ActionsCard;
+use crate::components::sim::alerts_card::AlertsCard;
 use crate::components::sim::features_card::FeaturesCard;
 use crate::components::sim::pending::PendingList;
 use crate::components::sim::timeline_card::TimelineCard;
 use crate::components::sim::top_up_history::TopUpHistoryCard;
+use crate::components::sim::trips_card::TripsCard;
 use crate::components::sim::usage_card::UsageCard;
 use crate::components::sim::{NoticeBar, SectionError, SimPageCtx};
 use crate::components::sim_details_card::SimDetailsCard;
@@ -132,6 +134,8 @@ fn SimSections(
                         }
                     })}
                 </Transition>
+                <AlertsCard />
+                <TripsCard />
             </aside>
         </div>
     }

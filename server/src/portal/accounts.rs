@@ -40,7 +40,7 @@ pub struct ResetLinks {
 
 /// A portal login without a positive WHMCS client id is a broken account, never client 0
 /// (whose services would be nobody's — or somebody else's).
-fn to_customer(row: customers::CustomerRow) -> Result<Customer, PortalError> {
+pub(crate) fn to_customer(row: customers::CustomerRow) -> Result<Customer, PortalError> {
     match u64::try_from(row.whmcs_client_id) {
         Ok(client) if client > 0 => Ok(Customer {
             id: row.id,

@@ -3,6 +3,7 @@
 //! [`PortalError`]s; nothing upstream-specific crosses into the UI.
 
 pub mod accounts;
+pub mod automation;
 pub mod billing;
 pub mod esim_store;
 pub mod limits;

@@ -102,6 +102,8 @@ pub struct Settings {
     pub ops: OpsConfig,
     /// The travel eSIM store.
     pub store: StoreConfig,
+    /// Usage alerts, trip roaming and the usage feed.
+    pub automation: crate::portal::automation::AutomationConfig,
     /// SMTP delivery of the email outbox; `None`: emails stay in the outbox.
     pub mail: Option<MailConfig>,
     /// The portal's address as customers reach it (links in emails).
@@ -521,6 +523,15 @@ impl Settings {
             shop,
             ops,
             store: StoreConfig::read(&v)?,
+            automation: crate::portal::automation::AutomationConfig {
+                alert_every: Duration::from_millis(
+                    v.parsed("USAGE_ALERT_EVERY_MS", 15 * 60_000u64)?.max(100),
+                ),
+                trip_retry: Duration::from_millis(
+                    v.parsed("TRIP_RETRY_MS", 5 * 60_000u64)?.max(100),
+                ),
+                ..Default::default()
+            },
             mail: mail.config,
             public_url: mail.public_url,
             redis_url: v.var("REDIS_URL").map(SecretString::from),
@@ -576,6 +587,12 @@ impl Settings {
                 demo_sims: 120,
             },
             store: StoreConfig::defaults(),
+            automation: crate::portal::automation::AutomationConfig {
+                alert_every: Duration::from_millis(300),
+                trip_retry: Duration::from_millis(300),
+                lease: Duration::from_secs(10),
+                ..Default::default()
+            },
             mail: None,
             public_url: None,
             redis_url: None,

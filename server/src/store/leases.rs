@@ -10,6 +10,8 @@ use sqlx::Row;
 pub enum Leased {
     TopUps,
     StoreOrders,
+    UsageAlerts,
+    Trips,
 }
 
 impl Leased {
@@ -17,6 +19,8 @@ impl Leased {
         match self {
             Leased::TopUps => "top_ups",
             Leased::StoreOrders => "store_orders",
+            Leased::UsageAlerts => "usage_alerts",
+            Leased::Trips => "trips",
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod customers;
+pub mod feed_tokens;
 pub mod inventory;
 pub mod known_lines;
 pub mod leases;
@@ -16,6 +17,8 @@ pub mod sim_requests;
 pub mod store_orders;
 pub mod store_plans;
 pub mod top_ups;
+pub mod trips;
+pub mod usage_alerts;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::AnyPool;

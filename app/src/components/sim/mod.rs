@@ -3,6 +3,7 @@
 //! action, so the affected data reloads), the page's status message and the open modal.
 
 pub mod actions_card;
+pub mod alerts_card;
 pub mod cancel_sim;
 pub mod change_plan;
 pub mod features_card;
@@ -11,6 +12,7 @@ pub mod reissue_esim;
 pub mod timeline_card;
 pub mod top_up;
 pub mod top_up_history;
+pub mod trips_card;
 pub mod usage_card;
 pub mod usage_chart;
 

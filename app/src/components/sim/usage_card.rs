@@ -18,6 +18,7 @@ mod text {
     pub const TOP_UP: &str = "Top up data";
     pub const HISTORY: &str = "Daily usage, last 30 days";
     pub const TABLE: &str = "Show the numbers";
+    pub const CSV: &str = "Download as CSV";
     pub const DAY: &str = "Day";
     pub const AMOUNT: &str = "Used";
     pub const NOT_ACTIVE: &str =
@@ -118,6 +119,8 @@ fn UsageBody(report: UsageReport) -> impl IntoView {
                 <thead><tr><th scope="col">{text::DAY}</th><th scope="col">{text::AMOUNT}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            <a class="btn btn--ghost btn--small" href=format!("/api/subscriptions/{}/sim/usage.csv", report.subscription_id.0)
+                download="" rel="external" data-testid=testids::USAGE_CSV>{text::CSV}</a>
         </details>
     }
 }

@@ -16,6 +16,8 @@ pub(super) struct Request<'a> {
     pub effective_on: Option<chrono::NaiveDate>,
     /// The customer-readable line for the timeline ("To SIM Data-only 25GB from 1 Dec 2026").
     pub detail: String,
+    /// Who the timeline names: the customer (`None`) or the portal's own job for them.
+    pub actor: Option<&'a str>,
 }
 
 /// Refuses an action the SIM's state does not allow, with the reason the page shows.
@@ -112,7 +114,7 @@ impl PortalSims {
                 subscription_id: i64::try_from(owned.id.0).ok(),
                 kind: request.kind,
                 detail: &request.detail,
-                actor: Some(&customer.email),
+                actor: Some(request.actor.unwrap_or(&customer.email)),
                 outcome: Some(outcome.as_str()),
                 input: Some(&input),
                 upstream_code: upstream_code.as_deref(),

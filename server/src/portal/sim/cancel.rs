@@ -32,6 +32,7 @@ impl PortalSims {
             ));
         }
         let request = Request {
+            actor: None,
             kind: kind::CANCEL,
             payload: json!({ "msisdn": owned.msisdn }),
             effective_on: Some(on),

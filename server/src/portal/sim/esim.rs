@@ -24,6 +24,7 @@ impl PortalSims {
             ));
         }
         let request = Request {
+            actor: None,
             kind: kind::REISSUE_ESIM,
             payload: json!(ReissuePayload {
                 eid: eid.to_string(),

@@ -47,6 +47,7 @@ impl PortalSims {
                 world_wing: flag(voice.international_roaming),
             };
             let request = Request {
+                actor: None,
                 kind: kind::FEATURES,
                 payload: json!(voice),
                 effective_on: None,
@@ -62,6 +63,7 @@ impl PortalSims {
         }
         if let Some(to) = change.network_type {
             let request = Request {
+                actor: None,
                 kind: kind::NETWORK_TYPE,
                 payload: json!(NetworkPayload { to }),
                 effective_on: None,

@@ -9,11 +9,13 @@ mod esim;
 mod features;
 mod overview;
 mod plan;
+mod roaming;
 mod settle;
 mod timeline;
 mod usage;
 
 pub(crate) use actions::require;
+pub(crate) use roaming::TRIP_ACTOR;
 
 use super::limits::{ActionLimiter, LimitConfig};
 use super::{freebit_error, whmcs_error};

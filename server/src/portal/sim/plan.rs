@@ -31,6 +31,7 @@ impl PortalSims {
             ov.details.plan_name
         );
         let request = Request {
+            actor: None,
             kind: kind::CHANGE_PLAN,
             payload: json!(PlanPayload {
                 to: plan.code().into(),
@@ -95,6 +96,7 @@ impl PortalSims {
             ov.details.plan_name
         );
         let request = Request {
+            actor: None,
             kind: kind::WITHDRAW_PLAN_CHANGE,
             payload: json!(PlanPayload {
                 to: current.clone(),

@@ -18,6 +18,11 @@ fn action_label(k: &str) -> String {
         kind::CANCEL => "Cancellation".into(),
         kind::REISSUE_ESIM => "eSIM reissue".into(),
         crate::portal::topup::saga::KIND => "Top-up".into(),
+        "usage_alert" => "Usage alert".into(),
+        "usage_alert_set" => "Alert set".into(),
+        "usage_alert_removed" => "Alert removed".into(),
+        "trip_scheduled" | "trip_roaming" => "Trip roaming".into(),
+        "trip_cancelled" => "Trip cancelled".into(),
         other => other.replace('_', " "),
     }
 }

@@ -4,6 +4,7 @@
 
 mod auth;
 mod billing;
+mod feed;
 mod input;
 pub mod ops;
 mod ops_records;
@@ -149,6 +150,11 @@ pub fn router() -> Router<AppState> {
             get(sims::sim_details),
         )
         .route("/api/subscriptions/{id}/sim/usage", get(sims::sim_usage))
+        .route(
+            "/api/subscriptions/{id}/sim/usage.csv",
+            get(feed::usage_csv_file),
+        )
+        .route("/api/feed/usage", get(feed::usage))
         .route(
             "/api/subscriptions/{id}/sim/timeline",
             get(sims::sim_timeline),

@@ -1,0 +1,117 @@
+//! The account page's usage feed: read-only tokens for `GET /api/feed/usage` (home
+//! automation, spreadsheets). A new token is shown once, with how to use it.
+
+use crate::api::{list_feed_tokens, CreateFeedToken, RevokeFeedToken};
+use crate::components::status::ErrorPanel;
+use crate::domain::feed::FeedToken;
+use crate::testids;
+use leptos::prelude::*;
+
+mod text {
+    pub const TITLE: &str = "Usage feed";
+    pub const LEAD: &str = "A read-only token lets a program (Home Assistant, a spreadsheet) read your SIMs' data usage as JSON. It can read usage and nothing else; revoke it any time.";
+    pub const NAME: &str = "Token name";
+    pub const NAME_HINT: &str = "Home Assistant";
+    pub const CREATE: &str = "Create token";
+    pub const EMPTY: &str = "No tokens yet.";
+    pub const CREATED: &str = "Created";
+    pub const LAST_USED: &str = "last used";
+    pub const REVOKE: &str = "Revoke";
+    pub const COPY_NOW: &str = "Copy this token now: it is not shown again.";
+    pub const USE: &str = "Use it like this (at most one read every 30 seconds):";
+    pub const LOADING: &str = "Loading your tokens…";
+}
+
+#[component]
+pub fn FeedTokensCard() -> impl IntoView {
+    let create = ServerAction::<CreateFeedToken>::new();
+    let revoke = ServerAction::<RevokeFeedToken>::new();
+    let tokens = Resource::new(
+        move || (create.version().get(), revoke.version().get()),
+        |_| list_feed_tokens(),
+    );
+    let label = RwSignal::new(String::new());
+    let error = move || {
+        create
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| revoke.value().get().and_then(Result::err))
+    };
+    let fresh = move || create.value().get().and_then(Result::ok);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !create.pending().get_untracked() {
+            create.dispatch(CreateFeedToken {
+                label: label.get_untracked(),
+            });
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="feed-title" data-testid=testids::FEED_CARD>
+            <header class="card__head"><h2 id="feed-title">{text::TITLE}</h2></header>
+            <p class="muted">{text::LEAD}</p>
+            {move || fresh().map(|t| {
+                let curl = format!("curl -H \"Authorization: Bearer {}\" {}/api/feed/usage", t.token, origin());
+                view! {
+                    <div class="notice notice--ok feed__new" role="status">
+                        <p><strong>{text::COPY_NOW}</strong></p>
+                        <p><code class="mono feed__token" data-testid=testids::FEED_NEW_TOKEN>{t.token.clone()}</code></p>
+                        <p class="small">{text::USE}</p>
+                        <pre class="mono small feed__curl">{curl}</pre>
+                    </div>
+                }
+            })}
+            <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match tokens.await {
+                        Ok(list) if list.is_empty() => view! { <p class="muted">{text::EMPTY}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="rows">
+                                {list.into_iter().map(|t| view! { <TokenRow token=t revoke /> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <form class="inline-form" on:submit=submit>
+                <label class="field">
+                    <span>{text::NAME}</span>
+                    <input type="text" maxlength="40" required placeholder=text::NAME_HINT data-testid=testids::FEED_LABEL
+                        prop:value=label on:input=move |ev| label.set(event_target_value(&ev)) />
+                </label>
+                <button type="submit" class="btn btn--small" data-testid=testids::FEED_CREATE
+                    disabled=move || create.pending().get()>{text::CREATE}</button>
+            </form>
+            {move || error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn TokenRow(token: FeedToken, revoke: ServerAction<RevokeFeedToken>) -> impl IntoView {
+    let id = token.id.clone();
+    view! {
+        <li class="rows__item" data-testid=testids::FEED_ROW>
+            <strong>{token.label.clone()}</strong>
+            <span class="muted small">
+                {format!("{} {} · {} {}", text::CREATED, token.created_label, text::LAST_USED, token.last_used_label)}
+            </span>
+            <button type="button" class="btn btn--ghost btn--small rows__end" data-testid=testids::FEED_REVOKE
+                disabled=move || revoke.pending().get()
+                on:click=move |_| { revoke.dispatch(RevokeFeedToken { token: id.clone() }); }>
+                {text::REVOKE}
+            </button>
+        </li>
+    }
+}
+
+/// The portal's own address for the example (the browser knows it; SSR never shows a token).
+fn origin() -> String {
+    #[cfg(feature = "hydrate")]
+    if let Some(o) = web_sys::window().and_then(|w| w.location().origin().ok()) {
+        return o;
+    }
+    String::new()
+}
