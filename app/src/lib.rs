@@ -8,6 +8,7 @@ pub mod assets;
 pub mod components;
 pub mod console;
 pub mod domain;
+pub mod i18n;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ports;
@@ -23,9 +24,10 @@ use leptos_router::{
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = i18n::provide_lang();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -44,11 +46,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    i18n::provide_lang();
+    let site = t!("common-site-title");
 
     view! {
         <Link rel="icon" href="/favicon.ico" />
-        <Meta name="description" content="Manage your SonixNet mobile subscriptions and SIMs." />
-        <Title formatter=|t: String| if t.is_empty() { "SonixNet Portal".to_string() } else { format!("{t} · SonixNet Portal") } />
+        <Meta name="description" content=t!("common-site-description") />
+        <Title formatter=move |t: String| if t.is_empty() { site.clone() } else { format!("{t} · {site}") } />
         <Router>
             <components::layout::Header />
             <main class="page">

@@ -18,6 +18,8 @@ pub struct NewSession {
     pub token: String,
     pub customer: Customer,
     pub max_age_secs: i64,
+    /// The language the customer chose before, set as the browser's at login.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// The client's address as the server determined it (the peer, or the proxy's

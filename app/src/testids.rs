@@ -219,6 +219,8 @@ pub const FEED_NEW_TOKEN: &str = "feed-new-token";
 pub const FEED_ROW: &str = "feed-row";
 pub const FEED_REVOKE: &str = "feed-revoke";
 
+pub const LANG_SWITCH: &str = "lang-switch";
+
 pub const ALL: &[(&str, &str)] = &[
     ("LOGIN_FORM", LOGIN_FORM),
     ("LOGIN_ERROR", LOGIN_ERROR),
@@ -434,6 +436,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("FEED_NEW_TOKEN", FEED_NEW_TOKEN),
     ("FEED_ROW", FEED_ROW),
     ("FEED_REVOKE", FEED_REVOKE),
+    ("LANG_SWITCH", LANG_SWITCH),
 ];
 
 #[cfg(test)]

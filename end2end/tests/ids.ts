@@ -214,4 +214,5 @@ export const ids = {
   FEED_NEW_TOKEN: "feed-new-token",
   FEED_ROW: "feed-row",
   FEED_REVOKE: "feed-revoke",
+  LANG_SWITCH: "lang-switch",
 } as const;

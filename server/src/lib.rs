@@ -548,6 +548,7 @@ pub async fn build_with(
             graphiql: settings.mode == settings::Mode::Demo,
         }))
         .merge(routes::api::router())
+        .merge(routes::lang::router())
         .merge(routes::health::router())
         .merge(pages)
         .fallback(
@@ -600,6 +601,7 @@ pub async fn build_with(
         routes::client_ip::remember(trust_xff, req, next)
     }));
     let router = routes::headers::secure(router, settings.secure_cookies)
+        .layer(axum::middleware::from_fn(routes::lang::scope))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .layer(axum::middleware::from_fn(routes::request_id::tag));
     Ok(Portal {

@@ -107,6 +107,9 @@ pub(crate) mod ctx {
             session.max_age_secs,
             secure_cookies,
         ));
+        if let Some(lang) = session.lang {
+            set_cookie(&crate::i18n::cookie(lang, secure_cookies));
+        }
         leptos_axum::redirect(path);
     }
 

@@ -1,7 +1,8 @@
 //! The header on every page: brand, the logged-in customer and logout.
 
 use crate::api::{current_customer, Logout};
-use crate::{routes, testids};
+use crate::i18n::{self, Lang};
+use crate::{routes, t, testids};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -36,38 +37,66 @@ fn CustomerHeader() -> impl IntoView {
             <a class="brand" href=routes::HOME>
                 <span class="brand__mark" aria-hidden="true">"S"</span>
                 <span class="brand__name">"SonixNet"</span>
-                <span class="brand__sub">"My Mobile"</span>
+                <span class="brand__sub">{t!("common-brand-sub")}</span>
             </a>
+            <LangSwitch />
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match customer.await {
                         Ok(Some(c)) => view! {
                             <nav class="topbar__nav">
-                                <a href=routes::SUBSCRIPTIONS>"Subscriptions"</a>
-                                <a href=routes::BILLING>"Billing"</a>
-                                <a href=routes::CATALOG>"Shop"</a>
-                                <a href=routes::STORE>"Travel eSIMs"</a>
-                                <a href=routes::ORDERS>"Orders"</a>
-                                <a href=routes::SUPPORT>"Support"</a>
-                                <a href=routes::ACCOUNT class="topbar__user" data-testid=testids::ACCOUNT_LINK title="Your account and where you are logged in">
+                                <a href=routes::SUBSCRIPTIONS>{t!("common-nav-subscriptions")}</a>
+                                <a href=routes::BILLING>{t!("common-nav-billing")}</a>
+                                <a href=routes::CATALOG>{t!("common-nav-shop")}</a>
+                                <a href=routes::STORE>{t!("common-nav-store")}</a>
+                                <a href=routes::ORDERS>{t!("common-nav-orders")}</a>
+                                <a href=routes::SUPPORT>{t!("common-nav-support")}</a>
+                                <a href=routes::ACCOUNT class="topbar__user" data-testid=testids::ACCOUNT_LINK title=t!("common-nav-account-title")>
                                     <span data-testid=testids::CURRENT_USER>{c.email}</span>
                                 </a>
                                 <ActionForm action=logout>
-                                    <button class="btn btn--ghost" type="submit" data-testid=testids::LOGOUT>"Log out"</button>
+                                    <button class="btn btn--ghost" type="submit" data-testid=testids::LOGOUT>{t!("common-logout")}</button>
                                 </ActionForm>
                             </nav>
                         }.into_any(),
                         _ => view! {
                             <nav class="topbar__nav">
-                                <a href=routes::CATALOG>"Shop"</a>
-                                <a href=routes::STORE>"Travel eSIMs"</a>
-                                <a href=routes::LOGIN>"Log in"</a>
-                                <a href=routes::SIGNUP class="btn btn--ghost">"Sign up"</a>
+                                <a href=routes::CATALOG>{t!("common-nav-shop")}</a>
+                                <a href=routes::STORE>{t!("common-nav-store")}</a>
+                                <a href=routes::LOGIN>{t!("common-login")}</a>
+                                <a href=routes::SIGNUP class="btn btn--ghost">{t!("common-signup")}</a>
                             </nav>
                         }.into_any(),
                     }
                 })}
             </Transition>
         </header>
+    }
+}
+
+/// 日本語 | English: posts to `/lang`, which remembers the choice and comes back here.
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let location = use_location();
+    let next = move || {
+        let search = location.search.get();
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{search}", location.pathname.get())
+        }
+    };
+    let current = i18n::current();
+    view! {
+        <form class="lang-switch" method="post" action="/lang" aria-label=t!("common-language") data-testid=testids::LANG_SWITCH>
+            <input type="hidden" name="next" prop:value=next />
+            {Lang::ALL.map(|l| view! {
+                <button type="submit" name="lang" value=l.code() lang=l.code()
+                    class=if l == current { "lang-switch__btn lang-switch__btn--on" } else { "lang-switch__btn" }
+                    aria-pressed=(l == current).to_string()>
+                    {l.native_name()}
+                </button>
+            })}
+        </form>
     }
 }

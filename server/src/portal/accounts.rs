@@ -119,10 +119,18 @@ impl PortalAccounts {
         )
         .await
         .map_err(store_error)?;
+        let lang = match customers::locale(&self.db, customer.id).await {
+            Ok(l) => l.as_deref().and_then(app::i18n::Lang::parse),
+            Err(e) => {
+                tracing::warn!(error = %e, "saved language unavailable");
+                None
+            }
+        };
         Ok(NewSession {
             token,
             customer,
             max_age_secs: self.life.absolute_secs,
+            lang,
         })
     }
 

@@ -11,5 +11,6 @@ pub mod demo;
 pub mod esimgo_hook;
 pub mod headers;
 pub mod health;
+pub mod lang;
 pub mod request_id;
 pub mod server_fn_args;

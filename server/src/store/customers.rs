@@ -188,3 +188,21 @@ pub async fn by_salesforce_account(db: &Db, account: &str) -> Result<Option<i64>
         .await?;
     Ok(row.map(|r| r.try_get("id")).transpose()?)
 }
+
+/// The language the customer chose, if they did (`ja`, `en`).
+pub async fn locale(db: &Db, id: i64) -> Result<Option<String>, StoreError> {
+    let row = sqlx::query("SELECT locale FROM customers WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(|r| r.try_get("locale")).transpose()?.flatten())
+}
+
+pub async fn set_locale(db: &Db, id: i64, locale: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE customers SET locale = $1 WHERE id = $2")
+        .bind(locale)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -43,7 +43,13 @@ pub(super) fn session_answer(session: app::ports::NewSession, secure_cookies: bo
         "tokenType": "Bearer",
         "expiresIn": session.max_age_secs,
     });
-    ([(SET_COOKIE, cookie)], Json(body)).into_response()
+    let mut response = ([(SET_COOKIE, cookie)], Json(body)).into_response();
+    if let Some(lang) = session.lang {
+        if let Ok(v) = axum::http::HeaderValue::from_str(&app::i18n::cookie(lang, secure_cookies)) {
+            response.headers_mut().append(SET_COOKIE, v);
+        }
+    }
+    response
 }
 
 #[derive(Deserialize)]
