@@ -37,7 +37,7 @@ step "Release build + Playwright in Chromium"
 rm -f target/e2e.db target/e2e.db-shm target/e2e.db-wal
 PORTAL_MODE=demo DATABASE_URL="sqlite://target/e2e.db?mode=rwc" \
 SIM_TALK_OPTION_DELAY_MS=1500 SIM_CONTRACT_LINE_DELAY_MS=3000 SIM_ESIM_REISSUE_DELAY_MS=2000 \
-TOPUP_RETRY_BASE_MS=1000 TOPUP_MAX_ATTEMPTS=3 ORDER_RETRY_BASE_MS=1000 \
+TOPUP_RETRY_BASE_MS=1000 TOPUP_MAX_ATTEMPTS=3 ORDER_RETRY_BASE_MS=1000 USAGE_ALERT_EVERY_MS=1000 \
   cargo leptos end-to-end --release --precompress --split
 
 echo

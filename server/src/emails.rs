@@ -2,8 +2,13 @@
 //! value is HTML-escaped in the HTML part. No email carries a secret: no password, no session
 //! or sign-in token, no eSIM activation code (the customer opens the portal for those); the
 //! one exception is the password-reset link, whose single-use token is the point of it.
+//!
+//! Every email is written in the recipient's language (`lang`, the first parameter): the
+//! words come from the `emails-` keys of the catalogs, and `<html lang>` follows.
 
 use crate::store::outbox::Email;
+use app::i18n::{num, tr, Lang};
+use app::tr;
 use html_escape::encode_text as esc;
 
 /// A rendered email.
@@ -28,21 +33,22 @@ impl Rendered {
 }
 
 /// One paragraph or a call to action of an email.
-enum Block<'a> {
+enum Block {
     Text(String),
     /// (label, URL): a button in HTML, the URL on its own line in text.
-    Link(&'a str, String),
+    Link(String, String),
     /// Label/value rows.
-    Facts(Vec<(&'a str, String)>),
+    Facts(Vec<(String, String)>),
 }
 
-fn render(subject: &str, greeting: &str, blocks: &[Block<'_>]) -> Rendered {
+fn render(lang: Lang, subject: &str, greeting: &str, blocks: &[Block]) -> Rendered {
     let mut text = format!("{greeting}\n\n");
     let mut html = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
          <body style=\"margin:0;background:#f4f7fa;font-family:-apple-system,'Segoe UI',sans-serif;color:#1b2733\">\
          <div style=\"max-width:560px;margin:24px auto;background:#fff;border:1px solid #e3e8ee;border-radius:12px;padding:24px\">\
          <p style=\"font-weight:700;color:#0f6d8a;margin:0 0 16px\">SonixNet</p><p>{}</p>",
+        lang.code(),
         esc(subject),
         esc(greeting)
     );
@@ -78,8 +84,13 @@ fn render(subject: &str, greeting: &str, blocks: &[Block<'_>]) -> Rendered {
             }
         }
     }
-    text.push_str("SonixNet customer support\n");
-    html.push_str("<p style=\"color:#5a6875\">SonixNet customer support</p></div></body></html>");
+    let footer = tr(lang, "emails-footer");
+    text.push_str(&footer);
+    text.push('\n');
+    html.push_str(&format!(
+        "<p style=\"color:#5a6875\">{}</p></div></body></html>",
+        esc(&footer)
+    ));
     Rendered {
         subject: subject.to_string(),
         text,
@@ -87,13 +98,27 @@ fn render(subject: &str, greeting: &str, blocks: &[Block<'_>]) -> Rendered {
     }
 }
 
-/// "Hello Aiko," — or "Hello," when the name is not at hand.
-fn greeting(first_name: &str) -> String {
+/// "Hello Aiko," (the name as given) — or, when the name is not at hand, the greeting
+/// `anonymous` ("Hello," / "Hello there,").
+fn greeting(lang: Lang, first_name: &str, anonymous: &str) -> String {
     if first_name.trim().is_empty() {
-        "Hello,".into()
+        tr(lang, anonymous)
     } else {
-        format!("Hello {},", first_name.trim())
+        tr!(lang, "emails-greeting-name", name = first_name)
     }
+}
+
+/// The language to write to customer `customer_id` in: their saved choice, else the current
+/// one (the request's while one is served; English in background jobs).
+pub async fn lang_of(db: &crate::store::Db, customer_id: i64) -> Lang {
+    match crate::store::customers::locale(db, customer_id).await {
+        Ok(saved) => saved.as_deref().and_then(Lang::parse),
+        Err(e) => {
+            tracing::warn!(error = %e, customer_id, "customer's language unavailable");
+            None
+        }
+    }
+    .unwrap_or_else(app::i18n::current)
 }
 
 fn base(url: &str) -> &str {
@@ -101,54 +126,47 @@ fn base(url: &str) -> &str {
 }
 
 /// After sign-up.
-pub fn welcome(first_name: &str, customer_number: &str, base_url: &str) -> Rendered {
+pub fn welcome(lang: Lang, first_name: &str, customer_number: &str, base_url: &str) -> Rendered {
     render(
-        "Welcome to the SonixNet portal",
-        &format!("Hello {first_name},"),
+        lang,
+        &tr(lang, "emails-welcome-subject"),
+        &greeting(lang, first_name, "emails-greeting-anonymous"),
         &[
-            Block::Text(format!(
-                "welcome to the SonixNet portal. Your login is linked to customer number \
-                 {customer_number}."
+            Block::Text(tr!(
+                lang,
+                "emails-welcome-intro",
+                customer_number = customer_number
             )),
-            Block::Text(
-                "See your SIMs, top up data, change your plan and contact support whenever you \
-                 need. Before you order or top up, add a payment method: the portal shows you \
-                 where after you log in."
-                    .into(),
+            Block::Text(tr(lang, "emails-welcome-what")),
+            Block::Link(
+                tr(lang, "emails-welcome-login"),
+                format!("{}/login", base(base_url)),
             ),
-            Block::Link("Log in", format!("{}/login", base(base_url))),
-            Block::Text(
-                "If you did not sign up, reply to this email and we will close the login.".into(),
-            ),
+            Block::Text(tr(lang, "emails-welcome-not-you")),
         ],
     )
 }
 
 /// A single-use password reset link (`link` carries its token, valid `minutes`).
-pub fn password_reset(link: &str, minutes: i64) -> Rendered {
+pub fn password_reset(lang: Lang, link: &str, minutes: i64) -> Rendered {
     render(
-        "Reset your SonixNet portal password",
-        "Hello,",
+        lang,
+        &tr(lang, "emails-reset-subject"),
+        &tr(lang, "emails-greeting-anonymous"),
         &[
-            Block::Text(
-                "someone (hopefully you) asked to reset the password of your SonixNet portal login."
-                    .into(),
-            ),
+            Block::Text(tr(lang, "emails-reset-intro")),
             Block::Link(
-                &format!("Open this link within {minutes} minutes to choose a new password"),
+                tr!(lang, "emails-reset-link", minutes = minutes.to_string()),
                 link.to_string(),
             ),
-            Block::Text(
-                "The link works once. If you did not ask for this, ignore this email: your \
-                 password stays as it is."
-                    .into(),
-            ),
+            Block::Text(tr(lang, "emails-reset-once")),
         ],
     )
 }
 
 /// A paid data top-up reached the line.
 pub fn top_up_receipt(
+    lang: Lang,
     first_name: &str,
     number: &str,
     amount_label: &str,
@@ -157,39 +175,50 @@ pub fn top_up_receipt(
     base_url: &str,
 ) -> Rendered {
     let mut facts = vec![
-        ("Number", number.to_string()),
-        ("Data added", amount_label.to_string()),
-        ("Paid", app::domain::topup::yen_label(price_yen)),
+        (tr(lang, "emails-fact-number"), number.to_string()),
+        (tr(lang, "emails-fact-data-added"), amount_label.to_string()),
+        (
+            tr(lang, "emails-fact-paid"),
+            app::domain::topup::yen_label(price_yen),
+        ),
     ];
     if let Some(id) = invoice {
-        facts.push(("Invoice", format!("#{id}")));
+        facts.push((tr(lang, "emails-fact-invoice"), format!("#{id}")));
     }
     render(
-        "Your data top-up receipt",
-        &greeting(first_name),
+        lang,
+        &tr(lang, "emails-receipt-subject"),
+        &greeting(lang, first_name.trim(), "emails-greeting-anonymous"),
         &[
-            Block::Text("your top-up is on your line. Thank you!".into()),
+            Block::Text(tr(lang, "emails-receipt-text")),
             Block::Facts(facts),
-            Block::Link("See your invoices", format!("{}/billing", base(base_url))),
+            Block::Link(
+                tr(lang, "emails-receipt-invoices"),
+                format!("{}/billing", base(base_url)),
+            ),
         ],
     )
 }
 
-/// An order is fulfilled (catalog and orders issue).
+/// An order is fulfilled (catalog and orders issue). Without a first name the greeting is
+/// "Hello there,".
 pub fn order_provisioned(
+    lang: Lang,
     first_name: &str,
     order_number: &str,
     items: &[String],
     base_url: &str,
 ) -> Rendered {
+    let item = tr(lang, "emails-fact-item");
     render(
-        &format!("Your order {order_number} is ready"),
-        &format!("Hello {first_name},"),
+        lang,
+        &tr!(lang, "emails-order-subject", order = order_number),
+        &greeting(lang, first_name, "emails-greeting-there"),
         &[
-            Block::Text(format!("your order {order_number} is complete:")),
-            Block::Facts(items.iter().map(|i| ("Item", i.clone())).collect()),
+            Block::Text(tr!(lang, "emails-order-text", order = order_number)),
+            Block::Facts(items.iter().map(|i| (item.clone(), i.clone())).collect()),
             Block::Link(
-                "See your subscriptions",
+                tr(lang, "emails-order-subscriptions"),
                 format!("{}/subscriptions", base(base_url)),
             ),
         ],
@@ -197,22 +226,17 @@ pub fn order_provisioned(
 }
 
 /// An eSIM can be installed. The activation code itself is never emailed: the customer
-/// opens it in the portal (logged in), where the QR code is shown.
-pub fn esim_activation(first_name: &str, number: &str, install_url: &str) -> Rendered {
+/// opens it in the portal (logged in), where the QR code is shown. Without a first name the
+/// greeting is "Hello there,".
+pub fn esim_activation(lang: Lang, first_name: &str, number: &str, install_url: &str) -> Rendered {
     render(
-        "Your eSIM is ready to install",
-        &format!("Hello {first_name},"),
+        lang,
+        &tr(lang, "emails-esim-subject"),
+        &greeting(lang, first_name, "emails-greeting-there"),
         &[
-            Block::Text(format!(
-                "the eSIM for {number} is ready. Install it on your phone from the portal: it \
-                 shows the QR code to scan with another device, or the one-tap install for the \
-                 phone you hold."
-            )),
-            Block::Link("Install your eSIM", install_url.to_string()),
-            Block::Text(
-                "Keep the phone connected to Wi-Fi while it installs. The QR code works once."
-                    .into(),
-            ),
+            Block::Text(tr!(lang, "emails-esim-text", number = number)),
+            Block::Link(tr(lang, "emails-install-esim"), install_url.to_string()),
+            Block::Text(tr(lang, "emails-esim-wifi")),
         ],
     )
 }
@@ -220,63 +244,114 @@ pub fn esim_activation(first_name: &str, number: &str, install_url: &str) -> Ren
 /// A store order is ready: new eSIMs to install, or a bundle added to one. No activation
 /// code in the email (the order page shows it, logged in).
 pub fn store_order_ready(
+    lang: Lang,
     plan: &str,
     quantity: u64,
     top_up_iccid: Option<&str>,
     price_yen: u64,
     order_url: &str,
 ) -> Rendered {
-    let (subject, text, link) =
-        match top_up_iccid {
-            Some(iccid) => (
-                "Your travel eSIM top-up is ready",
-                format!("{plan} is on your eSIM {iccid}."),
-                "See your eSIMs",
+    let (subject, text, link) = match top_up_iccid {
+        Some(iccid) => (
+            tr(lang, "emails-store-topup-subject"),
+            tr!(lang, "emails-store-topup-text", plan = plan, iccid = iccid),
+            tr(lang, "emails-store-see-esims"),
+        ),
+        None => (
+            tr(lang, "emails-store-ready-subject"),
+            tr!(
+                lang,
+                "emails-store-ready-text",
+                count = num(quantity as f64)
             ),
-            None => {
-                (
-                    "Your travel eSIM is ready to install",
-                    format!(
-                "your {} ready. Open the order to install: on the phone you hold with one tap \
-                 (iPhone) or the activation code (Android), or scan the QR code with another \
-                 device.",
-                if quantity == 1 { "eSIM is".to_string() } else { format!("{quantity} eSIMs are") }
-            ),
-                    "Install your eSIM",
-                )
-            }
-        };
+            tr(lang, "emails-install-esim"),
+        ),
+    };
     render(
-        subject,
-        "Hello,",
+        lang,
+        &subject,
+        &tr(lang, "emails-greeting-anonymous"),
         &[
             Block::Text(text),
             Block::Facts(vec![
-                ("Plan", plan.to_string()),
-                ("Paid", app::domain::topup::yen_label(price_yen)),
+                (tr(lang, "emails-fact-plan"), plan.to_string()),
+                (
+                    tr(lang, "emails-fact-paid"),
+                    app::domain::topup::yen_label(price_yen),
+                ),
             ]),
             Block::Link(link, order_url.to_string()),
         ],
     )
 }
 
+/// What a travel eSIM's data alert says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreAlert {
+    /// This percentage of the bundle's data is used.
+    Used(u64),
+    /// The bundle ends within a day.
+    EndsSoon,
+}
+
+impl StoreAlert {
+    fn headline(self, lang: Lang) -> String {
+        match self {
+            StoreAlert::Used(percent) => {
+                tr!(
+                    lang,
+                    "emails-store-alert-used",
+                    percent = percent.to_string()
+                )
+            }
+            StoreAlert::EndsSoon => tr(lang, "emails-store-alert-ends"),
+        }
+    }
+}
+
 /// A travel eSIM's bundle crossed a usage threshold or is about to end (once each).
-pub fn store_data_alert(headline: &str, plan: &str, iccid: &str, base_url: &str) -> Rendered {
+pub fn store_data_alert(
+    lang: Lang,
+    alert: StoreAlert,
+    plan: &str,
+    iccid: &str,
+    base_url: &str,
+) -> Rendered {
     let base = base(base_url);
+    let headline = alert.headline(lang);
     render(
-        &format!("Your travel eSIM: {headline}"),
-        "Hello,",
+        lang,
+        &tr!(
+            lang,
+            "emails-store-alert-subject",
+            headline = headline.as_str()
+        ),
+        &tr(lang, "emails-greeting-anonymous"),
         &[
-            Block::Text(format!("{headline} on your travel eSIM {iccid}.")),
-            Block::Facts(vec![("Plan", plan.to_string())]),
-            Block::Link("Add data", format!("{base}/store")),
-            Block::Text(format!("Usage and plans of your eSIMs: {base}/store/esims")),
+            Block::Text(tr!(
+                lang,
+                "emails-store-alert-text",
+                headline = headline.as_str(),
+                iccid = iccid
+            )),
+            Block::Facts(vec![(tr(lang, "emails-fact-plan"), plan.to_string())]),
+            Block::Link(
+                tr(lang, "emails-store-alert-add-data"),
+                format!("{base}/store"),
+            ),
+            Block::Text(tr!(
+                lang,
+                "emails-store-alert-usage",
+                url = format!("{base}/store/esims")
+            )),
         ],
     )
 }
 
 /// A usage alert the customer set on their SIM was reached (once per threshold per month).
+/// `alert` and `message` come in `lang` already.
 pub fn usage_alert(
+    lang: Lang,
     alert: &str,
     message: &str,
     number: &str,
@@ -285,16 +360,25 @@ pub fn usage_alert(
 ) -> Rendered {
     let base = base(base_url);
     render(
-        &format!("Data alert for {number}: {alert}"),
-        "Hello,",
+        lang,
+        &tr!(
+            lang,
+            "emails-usage-alert-subject",
+            number = number,
+            alert = alert
+        ),
+        &tr(lang, "emails-greeting-anonymous"),
         &[
             Block::Text(message.to_string()),
-            Block::Facts(vec![("Number", number.to_string()), ("Your alert", alert.to_string())]),
-            Block::Link("Top up or see your usage", format!("{base}{sim_path}")),
-            Block::Text(
-                "You get this email once a month for each alert you set; change your alerts on the SIM's page."
-                    .into(),
+            Block::Facts(vec![
+                (tr(lang, "emails-fact-number"), number.to_string()),
+                (tr(lang, "emails-fact-your-alert"), alert.to_string()),
+            ]),
+            Block::Link(
+                tr(lang, "emails-usage-alert-link"),
+                format!("{base}{sim_path}"),
             ),
+            Block::Text(tr(lang, "emails-usage-alert-monthly")),
         ],
     )
 }
@@ -305,17 +389,22 @@ mod tests {
 
     #[test]
     fn text_and_html_say_the_same_things() {
-        let w = welcome("Aiko", "SNX-300101", "https://portal.example/");
+        let w = welcome(Lang::En, "Aiko", "SNX-300101", "https://portal.example/");
         for part in [&w.text, &w.html] {
             assert!(part.contains("SNX-300101"));
             assert!(part.contains("https://portal.example/login"));
         }
-        assert!(w.html.starts_with("<!doctype html>"));
+        assert!(w.html.starts_with("<!doctype html><html lang=\"en\">"));
     }
 
     #[test]
     fn values_are_escaped_in_html() {
-        let w = welcome("<script>alert(1)</script>", "A&B", "https://p.example");
+        let w = welcome(
+            Lang::En,
+            "<script>alert(1)</script>",
+            "A&B",
+            "https://p.example",
+        );
         assert!(!w.html.contains("<script>"));
         assert!(w.html.contains("&lt;script&gt;") && w.html.contains("A&amp;B"));
         assert!(w.text.contains("<script>"), "plain text is plain");
@@ -324,6 +413,7 @@ mod tests {
     #[test]
     fn receipts_orders_and_esims_carry_their_facts_and_no_codes() {
         let r = top_up_receipt(
+            Lang::En,
             "Aiko",
             "080-7705-2946",
             "1 GB",
@@ -333,6 +423,7 @@ mod tests {
         );
         assert!(r.text.contains("¥500") && r.text.contains("#42") && r.text.contains("1 GB"));
         let o = order_provisioned(
+            Lang::En,
             "Aiko",
             "00000123",
             &["eSIM Data 20GB".into()],
@@ -340,11 +431,77 @@ mod tests {
         );
         assert!(o.subject.contains("00000123") && o.html.contains("eSIM Data 20GB"));
         let e = esim_activation(
+            Lang::En,
             "Aiko",
             "080-7705-2946",
             "https://p.example/subscriptions/1/sim",
         );
         assert!(!e.text.contains("LPA:"), "no activation code in email");
         assert!(e.text.contains("https://p.example/subscriptions/1/sim"));
+    }
+
+    #[test]
+    fn english_emails_keep_their_words() {
+        let w = welcome(Lang::En, "Aiko", "SNX-300101", "https://p.example/");
+        assert_eq!(w.subject, "Welcome to the SonixNet portal");
+        assert_eq!(
+            w.text,
+            "Hello Aiko,\n\nwelcome to the SonixNet portal. Your login is linked to customer \
+             number SNX-300101.\n\nSee your SIMs, top up data, change your plan and contact \
+             support whenever you need. Before you order or top up, add a payment method: the \
+             portal shows you where after you log in.\n\nLog in:\nhttps://p.example/login\n\n\
+             If you did not sign up, reply to this email and we will close the login.\n\n\
+             SonixNet customer support\n"
+        );
+        let s = store_order_ready(Lang::En, "Japan 1GB", 2, None, 900, "https://p.example/o");
+        assert!(s
+            .text
+            .starts_with("Hello,\n\nyour 2 eSIMs are ready. Open the order"));
+        let s = store_order_ready(Lang::En, "Japan 1GB", 1, None, 900, "https://p.example/o");
+        assert!(s
+            .text
+            .starts_with("Hello,\n\nyour eSIM is ready. Open the order"));
+        let a = store_data_alert(
+            Lang::En,
+            StoreAlert::Used(75),
+            "Japan 1GB",
+            "8910",
+            "https://p.example",
+        );
+        assert_eq!(a.subject, "Your travel eSIM: 75% of your data is used");
+        assert!(a
+            .text
+            .contains("75% of your data is used on your travel eSIM 8910."));
+        let o = order_provisioned(Lang::En, "", "7", &[], "https://p.example");
+        assert!(o
+            .text
+            .starts_with("Hello there,\n\nyour order 7 is complete:\n\n"));
+    }
+
+    #[test]
+    fn a_japanese_email_is_japanese_in_both_parts() {
+        let r = top_up_receipt(
+            Lang::Ja,
+            "愛子",
+            "080-7705-2946",
+            "1 GB",
+            500,
+            Some(42),
+            "https://p.example",
+        );
+        assert_eq!(r.subject, "データチャージの領収書");
+        for part in [&r.text, &r.html] {
+            assert!(part.contains("愛子 様"), "{part}");
+            assert!(part.contains("データチャージが反映されました"), "{part}");
+            assert!(part.contains("お支払い金額"), "{part}");
+            assert!(part.contains("SonixNet カスタマーサポート"), "{part}");
+            assert!(
+                !part.contains("Hello") && !part.contains("Thank you"),
+                "{part}"
+            );
+        }
+        assert!(r.html.starts_with("<!doctype html><html lang=\"ja\">"));
+        let w = welcome(Lang::Ja, "愛子", "SNX-300101", "https://p.example");
+        assert!(w.text.contains("SNX-300101") && w.html.contains("ログイン"));
     }
 }

@@ -20,3 +20,5 @@ common-try-again = Try again
 common-dismiss = Dismiss
 common-site-title = SonixNet Portal
 common-site-description = Manage your SonixNet mobile subscriptions and SIMs.
+common-modal-close = Close
+common-nothing-changed = Your data is safe; nothing was changed.

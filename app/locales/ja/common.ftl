@@ -19,3 +19,5 @@ common-try-again = もう一度試す
 common-dismiss = 閉じる
 common-site-title = SonixNet ポータル
 common-site-description = SonixNet のモバイル契約と SIM を管理できます。
+common-modal-close = 閉じる
+common-nothing-changed = データは安全です。何も変更されていません。

@@ -84,7 +84,7 @@ pub async fn request_password_reset(email: String) -> Result<String, PortalError
             .request_password_reset(&email, &ctx::client())
             .await,
     )?;
-    Ok(crate::domain::account::RESET_SENT.to_string())
+    Ok(crate::domain::account::reset_sent())
 }
 
 /// Sets a new password with a reset link's token; every session of the account ends.

@@ -116,7 +116,12 @@ pub async fn suspend_esim(iccid: String, suspend: String) -> Result<EsimDetail, 
         let suspend = match suspend.trim() {
             "true" => true,
             "false" => false,
-            _ => return Err(PortalError::invalid("suspend", "suspend is true or false")),
+            _ => {
+                return Err(PortalError::invalid(
+                    "suspend",
+                    crate::t!("store-suspend-invalid"),
+                ))
+            }
         };
         ctx::ports()?
             .store

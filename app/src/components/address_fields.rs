@@ -4,6 +4,7 @@
 
 use crate::domain::signup::{Address, PREFECTURES};
 use crate::domain::PortalError;
+use crate::t;
 use leptos::prelude::*;
 
 /// The message to show under the input `name` (`address.postcode` errors go under
@@ -34,18 +35,18 @@ pub fn AddressFields(
     let chosen = a.prefecture.clone();
     view! {
         <fieldset class="form__group">
-            <legend>"Address in Japan"</legend>
+            <legend>{t!("portal-address-fields-legend")}</legend>
             <div class="form__row">
                 <label class="field field--short">
-                    <span>"Postcode"</span>
+                    <span>{t!("portal-address-fields-postcode")}</span>
                     <input name="postcode" inputmode="numeric" autocomplete="postal-code"
                         placeholder="150-0002" value=a.postcode required />
                     <FieldError error=error name="postcode" />
                 </label>
                 <label class="field">
-                    <span>"Prefecture"</span>
+                    <span>{t!("portal-address-fields-prefecture")}</span>
                     <select name="prefecture" autocomplete="address-level1" required>
-                        <option value="" selected=chosen.is_empty()>"Choose…"</option>
+                        <option value="" selected=chosen.is_empty()>{t!("portal-address-fields-choose")}</option>
                         {PREFECTURES.iter().map(|p| view! {
                             <option value=*p selected=chosen.eq_ignore_ascii_case(p)>{*p}</option>
                         }).collect_view()}
@@ -54,18 +55,18 @@ pub fn AddressFields(
                 </label>
             </div>
             <label class="field">
-                <span>"City, ward or town"</span>
-                <input name="city" autocomplete="address-level2" placeholder="Shibuya-ku" value=a.city required />
+                <span>{t!("portal-address-fields-city")}</span>
+                <input name="city" autocomplete="address-level2" placeholder=t!("portal-address-fields-city-placeholder") value=a.city required />
                 <FieldError error=error name="city" />
             </label>
             <label class="field">
-                <span>"Street address"</span>
-                <input name="line1" autocomplete="address-line1" placeholder="1-2-3 Shibuya" value=a.line1 required />
+                <span>{t!("portal-address-fields-line1")}</span>
+                <input name="line1" autocomplete="address-line1" placeholder=t!("portal-address-fields-line1-placeholder") value=a.line1 required />
                 <FieldError error=error name="line1" />
             </label>
             <label class="field">
-                <span>"Building and room "<span class="muted">"(optional)"</span></span>
-                <input name="line2" autocomplete="address-line2" placeholder="Shibuya Heights 401" value=a.line2 />
+                <span>{t!("portal-address-fields-line2")}<span class="muted">{t!("portal-address-fields-optional")}</span></span>
+                <input name="line2" autocomplete="address-line2" placeholder=t!("portal-address-fields-line2-placeholder") value=a.line2 />
                 <FieldError error=error name="line2" />
             </label>
         </fieldset>

@@ -4,23 +4,8 @@
 use crate::api::{list_feed_tokens, CreateFeedToken, RevokeFeedToken};
 use crate::components::status::ErrorPanel;
 use crate::domain::feed::FeedToken;
-use crate::testids;
+use crate::{t, testids};
 use leptos::prelude::*;
-
-mod text {
-    pub const TITLE: &str = "Usage feed";
-    pub const LEAD: &str = "A read-only token lets a program (Home Assistant, a spreadsheet) read your SIMs' data usage as JSON. It can read usage and nothing else; revoke it any time.";
-    pub const NAME: &str = "Token name";
-    pub const NAME_HINT: &str = "Home Assistant";
-    pub const CREATE: &str = "Create token";
-    pub const EMPTY: &str = "No tokens yet.";
-    pub const CREATED: &str = "Created";
-    pub const LAST_USED: &str = "last used";
-    pub const REVOKE: &str = "Revoke";
-    pub const COPY_NOW: &str = "Copy this token now: it is not shown again.";
-    pub const USE: &str = "Use it like this (at most one read every 30 seconds):";
-    pub const LOADING: &str = "Loading your tokens…";
-}
 
 #[component]
 pub fn FeedTokensCard() -> impl IntoView {
@@ -49,23 +34,23 @@ pub fn FeedTokensCard() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="feed-title" data-testid=testids::FEED_CARD>
-            <header class="card__head"><h2 id="feed-title">{text::TITLE}</h2></header>
-            <p class="muted">{text::LEAD}</p>
+            <header class="card__head"><h2 id="feed-title">{t!("portal-feed-title")}</h2></header>
+            <p class="muted">{t!("portal-feed-lead")}</p>
             {move || fresh().map(|t| {
                 let curl = format!("curl -H \"Authorization: Bearer {}\" {}/api/feed/usage", t.token, origin());
                 view! {
                     <div class="notice notice--ok feed__new" role="status">
-                        <p><strong>{text::COPY_NOW}</strong></p>
+                        <p><strong>{t!("portal-feed-copy-now")}</strong></p>
                         <p><code class="mono feed__token" data-testid=testids::FEED_NEW_TOKEN>{t.token.clone()}</code></p>
-                        <p class="small">{text::USE}</p>
+                        <p class="small">{t!("portal-feed-use")}</p>
                         <pre class="mono small feed__curl">{curl}</pre>
                     </div>
                 }
             })}
-            <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
+            <Transition fallback=|| view! { <p class="muted">{t!("portal-feed-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match tokens.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted">{text::EMPTY}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="muted">{t!("portal-feed-empty")}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="rows">
                                 {list.into_iter().map(|t| view! { <TokenRow token=t revoke /> }).collect_view()}
@@ -77,12 +62,12 @@ pub fn FeedTokensCard() -> impl IntoView {
             </Transition>
             <form class="inline-form" on:submit=submit>
                 <label class="field">
-                    <span>{text::NAME}</span>
-                    <input type="text" maxlength="40" required placeholder=text::NAME_HINT data-testid=testids::FEED_LABEL
+                    <span>{t!("portal-feed-name")}</span>
+                    <input type="text" maxlength="40" required placeholder=t!("portal-feed-name-hint") data-testid=testids::FEED_LABEL
                         prop:value=label on:input=move |ev| label.set(event_target_value(&ev)) />
                 </label>
                 <button type="submit" class="btn btn--small" data-testid=testids::FEED_CREATE
-                    disabled=move || create.pending().get()>{text::CREATE}</button>
+                    disabled=move || create.pending().get()>{t!("portal-feed-create")}</button>
             </form>
             {move || error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
         </section>
@@ -96,12 +81,12 @@ fn TokenRow(token: FeedToken, revoke: ServerAction<RevokeFeedToken>) -> impl Int
         <li class="rows__item" data-testid=testids::FEED_ROW>
             <strong>{token.label.clone()}</strong>
             <span class="muted small">
-                {format!("{} {} · {} {}", text::CREATED, token.created_label, text::LAST_USED, token.last_used_label)}
+                {t!("portal-feed-row-when", created = token.created_label.clone(), used = token.last_used_label.clone())}
             </span>
             <button type="button" class="btn btn--ghost btn--small rows__end" data-testid=testids::FEED_REVOKE
                 disabled=move || revoke.pending().get()
                 on:click=move |_| { revoke.dispatch(RevokeFeedToken { token: id.clone() }); }>
-                {text::REVOKE}
+                {t!("portal-feed-revoke")}
             </button>
         </li>
     }

@@ -2,12 +2,9 @@
 //! behind is inert, Escape closes it and the dialog is labelled by its heading. Tab and
 //! Shift+Tab wrap inside it, so keyboard focus never leaves for the page behind.
 
+use crate::t;
 use leptos::html;
 use leptos::prelude::*;
-
-mod text {
-    pub const CLOSE: &str = "Close";
-}
 
 /// `open` shows and hides it; closing (button, Escape) calls `on_close`. The content is
 /// rendered only while open, so every opening starts from a fresh form.
@@ -45,7 +42,7 @@ pub fn Modal(
         >
             <div class="modal__head">
                 <h2 id=title_id>{title}</h2>
-                <button type="button" class="icon-btn" aria-label=text::CLOSE on:click=move |_| on_close.run(())>
+                <button type="button" class="icon-btn" aria-label=t!("common-modal-close") on:click=move |_| on_close.run(())>
                     <span aria-hidden="true">"×"</span>
                 </button>
             </div>

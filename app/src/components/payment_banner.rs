@@ -3,7 +3,7 @@
 //! methods page through a sign-in link minted when it is followed (never stored).
 
 use crate::api::get_payment_methods;
-use crate::{routes, testids};
+use crate::{routes, t, testids};
 use leptos::prelude::*;
 
 #[component]
@@ -15,11 +15,11 @@ pub fn PaymentBanner() -> impl IntoView {
                 summary.await.ok().filter(|s| !s.has_payment_method).map(|_| view! {
                     <aside class="banner banner--warn" role="status" data-testid=testids::PAYMENT_BANNER>
                         <div>
-                            <strong>"Add a payment method"</strong>
-                            <p>"You need a card on file to top up data and to order new SIMs. It takes a minute in our billing system."</p>
+                            <strong>{t!("portal-add-payment-method")}</strong>
+                            <p>{t!("portal-payment-banner-lead")}</p>
                         </div>
                         <a class="btn btn--primary" href=routes::MANAGE_PAYMENT_METHODS
-                            data-testid=testids::MANAGE_PAYMENT_METHODS rel="external">"Manage payment methods"</a>
+                            data-testid=testids::MANAGE_PAYMENT_METHODS rel="external">{t!("portal-profile-manage-payment")}</a>
                     </aside>
                 })
             })}

@@ -33,7 +33,7 @@ pub fn ErrorPanel(
     view! {
         <div class="panel panel--error" role="alert" data-testid=testids::PAGE_ERROR>
             <p>{message.unwrap_or_else(|| error.to_string())}</p>
-            {retry_hint.then(|| view! { <p class="muted">"Your data is safe; nothing was changed."</p> })}
+            {retry_hint.then(|| view! { <p class="muted">{crate::t!("common-nothing-changed")}</p> })}
         </div>
     }
 }

@@ -148,8 +148,12 @@ pub async fn ops_operate(
     let number = |field: &str, v: Option<String>| -> Result<Option<i64>, PortalError> {
         text(v)
             .map(|s| {
-                s.parse::<i64>()
-                    .map_err(|_| PortalError::invalid(field, format!("{field} must be a number")))
+                s.parse::<i64>().map_err(|_| {
+                    PortalError::invalid(
+                        field,
+                        crate::t!("console-param-number", name = field.to_string()),
+                    )
+                })
             })
             .transpose()
     };
@@ -163,7 +167,8 @@ pub async fn ops_operate(
             expected_version: number("expectedVersion", expected_version)?,
         })
     })();
-    let op = Operation::parse(&op).ok_or_else(|| PortalError::invalid("op", "unknown operation"));
+    let op = Operation::parse(&op)
+        .ok_or_else(|| PortalError::invalid("op", crate::t!("console-unknown-operation")));
     crate::api::ctx::with_status(match (op, input) {
         (Ok(op), Ok(input)) => {
             ctx::console()?

@@ -59,7 +59,7 @@ pub async fn ops_save_customer(
             None => None,
             Some(s) => Some(
                 s.parse::<i64>()
-                    .map_err(|_| PortalError::NoSuch("There is no such customer.".into()))?,
+                    .map_err(|_| PortalError::NoSuch(crate::t!("console-no-such-customer")))?,
             ),
         };
         ctx::console()?
@@ -149,7 +149,7 @@ pub async fn ops_codes(
     crate::api::ctx::with_status(match parsed {
         Some(None) => Err(PortalError::invalid(
             "status",
-            "status must be UNUSED, USED or EXPIRED",
+            crate::t!("console-code-status-invalid"),
         )),
         Some(Some(s)) => {
             ctx::console()?
@@ -177,7 +177,7 @@ pub async fn ops_mark_code(id: i64, status: String) -> Result<ActivationCode, Po
             }
             None => Err(PortalError::invalid(
                 "status",
-                "status must be USED or EXPIRED",
+                crate::t!("console-code-mark-invalid"),
             )),
         },
     )
@@ -208,7 +208,7 @@ pub async fn ops_save_tariff(
             None => None,
             Some(s) => Some(
                 s.parse::<i64>()
-                    .map_err(|_| PortalError::NoSuch("There is no such tariff plan.".into()))?,
+                    .map_err(|_| PortalError::NoSuch(crate::t!("console-no-such-tariff")))?,
             ),
         };
         ctx::console()?
@@ -244,8 +244,8 @@ pub async fn ops_bulk_preview(
     use crate::domain::inventory::Operation;
     let staff = ctx::staff().await?;
     let result = async {
-        let op =
-            Operation::parse(&op).ok_or_else(|| PortalError::invalid("op", "unknown operation"))?;
+        let op = Operation::parse(&op)
+            .ok_or_else(|| PortalError::invalid("op", crate::t!("console-unknown-operation")))?;
         let filter = crate::domain::console::SimFilter::from_query(|k| match k {
             "status" => status.clone(),
             "type" => card_type.clone(),
@@ -272,10 +272,10 @@ pub async fn ops_bulk_apply(
     use crate::domain::inventory::Operation;
     let staff = ctx::staff().await?;
     let result = async {
-        let op =
-            Operation::parse(&op).ok_or_else(|| PortalError::invalid("op", "unknown operation"))?;
+        let op = Operation::parse(&op)
+            .ok_or_else(|| PortalError::invalid("op", crate::t!("console-unknown-operation")))?;
         let picked: Vec<Picked> = serde_json::from_str(&items)
-            .map_err(|_| PortalError::invalid("items", "items must come from a preview"))?;
+            .map_err(|_| PortalError::invalid("items", crate::t!("console-bulk-items-invalid")))?;
         let input = OperationInput {
             reason: reason.filter(|r| !r.trim().is_empty()),
             ..OperationInput::default()
@@ -322,7 +322,7 @@ pub async fn ops_add_staff(
         }
         None => Err(PortalError::invalid(
             "role",
-            "role must be admin, support or viewer",
+            crate::t!("console-role-invalid"),
         )),
     })
 }
@@ -350,7 +350,7 @@ pub async fn ops_update_staff(
         }
         None => Err(PortalError::invalid(
             "role",
-            "role must be admin, support or viewer",
+            crate::t!("console-role-invalid"),
         )),
     })
 }

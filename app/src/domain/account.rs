@@ -1,5 +1,6 @@
 //! What the account page shows about the customer's login sessions.
 
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 /// One live login session. `id` is a public handle (never the token or its hash).
@@ -22,7 +23,7 @@ pub struct SessionInfo {
 /// matters: Edge and Opera also say Chrome, Chrome also says Safari, Android also says Linux.
 pub fn device_label(user_agent: Option<&str>) -> String {
     let Some(ua) = user_agent.filter(|u| !u.trim().is_empty()) else {
-        return "Unknown device".into();
+        return t!("portal-device-unknown");
     };
     let browser = [
         ("Edg/", "Edge"),
@@ -48,10 +49,10 @@ pub fn device_label(user_agent: Option<&str>) -> String {
     .find(|(needle, _)| ua.contains(needle))
     .map(|(_, name)| *name);
     match (browser, os) {
-        (Some(b), Some(o)) => format!("{b} on {o}"),
+        (Some(b), Some(o)) => t!("portal-device-browser-on", browser = b, os = o),
         (Some(b), None) => b.to_string(),
-        (None, Some(o)) => format!("A browser on {o}"),
-        (None, None) => "Another app or device".into(),
+        (None, Some(o)) => t!("portal-device-a-browser-on", os = o),
+        (None, None) => t!("portal-device-other"),
     }
 }
 
@@ -62,11 +63,26 @@ mod tests {
     #[test]
     fn common_browsers_are_named() {
         let cases = [
-            ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36", "Chrome on Linux"),
-            ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36", "Chrome on Android"),
-            ("Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1", "Safari on iPhone"),
-            ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0", "Edge on Windows"),
-            ("Mozilla/5.0 (Macintosh; Intel Mac OS X 14.7; rv:132.0) Gecko/20100101 Firefox/132.0", "Firefox on macOS"),
+            (
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+                "Chrome on Linux",
+            ),
+            (
+                "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36",
+                "Chrome on Android",
+            ),
+            (
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+                "Safari on iPhone",
+            ),
+            (
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+                "Edge on Windows",
+            ),
+            (
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.7; rv:132.0) Gecko/20100101 Firefox/132.0",
+                "Firefox on macOS",
+            ),
             ("curl/8.5.0", "curl"),
             ("reqwest", "Another app or device"),
         ];
@@ -88,13 +104,19 @@ pub fn check_new_password(password: &str, field: &str) -> Result<(), super::Port
     if n < MIN_PASSWORD_CHARS {
         return Err(super::PortalError::invalid(
             field,
-            format!("Choose a password of at least {MIN_PASSWORD_CHARS} characters."),
+            t!(
+                "portal-password-too-short",
+                min = MIN_PASSWORD_CHARS.to_string()
+            ),
         ));
     }
     if n > MAX_PASSWORD_CHARS {
         return Err(super::PortalError::invalid(
             field,
-            format!("A password can have at most {MAX_PASSWORD_CHARS} characters."),
+            t!(
+                "portal-password-too-long",
+                max = MAX_PASSWORD_CHARS.to_string()
+            ),
         ));
     }
     Ok(())
@@ -117,5 +139,8 @@ mod password_tests {
     }
 }
 
-/// What asking for a reset link answers, whether or not the email has a login.
-pub const RESET_SENT: &str = "If this email has a portal login, we have sent it a link to choose a new password. The link works once, for 30 minutes.";
+/// What asking for a reset link answers, whether or not the email has a login, in the
+/// current language.
+pub fn reset_sent() -> String {
+    t!("portal-reset-sent")
+}

@@ -1,5 +1,6 @@
 //! Invoices as the billing page shows them.
 
+use crate::t;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -34,15 +35,15 @@ impl InvoiceStatus {
         })
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            InvoiceStatus::Paid => "Paid",
-            InvoiceStatus::Unpaid => "Unpaid",
-            InvoiceStatus::Overdue => "Overdue",
-            InvoiceStatus::PaymentPending => "Payment pending",
-            InvoiceStatus::Cancelled => "Cancelled",
-            InvoiceStatus::Refunded => "Refunded",
-            InvoiceStatus::Collections => "In collections",
+            InvoiceStatus::Paid => t!("portal-invoice-paid"),
+            InvoiceStatus::Unpaid => t!("portal-invoice-unpaid"),
+            InvoiceStatus::Overdue => t!("portal-invoice-overdue"),
+            InvoiceStatus::PaymentPending => t!("portal-invoice-payment-pending"),
+            InvoiceStatus::Cancelled => t!("portal-invoice-cancelled"),
+            InvoiceStatus::Refunded => t!("portal-invoice-refunded"),
+            InvoiceStatus::Collections => t!("portal-invoice-collections"),
         }
     }
 

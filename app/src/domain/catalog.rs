@@ -4,6 +4,7 @@
 //! category carries, optional add-ons, and the one-time and monthly totals.
 
 use super::eid::Eid;
+use crate::t;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -27,12 +28,12 @@ impl Category {
         })
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Category::Esim => "eSIM",
-            Category::Sim => "SIM",
-            Category::Internet => "Internet",
-            Category::Vpn => "VPN",
+            Category::Esim => "eSIM".to_string(),
+            Category::Sim => "SIM".to_string(),
+            Category::Internet => t!("portal-category-internet"),
+            Category::Vpn => "VPN".to_string(),
         }
     }
 }
@@ -165,7 +166,7 @@ pub fn validate_options(
         .keys()
         .find(|k| !options.iter().any(|o| &o.key == *k))
     {
-        return Err((k.clone(), format!("{k} is not an option of this product.")));
+        return Err((k.clone(), t!("portal-option-unknown", option = k.clone())));
     }
     let mut out = BTreeMap::new();
     for o in options {
@@ -177,7 +178,10 @@ pub fn validate_options(
             (Some(v), _) => v.to_string(),
             (None, Some(d)) => d.clone(),
             (None, None) if o.required => {
-                return Err((o.key.clone(), format!("Enter the {}.", o.label)))
+                return Err((
+                    o.key.clone(),
+                    t!("portal-option-required", label = o.label.clone()),
+                ));
             }
             (None, None) => continue,
         };
@@ -186,7 +190,11 @@ pub fn validate_options(
                 if !choices.contains(&value) {
                     return Err((
                         o.key.clone(),
-                        format!("{} must be one of: {}.", o.label, choices.join(", ")),
+                        t!(
+                            "portal-option-choose",
+                            label = o.label.clone(),
+                            choices = choices.join(&t!("portal-list-separator"))
+                        ),
                     ));
                 }
                 value
@@ -292,12 +300,7 @@ pub fn quote(catalog: &CatalogView, cart: &Cart) -> Result<Quote, (String, Strin
     let service = catalog
         .product(&cart.sku)
         .filter(|p| p.class == ItemClass::Service)
-        .ok_or_else(|| {
-            (
-                "sku".to_string(),
-                "This product is not available.".to_string(),
-            )
-        })?;
+        .ok_or_else(|| ("sku".to_string(), t!("portal-product-unavailable")))?;
     let options = validate_options(&service.options, &cart.options)?;
     let line = |p: &Product, options| QuoteLine {
         sku: p.sku.clone(),
@@ -319,11 +322,14 @@ pub fn quote(catalog: &CatalogView, cart: &Cart) -> Result<Quote, (String, Strin
             .ok_or_else(|| {
                 (
                     "addOns".to_string(),
-                    format!("{sku} is not an add-on of this product."),
+                    t!("portal-add-on-unknown", sku = sku.clone()),
                 )
             })?;
         if seen.contains(&sku) {
-            return Err(("addOns".into(), format!("{} is chosen twice.", addon.name)));
+            return Err((
+                "addOns".into(),
+                t!("portal-add-on-twice", name = addon.name.clone()),
+            ));
         }
         seen.push(sku);
         lines.push(line(addon, BTreeMap::new()));

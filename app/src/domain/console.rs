@@ -3,6 +3,7 @@
 //! themselves are in [`super::inventory`].
 
 use super::inventory::{CardType, LifecycleState, Operation};
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 /// A staff member's role (seed 003 §9).
@@ -43,11 +44,11 @@ impl Role {
         Self::ALL.into_iter().find(|r| r.as_str() == s.trim())
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Role::Admin => "Admin",
-            Role::Support => "Support",
-            Role::Viewer => "Viewer",
+            Role::Admin => t!("console-role-admin"),
+            Role::Support => t!("console-role-support"),
+            Role::Viewer => t!("console-role-viewer"),
         }
     }
 
@@ -75,11 +76,9 @@ impl Staff {
             Ok(())
         } else {
             Err(super::PortalError::Forbidden(match p {
-                Permission::Read => "Your role cannot see this.".into(),
-                Permission::Operate => {
-                    "Your role can only view; ask support or an admin to make changes.".into()
-                }
-                Permission::Administer => "Only an admin can do this.".into(),
+                Permission::Read => t!("console-forbidden-read"),
+                Permission::Operate => t!("console-forbidden-operate"),
+                Permission::Administer => t!("console-forbidden-administer"),
             }))
         }
     }
@@ -108,7 +107,7 @@ pub fn parse_staff_email(input: &str) -> Result<String, super::PortalError> {
     } else {
         Err(super::PortalError::invalid(
             "email",
-            "Enter the staff member's work email.",
+            t!("console-staff-email-invalid"),
         ))
     }
 }
@@ -178,12 +177,12 @@ impl SimSort {
         Self::ALL.into_iter().find(|x| x.as_str() == s.trim())
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            SimSort::Iccid => "ICCID ascending",
-            SimSort::IccidDesc => "ICCID descending",
-            SimSort::Created => "Oldest first",
-            SimSort::CreatedDesc => "Newest first",
+            SimSort::Iccid => t!("console-sort-iccid"),
+            SimSort::IccidDesc => t!("console-sort-iccid-desc"),
+            SimSort::Created => t!("console-sort-created"),
+            SimSort::CreatedDesc => t!("console-sort-created-desc"),
         }
     }
 }
@@ -226,19 +225,16 @@ impl SimFilter {
         let number = |k: &str| -> Result<Option<i64>, E> {
             some(k)
                 .map(|v| {
-                    v.parse::<i64>()
-                        .map_err(|_| E::invalid(k, format!("{k} must be a number")))
+                    v.parse::<i64>().map_err(|_| {
+                        E::invalid(k, t!("console-param-number", name = k.to_string()))
+                    })
                 })
                 .transpose()
         };
         let status = some("status")
             .map(|v| {
-                LifecycleState::parse(&v).ok_or_else(|| {
-                    E::invalid(
-                        "status",
-                        "status must be AVAILABLE, RESERVED, ACTIVE, SUSPENDED, LOST_STOLEN or TERMINATED",
-                    )
-                })
+                LifecycleState::parse(&v)
+                    .ok_or_else(|| E::invalid("status", t!("console-filter-status-invalid")))
             })
             .transpose()?;
         let card_type = some("type")
@@ -246,9 +242,8 @@ impl SimFilter {
             .transpose()?;
         let sort = some("sort")
             .map(|v| {
-                SimSort::parse(&v).ok_or_else(|| {
-                    E::invalid("sort", "sort must be iccid, -iccid, created or -created")
-                })
+                SimSort::parse(&v)
+                    .ok_or_else(|| E::invalid("sort", t!("console-filter-sort-invalid")))
             })
             .transpose()?
             .unwrap_or_default();
@@ -256,21 +251,22 @@ impl SimFilter {
         if !(1..=i64::from(MAX_PAGE)).contains(&page) {
             return Err(E::invalid(
                 "page",
-                format!("page must be 1–{MAX_PAGE}; narrow the filter to reach further"),
+                t!("console-filter-page-range", max = MAX_PAGE.to_string()),
             ));
         }
         let per_page = number("perPage")?.unwrap_or(i64::from(DEFAULT_PER_PAGE));
         if !(1..=i64::from(MAX_PER_PAGE)).contains(&per_page) {
             return Err(E::invalid(
                 "perPage",
-                format!("perPage must be 1–{MAX_PER_PAGE}"),
+                t!(
+                    "console-filter-per-page-range",
+                    max = MAX_PER_PAGE.to_string()
+                ),
             ));
         }
         let q = some("q")
             .map(|v| {
-                search_digits(&v).ok_or_else(|| {
-                    E::invalid("q", "search by the digits of an ICCID or phone number")
-                })
+                search_digits(&v).ok_or_else(|| E::invalid("q", t!("console-filter-q-invalid")))
             })
             .transpose()?;
         Ok(SimFilter {
@@ -717,6 +713,73 @@ mod tests {
                 .map(|d| (d.date.as_str(), d.count))
                 .collect::<Vec<_>>(),
             vec![("2026-11-01", 3), ("2026-12-01", 12)]
+        );
+    }
+
+    /// The console's catalog gives the English the pages wrote before (tests and staff read it).
+    #[test]
+    fn console_texts_in_english_are_as_before() {
+        use crate::i18n::{num, Lang};
+        let en = Lang::En;
+        let done = |n: u64, skipped: u64| {
+            crate::tr!(
+                en,
+                "console-imports-done",
+                count = num(n as f64),
+                skipped = num(skipped as f64)
+            )
+        };
+        assert_eq!(done(2, 1), "Imported 2 new SIMs; 1 row skipped.");
+        assert_eq!(done(1, 0), "Imported 1 new SIM; 0 rows skipped.");
+        assert_eq!(
+            crate::tr!(en, "console-imports-download-rejected", count = num(1)),
+            "Download the 1 rejected row with reasons (CSV)"
+        );
+        assert_eq!(
+            crate::tr!(en, "console-imports-commit", count = num(3)),
+            "Import 3 new SIMs"
+        );
+        assert_eq!(
+            crate::tr!(en, "console-bulk-changed", count = num(1)),
+            "Changed 1 SIM."
+        );
+        assert_eq!(
+            crate::tr!(en, "console-bulk-changed", count = num(0)),
+            "Changed 0 SIMs."
+        );
+        assert_eq!(
+            crate::tr!(en, "console-bulk-apply", op = "Suspend", count = num(1)),
+            "Suspend 1 SIM"
+        );
+        assert_eq!(
+            crate::tr!(en, "console-bulk-not-changed", count = "2"),
+            " 2 not changed (refused or changed by someone else meanwhile)."
+        );
+        assert_eq!(
+            crate::tr!(en, "console-login-intro-before"),
+            "For SonixNet staff. Customers log in at "
+        );
+        assert_eq!(crate::tr!(en, "console-customers-added-after"), ".");
+        assert_eq!(
+            crate::tr!(en, "console-imports-help-header"),
+            " (a header row is optional; "
+        );
+        assert_eq!(
+            crate::tr!(en, "console-bulk-items-list"),
+            "items is a list of {\"id\", \"version\"} from a preview"
+        );
+        assert_eq!(
+            crate::tr!(en, "console-sim-version", version = "3"),
+            " JST · version 3"
+        );
+        assert_eq!(
+            crate::tr!(
+                Lang::Ja,
+                "console-imports-done",
+                count = num(2),
+                skipped = num(1)
+            ),
+            "新しいSIMを2件取り込みました。1行はスキップしました。"
         );
     }
 

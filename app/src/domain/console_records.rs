@@ -4,6 +4,7 @@
 use super::console::SimRow;
 use super::inventory::{LifecycleState, Operation};
 use super::PortalError;
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,22 +70,22 @@ impl CustomerInput {
         email: &str,
         phone: &str,
     ) -> Result<CustomerInput, PortalError> {
-        let name = |field: &str, v: &str, what: &str| {
+        let name = |field: &str, v: &str, refusal: fn() -> String| {
             let v = v.trim();
             if v.is_empty() || v.chars().count() > 80 || v.chars().any(char::is_control) {
-                Err(PortalError::invalid(
-                    field,
-                    format!("Enter the {what} (at most 80 characters)."),
-                ))
+                Err(PortalError::invalid(field, refusal()))
             } else {
                 Ok(v.to_string())
             }
         };
-        let first_name = name("firstName", first_name, "first name")?;
-        let last_name = name("lastName", last_name, "last name")?;
-        let email = super::console::parse_staff_email(email).map_err(|_| {
-            PortalError::invalid("email", "Enter an email address like name@example.com.")
+        let first_name = name("firstName", first_name, || {
+            t!("console-customer-first-name-invalid")
         })?;
+        let last_name = name("lastName", last_name, || {
+            t!("console-customer-last-name-invalid")
+        })?;
+        let email = super::console::parse_staff_email(email)
+            .map_err(|_| PortalError::invalid("email", t!("console-customer-email-invalid")))?;
         let digits: String = phone
             .chars()
             .filter(|c| !matches!(c, '-' | ' ' | '(' | ')'))
@@ -99,7 +100,7 @@ impl CustomerInput {
         } else {
             return Err(PortalError::invalid(
                 "phone",
-                "A phone number has 10 or 11 digits and starts with 0 (e.g. 090-1234-5678).",
+                t!("console-customer-phone-invalid"),
             ));
         };
         Ok(CustomerInput {
@@ -149,11 +150,11 @@ impl CodeStatus {
             .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            CodeStatus::Unused => "Unused",
-            CodeStatus::Used => "Used",
-            CodeStatus::Expired => "Expired",
+            CodeStatus::Unused => t!("console-code-unused"),
+            CodeStatus::Used => t!("console-code-used"),
+            CodeStatus::Expired => t!("console-code-expired"),
         }
     }
 
@@ -186,6 +187,15 @@ pub struct CodePage {
 
 /// The kind of a tariff plan (seed 003: `mobile`, `data-only`).
 pub const TARIFF_KINDS: [&str; 2] = ["mobile", "data-only"];
+
+/// A tariff kind in words for staff (in English the code itself); an unknown one as stored.
+pub fn tariff_kind_label(kind: &str) -> String {
+    match kind {
+        "mobile" => t!("console-tariff-kind-mobile"),
+        "data-only" => t!("console-tariff-kind-data-only"),
+        other => other.to_string(),
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -221,7 +231,7 @@ impl TariffInput {
         if name.is_empty() || name.chars().count() > 80 {
             return Err(PortalError::invalid(
                 "name",
-                "Give the plan a name (at most 80 characters).",
+                t!("console-tariff-name-invalid"),
             ));
         }
         let price: i64 = price
@@ -230,29 +240,26 @@ impl TariffInput {
             .replace(',', "")
             .parse()
             .map_err(|_| {
-                PortalError::invalid(
-                    "monthlyPriceYen",
-                    "The monthly price is a whole number of yen.",
-                )
+                PortalError::invalid("monthlyPriceYen", t!("console-tariff-price-invalid"))
             })?;
         if !(0..=1_000_000).contains(&price) {
             return Err(PortalError::invalid(
                 "monthlyPriceYen",
-                "The monthly price is ¥0–¥1,000,000.",
+                t!("console-tariff-price-range"),
             ));
         }
         let description = description.trim();
         if description.chars().count() > 1_000 {
             return Err(PortalError::invalid(
                 "description",
-                "The description is at most 1,000 characters.",
+                t!("console-tariff-description-too-long"),
             ));
         }
         let kind = kind.trim();
         if !TARIFF_KINDS.contains(&kind) {
             return Err(PortalError::invalid(
                 "kind",
-                "The kind is mobile or data-only.",
+                t!("console-tariff-kind-invalid"),
             ));
         }
         Ok(TariffInput {

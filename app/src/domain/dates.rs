@@ -26,10 +26,10 @@ pub fn jst_time_label(unix_secs: i64) -> String {
     jst_datetime(unix_secs).format("%H:%M JST").to_string()
 }
 
-/// "23 Nov 2026, 14:05" — a timeline timestamp, in JST.
+/// "23 Nov 2026, 14:05" (「2026年11月23日 14:05」) — a timeline timestamp, in JST.
 pub fn jst_datetime_label(unix_secs: i64) -> String {
     jst_datetime(unix_secs)
-        .format("%-d %b %Y, %H:%M")
+        .format(&crate::t!("domain-datetime-format"))
         .to_string()
 }
 
@@ -38,14 +38,14 @@ pub fn jst_iso(unix_secs: i64) -> String {
     jst_datetime(unix_secs).to_rfc3339()
 }
 
-/// "1 Dec 2026".
+/// "1 Dec 2026" (「2026年12月1日」).
 pub fn date_label(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    d.format(&crate::t!("domain-date-format")).to_string()
 }
 
-/// "1 Dec".
+/// "1 Dec" (「12月1日」).
 pub fn short_date_label(d: NaiveDate) -> String {
-    d.format("%-d %b").to_string()
+    d.format(&crate::t!("domain-short-date-format")).to_string()
 }
 
 /// The first day of the month after `d`: when a plan change takes effect.
@@ -78,7 +78,7 @@ pub fn month_ends(today: NaiveDate, count: usize) -> Vec<NaiveDate> {
 /// A cancellation date as the customer sent it; the error names the `cancelOn` field.
 pub fn parse_cancel_on(s: &str) -> Result<NaiveDate, super::PortalError> {
     parse_iso_date(s).ok_or_else(|| {
-        super::PortalError::invalid("cancelOn", "Choose a cancellation date (YYYY-MM-DD).")
+        super::PortalError::invalid("cancelOn", crate::t!("domain-cancel-date-invalid"))
     })
 }
 

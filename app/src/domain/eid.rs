@@ -20,23 +20,23 @@ impl Eid {
             .filter(|c| !c.is_whitespace() && *c != '-')
             .collect();
         if digits.is_empty() {
-            return Err("Enter the EID of the new device.".into());
+            return Err(crate::t!("domain-eid-missing"));
         }
         if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err("An EID has digits only.".into());
+            return Err(crate::t!("domain-eid-digits"));
         }
         if digits.len() != Self::LEN {
-            return Err(format!(
-                "An EID has {} digits; this has {}.",
-                Self::LEN,
-                digits.len()
+            return Err(crate::t!(
+                "domain-eid-length",
+                want = crate::i18n::num(Self::LEN as f64),
+                got = crate::i18n::num(digits.len() as f64)
             ));
         }
         if !digits.starts_with("89") {
-            return Err("An EID starts with 89.".into());
+            return Err(crate::t!("domain-eid-prefix"));
         }
         if mod97(&digits) != 1 {
-            return Err("This EID's check digits do not match: please check each digit.".into());
+            return Err(crate::t!("domain-eid-check"));
         }
         Ok(Eid(digits))
     }

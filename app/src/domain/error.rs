@@ -9,16 +9,16 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
 pub enum PortalError {
     /// No valid session: the customer must log in.
-    #[error("Please log in to continue.")]
+    #[error("{}", crate::t!("domain-error-unauthorized"))]
     Unauthorized,
     /// Login failed. Deliberately generic: it never says whether the email exists.
-    #[error("The email or password is incorrect.")]
+    #[error("{}", crate::t!("domain-error-invalid-credentials"))]
     InvalidCredentials,
     /// Refused whoever asks this way (e.g. a write sent from another site).
     #[error("{0}")]
     Forbidden(String),
     /// The thing does not exist *for this customer* (another customer's service looks the same).
-    #[error("We could not find that subscription.")]
+    #[error("{}", crate::t!("domain-error-not-found"))]
     NotFound,
     /// A named thing does not exist (or is not visible to this staff member); the text says
     /// what was looked for.
@@ -35,7 +35,7 @@ pub enum PortalError {
     #[error("{0}")]
     BadRequest(String),
     /// The request body is larger than any request needs.
-    #[error("The request is too large.")]
+    #[error("{}", crate::t!("domain-error-too-large"))]
     TooLarge,
     /// One input field is invalid; `field` is its JSON name (`newPlanCode`, `eid`, …).
     #[error("{message}")]
@@ -66,16 +66,16 @@ pub enum PortalError {
         retry_after_secs: u64,
     },
     /// A change was sent but its answer never came: it may or may not have been applied.
-    #[error("We sent your request, but the mobile network did not confirm it in time. Please don't send it again: this page shows the change as soon as the network reports it.")]
+    #[error("{}", crate::t!("domain-error-unconfirmed"))]
     Unconfirmed,
     /// An upstream system (billing or the mobile network) did not answer usefully.
-    #[error("{0} is not responding right now. Please try again in a few minutes.")]
+    #[error("{}", crate::t!("domain-error-upstream", name = .0.clone()))]
     UpstreamUnavailable(String),
     /// Anything else. Details are in the server log, never here.
-    #[error("Something went wrong on our side. Please try again later.")]
+    #[error("{}", crate::t!("domain-error-internal"))]
     Internal,
     /// The request never reached the server function or its reply could not be read.
-    #[error("The portal could not be reached ({0}). Check your connection and try again.")]
+    #[error("{}", crate::t!("domain-error-transport", reason = .0.clone()))]
     Transport(String),
 }
 
@@ -98,12 +98,15 @@ impl PortalError {
     pub fn rate_limited(what: &str, retry_after: std::time::Duration) -> Self {
         let secs = retry_after.as_secs_f64().ceil().max(1.0) as u64;
         let wait = if secs < 90 {
-            format!("{secs} second{}", if secs == 1 { "" } else { "s" })
+            crate::t!("domain-wait-seconds", count = crate::i18n::num(secs as f64))
         } else {
-            format!("{} minutes", secs.div_ceil(60))
+            crate::t!(
+                "domain-wait-minutes",
+                count = crate::i18n::num(secs.div_ceil(60) as f64)
+            )
         };
         PortalError::RateLimited {
-            message: format!("{what} Please wait {wait} and try again."),
+            message: crate::t!("domain-rate-limited", what = what.to_string(), wait = wait),
             retry_after_secs: secs,
         }
     }
@@ -187,14 +190,14 @@ mod server_fn_impl {
         fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
             match value {
                 ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => {
-                    PortalError::Transport("network error".into())
+                    PortalError::Transport(crate::t!("domain-error-transport-network"))
                 }
                 // The server could not read the arguments: the caller's mistake, said without
                 // the parser's text.
                 ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
-                    PortalError::BadRequest("The request's fields are missing or not valid.".into())
+                    PortalError::BadRequest(crate::t!("domain-error-bad-args"))
                 }
-                _ => PortalError::Transport("unexpected reply".into()),
+                _ => PortalError::Transport(crate::t!("domain-error-transport-reply")),
             }
         }
     }

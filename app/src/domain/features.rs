@@ -35,7 +35,10 @@ impl FromStr for NetworkType {
         match s.trim().to_ascii_uppercase().as_str() {
             "4G" => Ok(NetworkType::G4),
             "5G" => Ok(NetworkType::G5),
-            _ => Err(format!("Network type must be 4G or 5G, not {s:?}.")),
+            _ => Err(crate::t!(
+                "domain-network-type-invalid",
+                value = format!("{s:?}")
+            )),
         }
     }
 }
@@ -125,18 +128,18 @@ impl FeatureChange {
         let on_off = |b: bool| if b { "on" } else { "off" };
         let mut parts = Vec::new();
         if let Some(v) = self.voice_mail {
-            parts.push(format!("voice mail {}", on_off(v)));
+            parts.push(crate::t!("domain-feature-voice-mail", state = on_off(v)));
         }
         if let Some(v) = self.call_waiting {
-            parts.push(format!("call waiting {}", on_off(v)));
+            parts.push(crate::t!("domain-feature-call-waiting", state = on_off(v)));
         }
         if let Some(v) = self.international_roaming {
-            parts.push(format!("international roaming {}", on_off(v)));
+            parts.push(crate::t!("domain-feature-roaming", state = on_off(v)));
         }
         if let Some(n) = self.network_type {
-            parts.push(format!("network {n}"));
+            parts.push(crate::t!("domain-feature-network", network = n.to_string()));
         }
-        parts.join(", ")
+        parts.join(&crate::t!("domain-list-separator"))
     }
 }
 

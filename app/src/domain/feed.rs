@@ -35,13 +35,13 @@ pub fn parse_label(label: &str) -> Result<String, PortalError> {
     if label.is_empty() {
         return Err(PortalError::invalid(
             "label",
-            "Name the token after where you use it (e.g. Home Assistant).",
+            crate::t!("domain-feed-label-missing"),
         ));
     }
     if label.chars().count() > 40 || label.chars().any(char::is_control) {
         return Err(PortalError::invalid(
             "label",
-            "A token's name is at most 40 characters.",
+            crate::t!("domain-feed-label-long"),
         ));
     }
     Ok(label.to_string())

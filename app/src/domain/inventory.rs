@@ -2,6 +2,7 @@
 //! exhaustively and shared by pages, REST and the import: the lifecycle state machine, and
 //! the checks on an ICCID (length and Luhn check digit), an MSISDN, PIN/PUK and the SIM type.
 
+use crate::t;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -45,14 +46,14 @@ impl LifecycleState {
             .find(|st| st.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            LifecycleState::Available => "Available",
-            LifecycleState::Reserved => "Reserved",
-            LifecycleState::Active => "Active",
-            LifecycleState::Suspended => "Suspended",
-            LifecycleState::LostStolen => "Lost or stolen",
-            LifecycleState::Terminated => "Terminated",
+            LifecycleState::Available => t!("console-state-available"),
+            LifecycleState::Reserved => t!("console-state-reserved"),
+            LifecycleState::Active => t!("console-state-active"),
+            LifecycleState::Suspended => t!("console-state-suspended"),
+            LifecycleState::LostStolen => t!("console-state-lost-stolen"),
+            LifecycleState::Terminated => t!("console-state-terminated"),
         }
     }
 }
@@ -105,15 +106,28 @@ impl Operation {
         Self::ALL.into_iter().find(|o| o.as_str() == s.trim())
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Operation::Reserve => "Reserve",
-            Operation::Activate => "Activate",
-            Operation::Suspend => "Suspend",
-            Operation::Resume => "Resume",
-            Operation::ReportLost => "Report lost or stolen",
-            Operation::Terminate => "Terminate",
-            Operation::Swap => "Swap to a new card",
+            Operation::Reserve => t!("console-op-reserve"),
+            Operation::Activate => t!("console-op-activate"),
+            Operation::Suspend => t!("console-op-suspend"),
+            Operation::Resume => t!("console-op-resume"),
+            Operation::ReportLost => t!("console-op-report-lost"),
+            Operation::Terminate => t!("console-op-terminate"),
+            Operation::Swap => t!("console-op-swap"),
+        }
+    }
+
+    /// The operation as a SIM undergoes it ("A SIM that is … cannot be *suspended*").
+    pub fn done_label(self) -> String {
+        match self {
+            Operation::Reserve => t!("console-op-done-reserve"),
+            Operation::Activate => t!("console-op-done-activate"),
+            Operation::Suspend => t!("console-op-done-suspend"),
+            Operation::Resume => t!("console-op-done-resume"),
+            Operation::ReportLost => t!("console-op-done-report-lost"),
+            Operation::Terminate => t!("console-op-done-terminate"),
+            Operation::Swap => t!("console-op-done-swap"),
         }
     }
 
@@ -191,22 +205,19 @@ pub fn parse_iccid(input: &str) -> Result<String, Refusal> {
         .filter(|c| !c.is_whitespace() && *c != '-')
         .collect();
     if digits.is_empty() {
-        return Err("ICCID is missing".into());
+        return Err(t!("console-iccid-missing"));
     }
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err("ICCID has characters other than digits".into());
+        return Err(t!("console-iccid-not-digits"));
     }
     if !(19..=20).contains(&digits.len()) {
-        return Err(format!(
-            "ICCID has {} digits; it needs 19 or 20",
-            digits.len()
-        ));
+        return Err(t!("console-iccid-length", count = digits.len().to_string()));
     }
     if !digits.starts_with("89") {
-        return Err("ICCID does not start with 89".into());
+        return Err(t!("console-iccid-prefix"));
     }
     if !luhn_ok(&digits) {
-        return Err("ICCID check digit is wrong (Luhn)".into());
+        return Err(t!("console-iccid-luhn"));
     }
     Ok(digits)
 }
@@ -229,7 +240,7 @@ pub fn parse_msisdn(input: &str) -> Result<String, Refusal> {
     if ok {
         Ok(digits)
     } else {
-        Err("MSISDN must be an 11-digit mobile number (070/080/090/020)".into())
+        Err(t!("console-msisdn-invalid"))
     }
 }
 
@@ -243,12 +254,17 @@ pub fn parse_code(
     if v.bytes().all(|b| b.is_ascii_digit()) && lengths.contains(&v.len()) {
         Ok(v.to_string())
     } else if lengths.start() == lengths.end() {
-        Err(format!("{what} must be {} digits", lengths.start()))
+        Err(t!(
+            "console-code-digits",
+            what = what.to_string(),
+            count = lengths.start().to_string()
+        ))
     } else {
-        Err(format!(
-            "{what} must be {}–{} digits",
-            lengths.start(),
-            lengths.end()
+        Err(t!(
+            "console-code-digits-range",
+            what = what.to_string(),
+            min = lengths.start().to_string(),
+            max = lengths.end().to_string()
         ))
     }
 }
@@ -271,12 +287,21 @@ impl CardType {
         }
     }
 
+    /// The type in words for staff (in English the code itself).
+    pub fn label(self) -> String {
+        match self {
+            CardType::Prepaid => t!("console-card-prepaid"),
+            CardType::Postpaid => t!("console-card-postpaid"),
+            CardType::DataOnly => t!("console-card-data-only"),
+        }
+    }
+
     pub fn parse(s: &str) -> Result<CardType, Refusal> {
         match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
             "prepaid" => Ok(CardType::Prepaid),
             "postpaid" => Ok(CardType::Postpaid),
             "data-only" | "dataonly" | "data" => Ok(CardType::DataOnly),
-            _ => Err("type must be prepaid, postpaid or data-only".into()),
+            _ => Err(t!("console-card-type-invalid")),
         }
     }
 }
@@ -307,10 +332,7 @@ pub const IMPORT_COLUMNS: [&str; 5] = ["iccid", "pin", "puk", "type", "msisdn"];
 /// Checks one row's fields; the first refusal names the column.
 pub fn check_row(fields: &[&str]) -> Result<ImportRow, Refusal> {
     if !(4..=5).contains(&fields.len()) {
-        return Err(format!(
-            "{} columns; a row has iccid,pin,puk,type and optionally msisdn",
-            fields.len()
-        ));
+        return Err(t!("console-row-columns", count = fields.len().to_string()));
     }
     let msisdn = match fields.get(4).map(|m| m.trim()) {
         None | Some("") => None,

@@ -3,6 +3,7 @@
 //! can do) or failed — derived in one place from the fulfilment state the server keeps.
 
 use super::catalog::QuoteLine;
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 /// Where fulfilment stands (the `orders.state` column).
@@ -66,15 +67,15 @@ pub enum OrderStep {
 }
 
 impl OrderStep {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            OrderStep::Submitted => "Submitted",
-            OrderStep::UnderReview => "Under review",
-            OrderStep::Approved => "Approved",
-            OrderStep::PaymentMethodChecked => "Payment method checked",
-            OrderStep::SimActivated => "SIM activated",
-            OrderStep::BillingCreated => "Billing created",
-            OrderStep::Completed => "Completed",
+            OrderStep::Submitted => t!("portal-order-step-submitted"),
+            OrderStep::UnderReview => t!("portal-order-step-under-review"),
+            OrderStep::Approved => t!("portal-order-step-approved"),
+            OrderStep::PaymentMethodChecked => t!("portal-order-step-payment-checked"),
+            OrderStep::SimActivated => t!("portal-order-step-sim-activated"),
+            OrderStep::BillingCreated => t!("portal-order-step-billing-created"),
+            OrderStep::Completed => t!("portal-order-step-completed"),
         }
     }
 }
@@ -182,20 +183,25 @@ impl OrderView {
         self.state != OrderState::Completed && self.failed.is_none()
     }
 
-    pub fn status_label(&self) -> &'static str {
+    pub fn status_label(&self) -> String {
         if self.failed.is_some() {
-            return "Could not be completed";
+            return t!("portal-order-status-failed");
         }
         if self.paused.is_some() {
-            return "Waiting for you";
+            return t!("portal-order-status-waiting");
         }
         self.steps
             .iter()
             .find(|s| s.status != StepStatus::Done)
-            .map_or("Completed", |s| match s.step {
-                OrderStep::Submitted | OrderStep::UnderReview => "Under review",
-                _ => "In progress",
-            })
+            .map_or_else(
+                || t!("portal-order-status-completed"),
+                |s| match s.step {
+                    OrderStep::Submitted | OrderStep::UnderReview => {
+                        t!("portal-order-status-under-review")
+                    }
+                    _ => t!("portal-order-status-in-progress"),
+                },
+            )
     }
 }
 

@@ -32,24 +32,21 @@ impl PendingOperation {
     /// One line for the banner and the details card.
     pub fn describe(&self) -> String {
         match self {
-            PendingOperation::PlanChange { to, effective_on } => format!(
-                "Plan change to {} on {}.",
-                SimDetails::plan_name_for(to),
-                date_label(*effective_on)
+            PendingOperation::PlanChange { to, effective_on } => crate::t!(
+                "domain-pending-plan",
+                plan = SimDetails::plan_name_for(to),
+                date = date_label(*effective_on)
             ),
             PendingOperation::Cancellation { on } => {
-                format!("This SIM is scheduled to be cancelled on {}.", date_label(*on))
+                crate::t!("domain-pending-cancel", date = date_label(*on))
             }
             PendingOperation::Features { change, .. } => {
-                format!("Applying {} (usually a few minutes).", change.describe())
+                crate::t!("domain-pending-features", change = change.describe())
             }
-            PendingOperation::NetworkType { to, .. } => format!(
-                "Switching the line to {to}. This takes up to 30 minutes; other changes wait until it is done."
-            ),
-            PendingOperation::EsimReissue { .. } => {
-                "Reissuing the eSIM to the new device. You will be able to install it shortly."
-                    .into()
+            PendingOperation::NetworkType { to, .. } => {
+                crate::t!("domain-pending-network", network = to.to_string())
             }
+            PendingOperation::EsimReissue { .. } => crate::t!("domain-pending-reissue"),
         }
     }
 }
@@ -109,13 +106,9 @@ pub struct SimActions {
 /// The one rule for what a customer may do with a SIM in its current state.
 pub fn available_actions(details: &SimDetails, pending: &[PendingOperation]) -> SimActions {
     let line_wide = match &details.status {
-        SimStatus::Cancelled => {
-            disabled("This SIM is cancelled. Its details stay here for your records.")
-        }
-        SimStatus::Pending => disabled("This SIM is still being set up. Try again shortly."),
-        SimStatus::Other(_) => disabled(
-            "The line is in a state that cannot be changed online. Please contact support.",
-        ),
+        SimStatus::Cancelled => disabled(crate::t!("domain-why-cancelled")),
+        SimStatus::Pending => disabled(crate::t!("domain-why-setting-up")),
+        SimStatus::Other(_) => disabled(crate::t!("domain-why-other-state")),
         SimStatus::Active | SimStatus::Suspended => Availability::Enabled,
     };
     let switching = pending.iter().find_map(|p| match p {
@@ -124,9 +117,9 @@ pub fn available_actions(details: &SimDetails, pending: &[PendingOperation]) -> 
     });
     let locked = || {
         when(switching.is_some(), || {
-            format!(
-                "The line is switching to {}; no other change is possible until it is done (up to 30 minutes).",
-                switching.map(NetworkType::code).unwrap_or_default()
+            crate::t!(
+                "domain-why-switching",
+                network = switching.map(NetworkType::code).unwrap_or_default()
             )
         })
     };
@@ -135,24 +128,25 @@ pub fn available_actions(details: &SimDetails, pending: &[PendingOperation]) -> 
         _ => None,
     });
     let plan_scheduled = pending.iter().find_map(|p| match p {
-        PendingOperation::PlanChange { to, effective_on } => Some(format!(
-            "A change to {} is already scheduled for {}. Cancel it first to choose another plan.",
-            SimDetails::plan_name_for(to),
-            date_label(*effective_on)
+        PendingOperation::PlanChange { to, effective_on } => Some(crate::t!(
+            "domain-why-plan-scheduled",
+            plan = SimDetails::plan_name_for(to),
+            date = date_label(*effective_on)
         )),
         _ => None,
     });
     let suspended = || {
         when(details.status == SimStatus::Suspended, || {
-            "The line is suspended. Please contact support to resume it first.".into()
+            crate::t!("domain-why-suspended")
         })
     };
     let cancelling = |what: &str| {
         let what = what.to_string();
         when(cancel_on.is_some(), move || {
-            format!(
-                "{what} is not possible: this SIM is being cancelled on {}.",
-                cancel_on.map(date_label).unwrap_or_default()
+            crate::t!(
+                "domain-why-cancelling",
+                what = what.clone(),
+                date = cancel_on.map(date_label).unwrap_or_default()
             )
         })
     };
@@ -163,18 +157,18 @@ pub fn available_actions(details: &SimDetails, pending: &[PendingOperation]) -> 
             .clone()
             .or(suspended)
             .or(locked)
-            .or(|| cancelling("A plan change"))
+            .or(|| cancelling(&crate::t!("domain-action-plan-change")))
             .or(|| {
                 when(details.plan().is_none(), || {
-                    "This plan cannot be changed online. Please contact support.".into()
+                    crate::t!("domain-why-plan-not-online")
                 })
             })
             .or(|| plan_scheduled.map_or(Availability::Enabled, Availability::Disabled)),
         cancel: line_wide.clone().or(locked).or(|| {
             when(cancel_on.is_some(), || {
-                format!(
-                    "Cancellation is already scheduled for {}.",
-                    cancel_on.map(date_label).unwrap_or_default()
+                crate::t!(
+                    "domain-why-cancel-scheduled",
+                    date = cancel_on.map(date_label).unwrap_or_default()
                 )
             })
         }),
@@ -182,8 +176,7 @@ pub fn available_actions(details: &SimDetails, pending: &[PendingOperation]) -> 
             .clone()
             .or(|| {
                 when(details.sim_type == SimType::Physical, || {
-                    "Only eSIMs can be reissued. For a new physical SIM card, please contact support."
-                        .into()
+                    crate::t!("domain-why-physical")
                 })
             })
             .or(suspended)
@@ -193,7 +186,7 @@ pub fn available_actions(details: &SimDetails, pending: &[PendingOperation]) -> 
                     pending
                         .iter()
                         .any(|p| matches!(p, PendingOperation::EsimReissue { .. })),
-                    || "A reissue is already in progress.".into(),
+                    || crate::t!("domain-why-reissuing"),
                 )
             }),
         voice_options: line_wide.clone().or(suspended).or(locked).or(|| {
@@ -201,13 +194,12 @@ pub fn available_actions(details: &SimDetails, pending: &[PendingOperation]) -> 
                 pending
                     .iter()
                     .any(|p| matches!(p, PendingOperation::Features { .. })),
-                || "Your last change to these options is still being applied.".into(),
+                || crate::t!("domain-why-options-applying"),
             )
         }),
         network_type: line_wide.or(suspended).or(locked).or(|| {
             when(details.network_type.is_none(), || {
-                "The carrier did not report this line's network type. Please contact support to change it."
-                    .into()
+                crate::t!("domain-why-no-network-type")
             })
         }),
     }

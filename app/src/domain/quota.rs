@@ -16,9 +16,15 @@ impl QuotaMb {
 
     pub fn parse(mb: u64) -> Result<Self, String> {
         if mb < Self::MIN {
-            Err(format!("A top-up must be at least {} MB.", Self::MIN))
+            Err(crate::t!(
+                "domain-quota-min",
+                mb = crate::i18n::num(Self::MIN as f64)
+            ))
         } else if mb > Self::MAX {
-            Err(format!("A top-up can be at most {} MB (50 GB).", Self::MAX))
+            Err(crate::t!(
+                "domain-quota-max",
+                mb = crate::i18n::num(Self::MAX as f64)
+            ))
         } else {
             Ok(QuotaMb(mb))
         }

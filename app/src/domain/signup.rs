@@ -4,6 +4,7 @@
 
 use super::account::check_new_password;
 use super::PortalError;
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 /// Japan's 47 prefectures, as WHMCS's `state` and the address form's choices.
@@ -86,32 +87,47 @@ impl Address {
         if digits.len() != 7 || !digits.chars().all(|c| c.is_ascii_digit()) {
             return Err(PortalError::invalid(
                 "address.postcode",
-                "Enter the 7-digit postcode, e.g. 150-0002.",
+                t!("portal-signup-postcode-invalid"),
             ));
         }
         let prefecture = PREFECTURES
             .iter()
             .find(|p| p.eq_ignore_ascii_case(self.prefecture.trim()))
-            .ok_or_else(|| PortalError::invalid("address.prefecture", "Choose your prefecture."))?;
-        let text = |field: &str, value: &str, what: &str, required: bool| {
+            .ok_or_else(|| {
+                PortalError::invalid("address.prefecture", t!("portal-signup-prefecture-invalid"))
+            })?;
+        // `missing` when a required field is empty, `too_long` when it is too long or not one line.
+        let text = |field: &str, value: &str, missing: Option<String>, too_long: String| {
             let v = value.trim();
-            if required && v.is_empty() {
-                return Err(PortalError::invalid(field, format!("Enter your {what}.")));
+            if let Some(missing) = missing.filter(|_| v.is_empty()) {
+                return Err(PortalError::invalid(field, missing));
             }
             if v.chars().count() > 100 || v.chars().any(char::is_control) {
-                return Err(PortalError::invalid(
-                    field,
-                    format!("The {what} can have at most 100 characters, on one line."),
-                ));
+                return Err(PortalError::invalid(field, too_long));
             }
             Ok(v.to_string())
         };
         Ok(Address {
             postcode: format!("{}-{}", &digits[..3], &digits[3..]),
             prefecture: (*prefecture).to_string(),
-            city: text("address.city", &self.city, "city or ward", true)?,
-            line1: text("address.line1", &self.line1, "street address", true)?,
-            line2: text("address.line2", &self.line2, "building and room", false)?,
+            city: text(
+                "address.city",
+                &self.city,
+                Some(t!("portal-signup-city-missing")),
+                t!("portal-signup-city-too-long"),
+            )?,
+            line1: text(
+                "address.line1",
+                &self.line1,
+                Some(t!("portal-signup-line1-missing")),
+                t!("portal-signup-line1-too-long"),
+            )?,
+            line2: text(
+                "address.line2",
+                &self.line2,
+                None,
+                t!("portal-signup-line2-too-long"),
+            )?,
         })
     }
 }
@@ -164,7 +180,7 @@ pub fn validated_phone(phone: &str) -> Result<String, PortalError> {
     {
         return Err(PortalError::invalid(
             "phone",
-            "Enter a phone number we can call, e.g. 090-1234-5678.",
+            t!("portal-signup-phone-invalid"),
         ));
     }
     Ok(p.to_string())
@@ -182,14 +198,14 @@ impl SignUp {
         {
             return Err(PortalError::invalid(
                 "customerNumber",
-                "Enter the customer number from your contract, e.g. SNX-300101.",
+                t!("portal-signup-number-invalid"),
             ));
         }
         let email = self.email.trim().to_lowercase();
         if !valid_email(&email) {
             return Err(PortalError::invalid(
                 "email",
-                "Enter a valid email address, e.g. name@example.com.",
+                t!("portal-signup-email-invalid"),
             ));
         }
         check_new_password(&self.password, "password")?;
@@ -198,7 +214,7 @@ impl SignUp {
         if lowered == email || (local.len() >= 4 && lowered.contains(local)) {
             return Err(PortalError::invalid(
                 "password",
-                "Choose a password that does not contain your email address.",
+                t!("portal-signup-password-has-email"),
             ));
         }
         if self
@@ -210,14 +226,14 @@ impl SignUp {
         {
             return Err(PortalError::invalid(
                 "password",
-                "Choose a password with more different characters.",
+                t!("portal-signup-password-too-simple"),
             ));
         }
         let name = self.name.split_whitespace().collect::<Vec<_>>();
         if name.is_empty() || self.name.chars().count() > 100 {
             return Err(PortalError::invalid(
                 "name",
-                "Enter your full name as on your contract.",
+                t!("portal-signup-name-invalid"),
             ));
         }
         // Billing keeps a given and a family name; one word (common for Japanese names typed without a space) is both.

@@ -21,10 +21,10 @@ pub enum SimStatus {
 impl SimStatus {
     pub fn label(&self) -> String {
         match self {
-            SimStatus::Active => "Active".into(),
-            SimStatus::Suspended => "Suspended".into(),
-            SimStatus::Cancelled => "Cancelled".into(),
-            SimStatus::Pending => "Pending".into(),
+            SimStatus::Active => crate::t!("domain-sim-active"),
+            SimStatus::Suspended => crate::t!("domain-sim-suspended"),
+            SimStatus::Cancelled => crate::t!("domain-sim-cancelled"),
+            SimStatus::Pending => crate::t!("domain-sim-pending"),
             SimStatus::Other(s) => s.clone(),
         }
     }
@@ -38,10 +38,10 @@ pub enum SimType {
 }
 
 impl SimType {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            SimType::Physical => "Physical SIM",
-            SimType::Esim => "eSIM",
+            SimType::Physical => crate::t!("domain-sim-physical"),
+            SimType::Esim => crate::t!("domain-sim-esim"),
         }
     }
 }
@@ -77,12 +77,12 @@ impl SimDetails {
     pub fn plan_name_for(code: &str) -> String {
         code.parse::<PlanCode>()
             .map(|p| p.display_name().to_string())
-            .unwrap_or_else(|_| format!("Other plan ({code})"))
+            .unwrap_or_else(|_| crate::t!("domain-plan-other", code = code.to_string()))
     }
 
     pub fn remaining_quota_label(&self) -> String {
         self.remaining_quota_mb
-            .map_or_else(|| "Unknown".to_string(), format_quota_mb)
+            .map_or_else(|| crate::t!("domain-unknown"), format_quota_mb)
     }
 
     /// The plan, when it is one this portal sells.

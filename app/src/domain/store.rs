@@ -3,6 +3,7 @@
 
 use super::topup::yen_label;
 use super::PortalError;
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 /// A country a plan covers.
@@ -38,9 +39,16 @@ impl StorePlan {
             many => {
                 let region = many.first().map(|c| c.region.as_str()).unwrap_or("");
                 if !region.is_empty() && many.iter().all(|c| c.region == region) {
-                    format!("{region} ({} countries)", many.len())
+                    t!(
+                        "store-coverage-region",
+                        region = region.to_string(),
+                        count = crate::i18n::num(many.len() as f64)
+                    )
                 } else {
-                    format!("{} countries", many.len())
+                    t!(
+                        "store-coverage-countries",
+                        count = crate::i18n::num(many.len() as f64)
+                    )
                 }
             }
         }
@@ -70,7 +78,7 @@ impl StorePlan {
 /// "1 GB", not "977 MB" (the carrier quotas of the SIM page count 1024).
 pub fn plan_data_label(data_mb: Option<u64>) -> String {
     match data_mb {
-        None => "Unlimited".into(),
+        None => t!("store-data-unlimited"),
         Some(mb) if mb < 1000 => format!("{mb} MB"),
         Some(mb) if mb % 1000 == 0 => format!("{} GB", mb / 1000),
         Some(mb) => format!("{}.{} GB", mb / 1000, (mb % 1000 + 50) / 100 % 10),
@@ -78,11 +86,7 @@ pub fn plan_data_label(data_mb: Option<u64>) -> String {
 }
 
 pub fn days_label(days: u32) -> String {
-    if days == 1 {
-        "1 day".into()
-    } else {
-        format!("{days} days")
-    }
+    t!("common-days", count = crate::i18n::num(days))
 }
 
 /// How eSIM Go's cost becomes the customer's price (settings `STORE_USD_JPY`,
@@ -200,7 +204,14 @@ impl PlanFilter {
                     .filter(|n| *n <= max)
                     .map(Some)
                     .ok_or_else(|| {
-                        PortalError::invalid(k, format!("{k} must be a whole number up to {max}"))
+                        PortalError::invalid(
+                            k,
+                            t!(
+                                "store-filter-invalid-number",
+                                field = k.to_string(),
+                                max = max.to_string()
+                            ),
+                        )
                     }),
             }
         };
@@ -212,25 +223,25 @@ impl PlanFilter {
             Some(_) => {
                 return Err(PortalError::invalid(
                     "country",
-                    "country must be a two-letter ISO code",
-                ))
+                    t!("store-filter-invalid-country"),
+                ));
             }
         };
         let q = text("q");
         if q.as_ref().is_some_and(|q| q.chars().count() > 60) {
-            return Err(PortalError::invalid("q", "search at most 60 characters"));
+            return Err(PortalError::invalid("q", t!("store-filter-invalid-q")));
         }
         let region = text("region");
         if region.as_ref().is_some_and(|r| r.chars().count() > 40) {
             return Err(PortalError::invalid(
                 "region",
-                "region at most 40 characters",
+                t!("store-filter-invalid-region"),
             ));
         }
         let sort = match text("sort") {
             None => PlanSort::default(),
             Some(s) => PlanSort::parse(&s)
-                .ok_or_else(|| PortalError::invalid("sort", "sort by price, data or days"))?,
+                .ok_or_else(|| PortalError::invalid("sort", t!("store-filter-invalid-sort")))?,
         };
         Ok(PlanFilter {
             country,

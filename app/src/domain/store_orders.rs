@@ -2,6 +2,7 @@
 //! made with their bundles and usage, and the install instructions for the phone at hand.
 
 use super::PortalError;
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 /// eSIM Go takes at most 10 bundles an order (contract §3).
@@ -13,7 +14,7 @@ pub fn parse_quantity(raw: &str) -> Result<u32, PortalError> {
         Ok(n) if (1..=MAX_QUANTITY).contains(&n) => Ok(n),
         _ => Err(PortalError::invalid(
             "quantity",
-            format!("Choose 1 to {MAX_QUANTITY} eSIMs."),
+            t!("store-quantity-invalid", max = MAX_QUANTITY.to_string()),
         )),
     }
 }
@@ -49,14 +50,14 @@ impl OrderStage {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            OrderStage::Paying => "Taking payment",
-            OrderStage::Preparing => "Preparing your eSIM",
-            OrderStage::Ready => "Ready",
-            OrderStage::PaymentFailed => "Payment failed",
-            OrderStage::Refunded => "Refunded",
-            OrderStage::NeedsAttention => "Being checked by our team",
+            OrderStage::Paying => t!("store-stage-paying"),
+            OrderStage::Preparing => t!("store-stage-preparing"),
+            OrderStage::Ready => t!("store-stage-ready"),
+            OrderStage::PaymentFailed => t!("store-stage-payment-failed"),
+            OrderStage::Refunded => t!("store-stage-refunded"),
+            OrderStage::NeedsAttention => t!("store-stage-needs-attention"),
         }
     }
 
@@ -152,13 +153,13 @@ impl ProfileStage {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            ProfileStage::NotInstalled => "Not installed yet",
-            ProfileStage::Downloaded => "Downloaded to a phone",
-            ProfileStage::Installed => "Installed",
-            ProfileStage::Unavailable => "Can no longer be installed",
-            ProfileStage::Deactivated => "Deactivated",
+            ProfileStage::NotInstalled => t!("store-profile-not-installed"),
+            ProfileStage::Downloaded => t!("store-profile-downloaded"),
+            ProfileStage::Installed => t!("store-profile-installed"),
+            ProfileStage::Unavailable => t!("store-profile-unavailable"),
+            ProfileStage::Deactivated => t!("store-profile-deactivated"),
         }
     }
 }
@@ -191,28 +192,31 @@ impl BundleUsage {
         self.used_bytes().saturating_mul(100) / self.initial_bytes
     }
 
-    pub fn state_label(&self) -> &'static str {
+    pub fn state_label(&self) -> String {
         match self.state.as_str() {
-            "processing" => "Being added",
-            "queued" => "Starts when you use data abroad",
-            "active" => "Active",
-            "depleted" => "Used up",
-            "expired" => "Expired",
-            "revoked" => "Revoked",
-            "lapsed" => "Lapsed (never started)",
-            _ => "Unknown",
+            "processing" => t!("store-bundle-processing"),
+            "queued" => t!("store-bundle-queued"),
+            "active" => t!("store-bundle-active"),
+            "depleted" => t!("store-bundle-depleted"),
+            "expired" => t!("store-bundle-expired"),
+            "revoked" => t!("store-bundle-revoked"),
+            "lapsed" => t!("store-bundle-lapsed"),
+            _ => t!("store-bundle-unknown"),
         }
     }
 
     /// "1.2 GB of 5 GB used" / "350 MB used (unlimited)".
     pub fn usage_label(&self) -> String {
         if self.unlimited {
-            return format!("{} used (unlimited)", bytes_label(self.used_bytes()));
+            return t!(
+                "store-usage-unlimited",
+                used = bytes_label(self.used_bytes())
+            );
         }
-        format!(
-            "{} of {} used",
-            bytes_label(self.used_bytes()),
-            bytes_label(self.initial_bytes)
+        t!(
+            "store-usage-of",
+            used = bytes_label(self.used_bytes()),
+            total = bytes_label(self.initial_bytes)
         )
     }
 }
@@ -332,27 +336,23 @@ impl OrderFilter {
         fn blank(s: Option<&str>) -> Option<&str> {
             s.map(str::trim).filter(|s| !s.is_empty())
         }
-        let stage =
-            match blank(status) {
-                None => None,
-                Some(s) => Some(OrderStage::from_query(s).ok_or_else(|| {
-                    PortalError::invalid("status", "Choose a status from the list.")
-                })?),
-            };
+        let stage = match blank(status) {
+            None => None,
+            Some(s) => Some(OrderStage::from_query(s).ok_or_else(|| {
+                PortalError::invalid("status", t!("store-filter-invalid-status"))
+            })?),
+        };
         let date = |field: &str, s: Option<&str>| match blank(s) {
             None => Ok(None),
             Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map(Some)
-                .map_err(|_| PortalError::invalid(field, "Enter a date as YYYY-MM-DD.")),
+                .map_err(|_| PortalError::invalid(field, t!("store-filter-invalid-date"))),
         };
         let from = date("from", from)?;
         let to = date("to", to)?;
         if let (Some(f), Some(t)) = (from, to) {
             if f > t {
-                return Err(PortalError::invalid(
-                    "to",
-                    "The end date is before the start date.",
-                ));
+                return Err(PortalError::invalid("to", t!("store-filter-invalid-range")));
             }
         }
         Ok(OrderFilter { stage, from, to })
@@ -455,6 +455,80 @@ mod tests {
         };
         assert_eq!(b.used_percent(), 75);
         assert_eq!(b.usage_label(), "750 MB of 1 GB used");
+    }
+
+    /// The catalog's English is exactly what the store said before it had catalogs.
+    #[test]
+    fn store_texts_in_english_are_unchanged() {
+        use crate::i18n::num;
+        let cases = [
+            (t!("store-results-count", count = num(1)), "1 plan"),
+            (t!("store-results-count", count = num(1234)), "1234 plans"),
+            (t!("store-filter-days-min", days = "7"), "7+ days"),
+            (t!("store-filter-data-min", gb = "10"), "10 GB+"),
+            (
+                t!("store-plan-data-full-speed", data = "5 GB"),
+                "5 GB at full speed",
+            ),
+            (
+                t!("store-plan-validity", days = "30 days"),
+                "30 days from the first time the eSIM connects in a covered country",
+            ),
+            (t!("store-plan-countries", count = num(12)), "Countries (12)"),
+            (t!("store-buy-total"), "Total "),
+            (t!("store-buy-top-up-button", price = "¥1,500"), "Add for ¥1,500"),
+            (
+                [
+                    t!("store-buy-login-before"),
+                    t!("store-buy-login-link"),
+                    t!("store-buy-login-after"),
+                ]
+                .concat(),
+                "Please log in to buy.",
+            ),
+            (
+                t!("store-order-top-up-title", iccid = "8944"),
+                "Top-up for eSIM 8944",
+            ),
+            (t!("store-order-top-up-done"), "The plan is on your eSIM. "),
+            (t!("store-install-heading"), "Install eSIM "),
+            (t!("store-orders-none"), "No orders match. "),
+            (t!("store-esims-none"), "You have no travel eSIM yet. "),
+            (
+                t!("store-filter-invalid-number", field = "maxPrice", max = "10000000"),
+                "maxPrice must be a whole number up to 10000000",
+            ),
+            (
+                parse_quantity("0").unwrap_err().to_string(),
+                "Choose 1 to 10 eSIMs.",
+            ),
+            (
+                t!("store-failure-refunded-unsupplied", amount = "¥1,500"),
+                "eSIM Go could not supply this plan right now, so we returned ¥1,500 to your account as credit.",
+            ),
+            (
+                t!("store-no-plan-named", name = "esim_1GB_7D_JP_V2"),
+                "There is no plan named esim_1GB_7D_JP_V2.",
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn store_texts_in_japanese() {
+        use crate::i18n::{with_lang_sync, Lang};
+        with_lang_sync(Lang::Ja, || {
+            assert_eq!(OrderStage::PaymentFailed.label(), "お支払いに失敗しました");
+            assert_eq!(
+                t!("store-results-count", count = crate::i18n::num(1)),
+                "1件のプラン"
+            );
+            assert_eq!(crate::domain::store::days_label(30), "30日");
+            assert_eq!(crate::domain::store::plan_data_label(None), "無制限");
+        });
     }
 
     #[test]

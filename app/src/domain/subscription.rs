@@ -39,11 +39,11 @@ pub enum ServiceStatus {
 impl ServiceStatus {
     pub fn label(&self) -> String {
         match self {
-            ServiceStatus::Active => "Active".into(),
-            ServiceStatus::Pending => "Pending".into(),
-            ServiceStatus::Suspended => "Suspended".into(),
-            ServiceStatus::Terminated => "Terminated".into(),
-            ServiceStatus::Cancelled => "Cancelled".into(),
+            ServiceStatus::Active => crate::t!("domain-service-active"),
+            ServiceStatus::Pending => crate::t!("domain-service-pending"),
+            ServiceStatus::Suspended => crate::t!("domain-service-suspended"),
+            ServiceStatus::Terminated => crate::t!("domain-service-terminated"),
+            ServiceStatus::Cancelled => crate::t!("domain-service-cancelled"),
             ServiceStatus::Other(s) => s.clone(),
         }
     }

@@ -2,6 +2,7 @@
 //! for opening one and commenting.
 
 use super::PortalError;
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 /// What a customer can file a case about (Salesforce's `Type` picklist on the Case).
@@ -12,6 +13,31 @@ pub const CATEGORIES: [&str; 5] = [
     "Account",
     "Other",
 ];
+
+/// A category in the customer's language (the value sent to Salesforce stays [`CATEGORIES`],
+/// English); one that is not ours shows as it came.
+pub fn category_label(category: &str) -> String {
+    match category {
+        "SIM & network" => t!("portal-support-category-sim"),
+        "Billing" => t!("portal-support-category-billing"),
+        "Plan change" => t!("portal-support-category-plan"),
+        "Account" => t!("portal-support-category-account"),
+        "Other" => t!("portal-support-category-other"),
+        other => other.to_string(),
+    }
+}
+
+/// A case status (Salesforce's `Status`) in the customer's language; one that is not a
+/// standard one shows as it came.
+pub fn status_label(status: &str) -> String {
+    match status {
+        "New" => t!("portal-support-status-new"),
+        "Working" => t!("portal-support-status-working"),
+        "Escalated" => t!("portal-support-status-escalated"),
+        "Closed" => t!("portal-support-status-closed"),
+        other => other.to_string(),
+    }
+}
 
 /// Salesforce limits: Subject 255 characters, CaseComment body 4,000 bytes.
 pub const MAX_SUBJECT_CHARS: usize = 255;
@@ -70,8 +96,9 @@ impl NewCase {
         if subject.is_empty() || subject.chars().count() > MAX_SUBJECT_CHARS || !one_line(subject) {
             return Err(PortalError::invalid(
                 "subject",
-                format!(
-                    "Give the case a subject of one line (at most {MAX_SUBJECT_CHARS} characters)."
+                t!(
+                    "portal-support-subject-invalid",
+                    max = MAX_SUBJECT_CHARS.to_string()
                 ),
             ));
         }
@@ -81,14 +108,24 @@ impl NewCase {
             .ok_or_else(|| {
                 PortalError::invalid(
                     "category",
-                    format!("Choose a category: {}.", CATEGORIES.join(", ")),
+                    t!(
+                        "portal-support-category-invalid",
+                        list = CATEGORIES
+                            .iter()
+                            .map(|c| category_label(c))
+                            .collect::<Vec<_>>()
+                            .join(&t!("portal-list-separator"))
+                    ),
                 )
             })?;
         let description = self.description.trim();
         if description.is_empty() || description.chars().count() > MAX_DESCRIPTION_CHARS {
             return Err(PortalError::invalid(
                 "description",
-                format!("Describe what happened (at most {MAX_DESCRIPTION_CHARS} characters)."),
+                t!(
+                    "portal-support-description-invalid",
+                    max = MAX_DESCRIPTION_CHARS.to_string()
+                ),
             ));
         }
         Ok(NewCase {
@@ -105,7 +142,7 @@ pub fn validated_comment(body: &str) -> Result<String, PortalError> {
     if b.is_empty() || b.len() > MAX_COMMENT_BYTES {
         return Err(PortalError::invalid(
             "body",
-            "Write a comment of at most 4,000 bytes (about 1,300 Japanese characters).",
+            t!("portal-support-comment-invalid"),
         ));
     }
     Ok(b.to_string())

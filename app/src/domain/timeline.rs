@@ -15,11 +15,11 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Outcome::Accepted => "Accepted",
-            Outcome::Failed => "Failed",
-            Outcome::Unconfirmed => "Unconfirmed",
+            Outcome::Accepted => crate::t!("domain-outcome-accepted"),
+            Outcome::Failed => crate::t!("domain-outcome-failed"),
+            Outcome::Unconfirmed => crate::t!("domain-outcome-unconfirmed"),
         }
     }
 

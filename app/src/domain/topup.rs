@@ -52,13 +52,13 @@ pub fn parse_quota_input(raw: &str) -> Result<QuotaMb, PortalError> {
     if t.is_empty() {
         return Err(PortalError::invalid(
             "quotaMb",
-            "Choose an amount or type one in MB.",
+            crate::t!("domain-topup-amount-missing"),
         ));
     }
     if !t.bytes().all(|b| b.is_ascii_digit()) {
         return Err(PortalError::invalid(
             "quotaMb",
-            "Type the amount in MB as a whole number, e.g. 2500.",
+            crate::t!("domain-topup-amount-whole"),
         ));
     }
     let mb: u64 = t.parse().unwrap_or(u64::MAX);
@@ -79,7 +79,7 @@ pub fn parse_campaign_code(raw: &str) -> Result<Option<String>, PortalError> {
     } else {
         Err(PortalError::invalid(
             "campaignCode",
-            "A campaign code has up to 32 letters, digits, - or _.",
+            crate::t!("domain-topup-campaign-invalid"),
         ))
     }
 }
@@ -96,15 +96,19 @@ fn parse_date_field(
         return Ok(None);
     }
     let d = parse_iso_date(t).ok_or_else(|| {
-        PortalError::invalid(field, format!("{what} must be a date (YYYY-MM-DD)."))
+        PortalError::invalid(
+            field,
+            crate::t!("domain-topup-date-format", what = what.to_string()),
+        )
     })?;
     if d < earliest || d > latest {
         return Err(PortalError::invalid(
             field,
-            format!(
-                "{what} must be between {} and {}.",
-                date_label(earliest),
-                date_label(latest)
+            crate::t!(
+                "domain-topup-date-range",
+                what = what.to_string(),
+                from = date_label(earliest),
+                to = date_label(latest)
             ),
         ));
     }
@@ -140,14 +144,14 @@ impl TopUpOrder {
             "scheduledFor",
             tomorrow,
             today + Duration::days(MAX_SCHEDULE_DAYS),
-            "The top-up date",
+            &crate::t!("domain-topup-the-date"),
         )?;
         let expiry_date = parse_date_field(
             expiry_date,
             "expiryDate",
             scheduled_for.unwrap_or(today) + Duration::days(1),
             today + Duration::days(MAX_EXPIRY_DAYS),
-            "The expiry date",
+            &crate::t!("domain-topup-the-expiry"),
         )?;
         Ok(TopUpOrder {
             quota,
@@ -173,7 +177,7 @@ pub fn parse_idempotency_key(raw: &str) -> Result<String, PortalError> {
     } else {
         Err(PortalError::invalid(
             "idempotencyKey",
-            "An idempotency key has 8–100 letters, digits, -, _, : or . characters.",
+            crate::t!("domain-idempotency-key-invalid"),
         ))
     }
 }
@@ -195,13 +199,13 @@ pub enum TopUpState {
 }
 
 impl TopUpState {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            TopUpState::Applied => "Added",
-            TopUpState::Pending => "In progress",
-            TopUpState::Scheduled => "Scheduled",
-            TopUpState::Voided => "Refunded as credit",
-            TopUpState::PaymentFailed => "Not paid",
+            TopUpState::Applied => crate::t!("domain-topup-added"),
+            TopUpState::Pending => crate::t!("domain-topup-in-progress"),
+            TopUpState::Scheduled => crate::t!("domain-topup-scheduled"),
+            TopUpState::Voided => crate::t!("domain-topup-voided"),
+            TopUpState::PaymentFailed => crate::t!("domain-topup-not-paid"),
         }
     }
 }
@@ -250,9 +254,12 @@ pub fn parse_history_range(
     let date = |v: Option<&str>, field: &str| -> Result<Option<NaiveDate>, PortalError> {
         match v.map(str::trim).filter(|s| !s.is_empty()) {
             None => Ok(None),
-            Some(s) => parse_iso_date(s)
-                .map(Some)
-                .ok_or_else(|| PortalError::invalid(field, format!("{field} must be YYYY-MM-DD."))),
+            Some(s) => parse_iso_date(s).map(Some).ok_or_else(|| {
+                PortalError::invalid(
+                    field,
+                    crate::t!("domain-history-date-format", field = field),
+                )
+            }),
         }
     };
     let to = date(to, "toDate")?.unwrap_or(today);
@@ -260,13 +267,13 @@ pub fn parse_history_range(
     if from > to {
         return Err(PortalError::invalid(
             "fromDate",
-            "fromDate must not be after toDate.",
+            crate::t!("domain-history-order"),
         ));
     }
     if to - from > Duration::days(366) {
         return Err(PortalError::invalid(
             "fromDate",
-            "The history covers at most one year per request.",
+            crate::t!("domain-history-max"),
         ));
     }
     Ok((from, to))

@@ -65,13 +65,13 @@ impl TripState {
         .find(|t| t.as_str() == s)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            TripState::Scheduled => "Scheduled",
-            TripState::Underway => "Roaming on",
-            TripState::Over => "Finished",
-            TripState::Cancelled => "Cancelled",
-            TripState::Failed => "Could not switch",
+            TripState::Scheduled => crate::t!("domain-trip-scheduled"),
+            TripState::Underway => crate::t!("domain-trip-underway"),
+            TripState::Over => crate::t!("domain-trip-over"),
+            TripState::Cancelled => crate::t!("domain-trip-cancelled"),
+            TripState::Failed => crate::t!("domain-trip-failed"),
         }
     }
 
@@ -99,19 +99,29 @@ pub struct TripView {
 /// "14–21 May 2027", "30 May – 2 Jun 2027", "30 Dec 2027 – 2 Jan 2028".
 pub fn dates_label(first: NaiveDate, last: NaiveDate) -> String {
     use chrono::Datelike;
-    if first == last {
-        first.format("%-d %b %Y").to_string()
+    let t = |key: &str| crate::t!(key);
+    let (a, b, sep) = if first == last {
+        return super::dates::date_label(first);
     } else if first.year() != last.year() {
-        format!(
-            "{} – {}",
-            first.format("%-d %b %Y"),
-            last.format("%-d %b %Y")
+        (
+            "domain-date-format",
+            "domain-date-format",
+            "domain-range-sep",
         )
     } else if first.month() != last.month() {
-        format!("{} – {}", first.format("%-d %b"), last.format("%-d %b %Y"))
+        (
+            "domain-range-month-first",
+            "domain-range-month-last",
+            "domain-range-sep",
+        )
     } else {
-        format!("{}–{}", first.format("%-d"), last.format("%-d %b %Y"))
-    }
+        (
+            "domain-range-day-first",
+            "domain-range-day-last",
+            "domain-range-day-sep",
+        )
+    };
+    format!("{}{}{}", first.format(&t(a)), t(sep), last.format(&t(b)))
 }
 
 /// What the scheduler should ask the carrier for now.
@@ -138,39 +148,42 @@ impl Trip {
     ) -> Result<Self, PortalError> {
         let date = |field: &str, s: &str| {
             NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                .map_err(|_| PortalError::invalid(field, "Enter a date as YYYY-MM-DD."))
+                .map_err(|_| PortalError::invalid(field, crate::t!("domain-trip-date-format")))
         };
         let first_day = date("firstDay", first)?;
         let last_day = date("lastDay", last)?;
         if first_day <= today {
             return Err(PortalError::invalid(
                 "firstDay",
-                "A trip starts tomorrow at the earliest.",
+                crate::t!("domain-trip-tomorrow"),
             ));
         }
         if first_day > today + Duration::days(MAX_AHEAD_DAYS) {
             return Err(PortalError::invalid(
                 "firstDay",
-                "A trip starts within a year.",
+                crate::t!("domain-trip-within-year"),
             ));
         }
         if last_day < first_day {
             return Err(PortalError::invalid(
                 "lastDay",
-                "The last day is before the first day.",
+                crate::t!("domain-trip-order"),
             ));
         }
         if (last_day - first_day).num_days() + 1 > MAX_DAYS {
             return Err(PortalError::invalid(
                 "lastDay",
-                format!("A trip is at most {MAX_DAYS} days."),
+                crate::t!(
+                    "domain-trip-max-days",
+                    days = crate::i18n::num(MAX_DAYS as f64)
+                ),
             ));
         }
         let label = label.trim();
         if label.chars().count() > 60 || label.chars().any(char::is_control) {
             return Err(PortalError::invalid(
                 "label",
-                "A trip's name is at most 60 characters.",
+                crate::t!("domain-trip-label"),
             ));
         }
         Ok(Trip {

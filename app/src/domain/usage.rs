@@ -87,26 +87,26 @@ impl Forecast {
     /// The sentence beside the figures.
     pub fn message(&self) -> String {
         match self {
-            Forecast::Unknown => "Not enough recent usage to forecast yet.".into(),
-            Forecast::Exhausted { resets_on } => format!(
-                "Your high-speed data is used up. It renews on {}, or top up now.",
-                short_date_label(*resets_on)
+            Forecast::Unknown => crate::t!("domain-forecast-unknown"),
+            Forecast::Exhausted { resets_on } => crate::t!(
+                "domain-forecast-exhausted",
+                date = short_date_label(*resets_on)
             ),
             Forecast::RunsOut {
                 on,
                 daily_average_mb,
-            } => format!(
-                "At this pace ({} a day) your data lasts until {}.",
-                format_quota_mb(*daily_average_mb),
-                short_date_label(*on)
+            } => crate::t!(
+                "domain-forecast-runs-out",
+                pace = format_quota_mb(*daily_average_mb),
+                date = short_date_label(*on)
             ),
             Forecast::Lasts {
                 resets_on,
                 daily_average_mb,
-            } => format!(
-                "At this pace ({} a day) your data lasts until it renews on {}.",
-                format_quota_mb(*daily_average_mb),
-                short_date_label(*resets_on)
+            } => crate::t!(
+                "domain-forecast-lasts",
+                pace = format_quota_mb(*daily_average_mb),
+                date = short_date_label(*resets_on)
             ),
         }
     }
@@ -165,21 +165,35 @@ impl RightSize {
     pub fn message(&self) -> String {
         let used = format_quota_mb(self.used_mb);
         let size = |p: PlanCode| format_quota_mb(p.monthly_quota_mb()).replace(".0 GB", " GB");
-        let head = format!("Your last {} days used {used}", self.window_days);
+        let days = crate::i18n::num(self.window_days);
         match self.current {
-            _ if !self.fits(self.suggestion) => format!(
-                "{head}: more than any plan holds; {} plus top-ups would have covered it.",
-                size(self.suggestion)
+            _ if !self.fits(self.suggestion) => crate::t!(
+                "domain-right-size-over",
+                days = days,
+                used = used,
+                plan = size(self.suggestion)
             ),
             Some(c) if c == self.suggestion => {
-                format!("{head}: your {} plan is the right size.", size(c))
+                crate::t!(
+                    "domain-right-size-right",
+                    days = days,
+                    used = used,
+                    plan = size(c)
+                )
             }
-            Some(c) if !self.fits(c) => format!(
-                "{head}: more than your {} plan; {} would have been enough.",
-                size(c),
-                size(self.suggestion)
+            Some(c) if !self.fits(c) => crate::t!(
+                "domain-right-size-bigger",
+                days = days,
+                used = used,
+                plan = size(c),
+                suggestion = size(self.suggestion)
             ),
-            _ => format!("{head}: {} would have been enough.", size(self.suggestion)),
+            _ => crate::t!(
+                "domain-right-size-smaller",
+                days = days,
+                used = used,
+                suggestion = size(self.suggestion)
+            ),
         }
     }
 }
@@ -257,7 +271,8 @@ impl UsageReport {
             total_quota_mb,
             used_mb,
             remaining_quota_mb: remaining_mb,
-            remaining_label: remaining_mb.map_or_else(|| "Unknown".to_string(), format_quota_mb),
+            remaining_label: remaining_mb
+                .map_or_else(|| crate::t!("domain-unknown"), format_quota_mb),
             used_percent,
             forecast: remaining_mb.map_or(Forecast::Unknown, |r| {
                 Forecast::compute(r, &usage_history, today)

@@ -28,20 +28,17 @@ impl Threshold {
                 Ok(p) if (1..=99).contains(&p) => Ok(Threshold::PercentUsed(p)),
                 _ => Err(PortalError::invalid(
                     "value",
-                    "Choose a share of your data between 1 and 99 %.",
+                    crate::t!("domain-alert-percent-range"),
                 )),
             },
             "remainingMb" => match v.parse::<u64>() {
                 Ok(mb) if (10..=100_000).contains(&mb) => Ok(Threshold::RemainingMb(mb)),
                 _ => Err(PortalError::invalid(
                     "value",
-                    "Choose an amount left between 10 MB and 100 GB.",
+                    crate::t!("domain-alert-left-range"),
                 )),
             },
-            _ => Err(PortalError::invalid(
-                "kind",
-                "Choose “share used” or “data left”.",
-            )),
+            _ => Err(PortalError::invalid("kind", crate::t!("domain-alert-kind"))),
         }
     }
 
@@ -61,8 +58,12 @@ impl Threshold {
     /// "80 % used", "1.0 GB left".
     pub fn label(self) -> String {
         match self {
-            Threshold::PercentUsed(p) => format!("{p} % used"),
-            Threshold::RemainingMb(mb) => format!("{} left", format_quota_mb(mb)),
+            Threshold::PercentUsed(p) => {
+                crate::t!("domain-alert-percent", percent = crate::i18n::num(p))
+            }
+            Threshold::RemainingMb(mb) => {
+                crate::t!("domain-alert-left", amount = format_quota_mb(mb))
+            }
         }
     }
 
@@ -70,15 +71,16 @@ impl Threshold {
     pub fn reached_message(self, used_mb: u64, remaining_mb: u64) -> String {
         let total = used_mb.saturating_add(remaining_mb);
         match self {
-            Threshold::PercentUsed(p) => format!(
-                "You have used {p} % or more of this month's data ({} of {}).",
-                format_quota_mb(used_mb),
-                format_quota_mb(total)
+            Threshold::PercentUsed(p) => crate::t!(
+                "domain-alert-percent-reached",
+                percent = crate::i18n::num(p),
+                used = format_quota_mb(used_mb),
+                total = format_quota_mb(total)
             ),
-            Threshold::RemainingMb(mb) => format!(
-                "Your data left this month is down to {} (your alert: {} left).",
-                format_quota_mb(remaining_mb),
-                format_quota_mb(mb)
+            Threshold::RemainingMb(mb) => crate::t!(
+                "domain-alert-left-reached",
+                left = format_quota_mb(remaining_mb),
+                amount = format_quota_mb(mb)
             ),
         }
     }
@@ -99,13 +101,16 @@ impl Threshold {
         if existing.contains(&self) {
             return Err(PortalError::invalid(
                 "value",
-                "You already have this alert.",
+                crate::t!("domain-alert-duplicate"),
             ));
         }
         if existing.len() >= MAX_PER_SIM {
             return Err(PortalError::invalid(
                 "value",
-                format!("A SIM can have at most {MAX_PER_SIM} alerts; remove one first."),
+                crate::t!(
+                    "domain-alert-max",
+                    max = crate::i18n::num(MAX_PER_SIM as f64)
+                ),
             ));
         }
         Ok(())

@@ -7,23 +7,9 @@ use crate::components::feed_tokens::FeedTokensCard;
 use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
 use crate::domain::dates::jst_datetime_label;
 use crate::domain::{PortalError, SessionInfo};
-use crate::testids;
+use crate::{t, testids};
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-mod text {
-    pub const TITLE: &str = "Your account";
-    pub const SESSIONS: &str = "Where you are logged in";
-    pub const SESSIONS_LEAD: &str = "A session ends by itself after 30 minutes without use. If you see a device you do not recognise, log it out and change your password.";
-    pub const LOADING: &str = "Loading your sessions…";
-    pub const THIS_DEVICE: &str = "This device";
-    pub const LOGGED_IN: &str = "Logged in";
-    pub const LAST_ACTIVE: &str = "last active";
-    pub const END: &str = "Log out";
-    pub const EVERYWHERE: &str = "Log out everywhere";
-    pub const EVERYWHERE_HINT: &str =
-        "Ends every session, this one included. You will need your password on each device again.";
-}
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -34,14 +20,14 @@ pub fn AccountPage() -> impl IntoView {
     let everywhere_error = move || everywhere.value().get().and_then(Result::err);
 
     view! {
-        <Title text=text::TITLE />
-        <h1>{text::TITLE}</h1>
+        <Title text=t!("portal-account-title") />
+        <h1>{t!("portal-account-title")}</h1>
         <ProfileCard />
         <section class="card" aria-labelledby="sessions-title">
-            <header class="card__head"><h2 id="sessions-title">{text::SESSIONS}</h2></header>
-            <p class="muted">{text::SESSIONS_LEAD}</p>
+            <header class="card__head"><h2 id="sessions-title">{t!("portal-account-sessions")}</h2></header>
+            <p class="muted">{t!("portal-account-sessions-lead")}</p>
             {move || end_error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
-            <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
+            <Transition fallback=|| view! { <p class="muted">{t!("portal-account-sessions-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match sessions.await {
                         Ok(list) => view! {
@@ -56,8 +42,8 @@ pub fn AccountPage() -> impl IntoView {
             </Transition>
             <ActionForm action=everywhere attr:class="sessions__everywhere">
                 <button class="btn btn--danger" type="submit" data-testid=testids::LOGOUT_EVERYWHERE
-                    disabled=move || everywhere.pending().get()>{text::EVERYWHERE}</button>
-                <span class="muted">{text::EVERYWHERE_HINT}</span>
+                    disabled=move || everywhere.pending().get()>{t!("portal-account-everywhere")}</button>
+                <span class="muted">{t!("portal-account-everywhere-hint")}</span>
             </ActionForm>
             {move || everywhere_error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
         </section>
@@ -75,10 +61,10 @@ fn ProfileCard() -> impl IntoView {
     view! {
         <section class="card profile" aria-labelledby="profile-title" data-testid=testids::PROFILE_CARD>
             <header class="card__head">
-                <h2 id="profile-title">"Profile"</h2>
-                <a class="btn btn--ghost" href=crate::routes::ADDRESS>"Edit address"</a>
+                <h2 id="profile-title">{t!("portal-profile-title")}</h2>
+                <a class="btn btn--ghost" href=crate::routes::ADDRESS>{t!("portal-profile-edit-address")}</a>
             </header>
-            <Transition fallback=|| view! { <p class="muted">"Loading your profile…"</p> }>
+            <Transition fallback=|| view! { <p class="muted">{t!("portal-profile-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match profile.await {
                         Ok(p) => {
@@ -86,10 +72,10 @@ fn ProfileCard() -> impl IntoView {
                             let lines = [format!("〒{}", a.postcode), format!("{} {}", a.prefecture, a.city), a.line1, a.line2];
                             view! {
                                 <dl class="facts">
-                                    <dt>"Name"</dt><dd>{p.name}</dd>
-                                    <dt>"Email"</dt><dd>{p.email}</dd>
-                                    <dt>"Phone"</dt><dd class="mono">{p.phone}</dd>
-                                    <dt>"Address"</dt>
+                                    <dt>{t!("portal-profile-name")}</dt><dd>{p.name}</dd>
+                                    <dt>{t!("portal-profile-email")}</dt><dd>{p.email}</dd>
+                                    <dt>{t!("portal-profile-phone")}</dt><dd class="mono">{p.phone}</dd>
+                                    <dt>{t!("portal-profile-address")}</dt>
                                     <dd>{lines.into_iter().filter(|l| !l.trim().is_empty()).map(|l| view! { <span class="block">{l}</span> }).collect_view()}</dd>
                                 </dl>
                             }.into_any()
@@ -104,20 +90,20 @@ fn ProfileCard() -> impl IntoView {
                     {move || Suspend::new(async move {
                         methods.await.ok().map(|m| view! {
                             <p>
-                                <strong>"Payment method: "</strong>
+                                <strong>{t!("portal-profile-payment-method")}</strong>
                                 {if m.has_payment_method {
-                                    m.description.unwrap_or_else(|| "on file".into())
+                                    m.description.unwrap_or_else(|| t!("portal-profile-payment-on-file"))
                                 } else {
-                                    "none yet — add one to top up and order".into()
+                                    t!("portal-profile-payment-none")
                                 }}
                             </p>
                         })
                     })}
                 </Transition>
-                <a class="btn" href=crate::routes::MANAGE_PAYMENT_METHODS rel="external">"Manage payment methods"</a>
+                <a class="btn" href=crate::routes::MANAGE_PAYMENT_METHODS rel="external">{t!("portal-profile-manage-payment")}</a>
             </div>
             {billing_error.then(|| view! {
-                <p class="form__error" role="alert">"Our billing system is not responding right now. Please try again in a few minutes."</p>
+                <p class="form__error" role="alert">{t!("portal-profile-billing-error")}</p>
             })}
         </section>
     }
@@ -125,19 +111,17 @@ fn ProfileCard() -> impl IntoView {
 
 #[component]
 fn SessionRow(session: SessionInfo, end: ServerAction<EndSession>) -> impl IntoView {
-    let when = format!(
-        "{} {} · {} {}",
-        text::LOGGED_IN,
-        jst_datetime_label(session.created_at),
-        text::LAST_ACTIVE,
-        jst_datetime_label(session.last_seen_at)
+    let when = t!(
+        "portal-account-session-when",
+        created = jst_datetime_label(session.created_at),
+        seen = jst_datetime_label(session.last_seen_at)
     );
     let id = session.id;
     view! {
         <li class="sessions__row" data-testid=testids::SESSION_ROW data-current=session.current.to_string()>
             <div class="sessions__what">
                 <strong>{session.device}</strong>
-                {session.current.then(|| view! { <Badge label=text::THIS_DEVICE tone="ok" /> })}
+                {session.current.then(|| view! { <Badge label=t!("portal-account-this-device") tone="ok" /> })}
                 <span class="muted sessions__when">{when}</span>
                 {session.ip.map(|ip| view! { <span class="muted mono sessions__ip">{ip}</span> })}
             </div>
@@ -145,7 +129,7 @@ fn SessionRow(session: SessionInfo, end: ServerAction<EndSession>) -> impl IntoV
                 <button class="btn btn--ghost" type="button" data-testid=testids::SESSION_END
                     disabled=move || end.pending().get()
                     on:click=move |_| { end.dispatch(EndSession { session_id: id }); }>
-                    {text::END}
+                    {t!("portal-account-end-session")}
                 </button>
             })}
         </li>

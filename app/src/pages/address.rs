@@ -5,7 +5,7 @@ use crate::api::{get_profile, ChangeAddress};
 use crate::components::address_fields::{AddressFields, FieldError};
 use crate::components::status::{ErrorPanel, LoginRedirect};
 use crate::domain::PortalError;
-use crate::{routes, testids};
+use crate::{routes, t, testids};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -19,24 +19,25 @@ pub fn AddressPage() -> impl IntoView {
     let profile = Resource::new(|| (), |_| get_profile());
     let (title, lead, submit) = if welcome {
         (
-            "Welcome! Check your address",
-            "Your login is ready. This is the address we will send SIM cards and letters to. Correct it if needed, then continue.",
-            "Save and continue",
+            t!("portal-address-welcome-title"),
+            t!("portal-address-welcome-lead"),
+            t!("portal-address-welcome-submit"),
         )
     } else {
         (
-            "Your address",
-            "Where we send SIM cards and letters. Billing uses it on your invoices.",
-            "Save address",
+            t!("portal-address-title"),
+            t!("portal-address-lead"),
+            t!("portal-address-submit"),
         )
     };
+    let submit = StoredValue::new(submit);
     view! {
-        <Title text=title />
-        {(!welcome).then(|| view! { <a class="back" href=routes::ACCOUNT>"← Your account"</a> })}
+        <Title text=title.clone() />
+        {(!welcome).then(|| view! { <a class="back" href=routes::ACCOUNT>{t!("portal-address-back")}</a> })}
         <section class="panel wide">
             <h1>{title}</h1>
             <p class="muted">{lead}</p>
-            <Transition fallback=|| view! { <p class="muted">"Loading your address…"</p> }>
+            <Transition fallback=|| view! { <p class="muted">{t!("portal-address-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match profile.await {
                         Ok(p) => view! {
@@ -44,7 +45,7 @@ pub fn AddressPage() -> impl IntoView {
                                 {welcome.then(|| view! { <input type="hidden" name="welcome" value="1" /> })}
                                 <AddressFields address=p.address error=error />
                                 <label class="field field--short">
-                                    <span>"Phone"</span>
+                                    <span>{t!("portal-address-phone")}</span>
                                     <input type="tel" name="phone" autocomplete="tel" value=p.phone required />
                                     <FieldError error=error name="phone" />
                                 </label>
@@ -52,11 +53,11 @@ pub fn AddressPage() -> impl IntoView {
                                     <p class="form__error" role="alert">{e.to_string()}</p>
                                 })}
                                 {move || saved().then(|| view! {
-                                    <p class="notice notice--ok" role="status" data-testid=testids::ADDRESS_SAVED>"Saved. Billing has your new address."</p>
+                                    <p class="notice notice--ok" role="status" data-testid=testids::ADDRESS_SAVED>{t!("portal-address-saved")}</p>
                                 })}
                                 <div class="form__actions">
                                     <button class="btn btn--primary" type="submit" disabled=move || save.pending().get()>
-                                        {move || if save.pending().get() { "Saving…" } else { submit }}
+                                        {move || if save.pending().get() { t!("portal-address-saving") } else { submit.get_value() }}
                                     </button>
                                 </div>
                             </ActionForm>

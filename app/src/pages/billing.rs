@@ -7,29 +7,10 @@ use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
 use crate::domain::dates::date_label;
 use crate::domain::topup::yen_label;
 use crate::domain::{Invoice, PortalError};
-use crate::{routes, testids};
+use crate::{routes, t, testids};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-
-mod text {
-    pub const TITLE: &str = "Billing";
-    pub const LEAD: &str =
-        "Your invoices. Paying or viewing one opens our billing system, already signed in.";
-    pub const LOADING: &str = "Loading your invoices…";
-    pub const EMPTY: &str = "You have no invoices yet.";
-    pub const NUMBER: &str = "Invoice";
-    pub const DATE: &str = "Date";
-    pub const DUE: &str = "Due";
-    pub const AMOUNT: &str = "Amount";
-    pub const STATUS: &str = "Status";
-    pub const PAY: &str = "Pay";
-    pub const VIEW: &str = "View";
-    pub const OUTSTANDING: &str = "to pay";
-    pub const OPEN_NOT_FOUND: &str = "That invoice is not on your account.";
-    pub const OPEN_UNAVAILABLE: &str =
-        "We could not open the billing system just now. Please try again in a few minutes.";
-}
 
 #[component]
 pub fn BillingPage() -> impl IntoView {
@@ -38,21 +19,21 @@ pub fn BillingPage() -> impl IntoView {
     let open_error = move || {
         query.read().get("open_error").map(|e| {
             if e == "not_found" {
-                text::OPEN_NOT_FOUND
+                t!("portal-billing-open-not-found")
             } else {
-                text::OPEN_UNAVAILABLE
+                t!("portal-billing-open-unavailable")
             }
         })
     };
     view! {
-        <Title text=text::TITLE />
-        <h1>{text::TITLE}</h1>
-        <p class="lead">{text::LEAD}</p>
+        <Title text=t!("portal-billing-title") />
+        <h1>{t!("portal-billing-title")}</h1>
+        <p class="lead">{t!("portal-billing-lead")}</p>
         {move || open_error().map(|m| view! { <p class="panel panel--error" role="alert">{m}</p> })}
-        <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t!("portal-billing-loading")}</p> }>
             {move || Suspend::new(async move {
                 match invoices.await {
-                    Ok(list) if list.is_empty() => view! { <p class="panel">{text::EMPTY}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="panel">{t!("portal-billing-empty")}</p> }.into_any(),
                     Ok(list) => view! { <InvoiceTable list=list /> }.into_any(),
                     Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
@@ -72,19 +53,19 @@ fn InvoiceTable(list: Vec<Invoice>) -> impl IntoView {
     view! {
         {(outstanding > 0).then(|| view! {
             <p class="billing__due" data-testid=testids::BILLING_OUTSTANDING>
-                <strong>{yen_label(outstanding)}</strong>" "{text::OUTSTANDING}
+                <strong>{yen_label(outstanding)}</strong>{t!("portal-billing-outstanding")}
             </p>
         })}
         <div class="card table-wrap">
             <table class="table" data-testid=testids::INVOICE_LIST>
                 <thead>
                     <tr>
-                        <th scope="col">{text::NUMBER}</th>
-                        <th scope="col">{text::DATE}</th>
-                        <th scope="col">{text::DUE}</th>
-                        <th scope="col" class="num">{text::AMOUNT}</th>
-                        <th scope="col">{text::STATUS}</th>
-                        <th scope="col"><span class="sr-only">"Open"</span></th>
+                        <th scope="col">{t!("portal-billing-invoice")}</th>
+                        <th scope="col">{t!("portal-billing-date")}</th>
+                        <th scope="col">{t!("portal-billing-due")}</th>
+                        <th scope="col" class="num">{t!("portal-billing-amount")}</th>
+                        <th scope="col">{t!("portal-billing-status")}</th>
+                        <th scope="col"><span class="sr-only">{t!("portal-billing-open")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -110,7 +91,7 @@ fn InvoiceRow(invoice: Invoice) -> impl IntoView {
                 <a class=if payable { "btn btn--primary btn--small" } else { "btn btn--ghost btn--small" }
                     href=routes::open_invoice(invoice.id) target="_blank" rel="noopener"
                     data-testid=testids::INVOICE_OPEN>
-                    {if payable { text::PAY } else { text::VIEW }}
+                    {if payable { t!("portal-billing-pay") } else { t!("portal-billing-view") }}
                 </a>
             </td>
         </tr>

@@ -10,7 +10,7 @@ use crate::domain::catalog::{
 };
 use crate::domain::topup::yen_label;
 use crate::domain::PortalError;
-use crate::{routes, testids};
+use crate::{routes, t, testids};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 
 fn price_label(p: &Product) -> String {
     match p.cycle {
-        BillingCycle::Monthly => format!("{} / month", yen_label(p.price_yen)),
-        BillingCycle::OneTime => format!("{} once", yen_label(p.price_yen)),
+        BillingCycle::Monthly => t!("portal-price-monthly", price = yen_label(p.price_yen)),
+        BillingCycle::OneTime => t!("portal-price-once", price = yen_label(p.price_yen)),
     }
 }
 
@@ -27,10 +27,10 @@ fn price_label(p: &Product) -> String {
 pub fn CatalogPage() -> impl IntoView {
     let catalog = Resource::new(|| (), |_| get_catalog());
     view! {
-        <Title text="Shop" />
-        <h1>"Shop"</h1>
-        <p class="lead">"Data-only eSIMs on NTT Docomo's network, home fibre and VPN. Prices include tax; nothing is charged until your order is approved."</p>
-        <Transition fallback=|| view! { <p class="muted">"Loading the catalog…"</p> }>
+        <Title text=t!("portal-shop-title") />
+        <h1>{t!("portal-shop-title")}</h1>
+        <p class="lead">{t!("portal-shop-lead")}</p>
+        <Transition fallback=|| view! { <p class="muted">{t!("portal-shop-loading")}</p> }>
             {move || Suspend::new(async move {
                 match catalog.await {
                     Ok(c) => view! { <Shelves catalog=c /> }.into_any(),
@@ -52,19 +52,19 @@ fn Shelves(catalog: CatalogView) -> impl IntoView {
                 let fees: Vec<String> = catalog
                     .extras(cat, ItemClass::ActivationFee)
                     .iter()
-                    .map(|f| format!("{}: {}", f.name, yen_label(f.price_yen)))
+                    .map(|f| t!("portal-shop-fee", name = f.name.clone(), price = yen_label(f.price_yen)))
                     .collect();
                 view! {
                     <section class="shelf">
                         <h2>{cat.label()}</h2>
-                        {(!fees.is_empty()).then(|| view! { <p class="muted small">{format!("One-time {}", fees.join(", "))}</p> })}
+                        {(!fees.is_empty()).then(|| view! { <p class="muted small">{t!("portal-shop-fees", fees = fees.join(&t!("portal-list-separator")))}</p> })}
                         <ul class="products">
                             {services.iter().filter(|p| p.category == cat).map(|p| view! {
                                 <li class="card product" data-testid=testids::PRODUCT_CARD>
                                     <h3>{p.name.clone()}</h3>
                                     <p class="product__price">{price_label(p)}</p>
                                     <p class="muted small">{p.description.clone()}</p>
-                                    <a class="btn btn--primary" href=routes::product(&p.sku)>"Choose"</a>
+                                    <a class="btn btn--primary" href=routes::product(&p.sku)>{t!("portal-shop-choose")}</a>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -81,14 +81,14 @@ pub fn ProductPage() -> impl IntoView {
     let sku = move || params.with(|p| p.get("sku").unwrap_or_default());
     let catalog = Resource::new(|| (), |_| get_catalog());
     view! {
-        <Title text="Order" />
-        <a class="back" href=routes::CATALOG>"← Shop"</a>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Title text=t!("portal-product-title") />
+        <a class="back" href=routes::CATALOG>{t!("portal-product-back")}</a>
+        <Transition fallback=|| view! { <p class="muted">{t!("portal-product-loading")}</p> }>
             {move || Suspend::new(async move {
                 match catalog.await {
                     Ok(c) => match c.product(&sku()).filter(|p| p.class == ItemClass::Service).cloned() {
                         Some(p) => view! { <OrderForm catalog=c product=p /> }.into_any(),
-                        None => view! { <ErrorPanel error=PortalError::NotFound message="This product is not available." /> }.into_any(),
+                        None => view! { <ErrorPanel error=PortalError::NotFound message=t!("portal-product-unavailable") /> }.into_any(),
                     },
                     Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                 }
@@ -200,7 +200,7 @@ fn OrderForm(catalog: CatalogView, product: Product) -> impl IntoView {
                 }).collect_view()}
                 {(!extras.is_empty()).then(|| view! {
                     <fieldset class="form__group">
-                        <legend>"Add-ons"</legend>
+                        <legend>{t!("portal-product-add-ons")}</legend>
                         {extras.iter().map(|a| {
                             let sku = a.sku.clone();
                             view! {
@@ -212,7 +212,7 @@ fn OrderForm(catalog: CatalogView, product: Product) -> impl IntoView {
                                             if on { v.push(sku.clone()); }
                                         });
                                     } />
-                                    <span>{format!("{} — {}", a.name, price_label(a))}</span>
+                                    <span>{t!("portal-product-add-on", name = a.name.clone(), price = price_label(a))}</span>
                                 </label>
                             }
                         }).collect_view()}
@@ -226,17 +226,17 @@ fn OrderForm(catalog: CatalogView, product: Product) -> impl IntoView {
                     let chosen = add_ons.get();
                     extras.iter().filter(|a| chosen.contains(&a.sku)).map(|a| view! { <dt>{a.name.clone()}</dt><dd>{price_label(a)}</dd> }).collect_view()
                 }}
-                <dt class="totals__sum">"Monthly"</dt>
+                <dt class="totals__sum">{t!("portal-totals-monthly")}</dt>
                 <dd class="totals__sum">{move || match local.get() {
                     Ok(q) => yen_label(q.monthly_yen),
                     Err(_) => yen_label(product.price_yen),
                 }}</dd>
-                <dt class="totals__sum">"Once, with the first bill"</dt>
+                <dt class="totals__sum">{t!("portal-totals-once-first-bill")}</dt>
                 <dd class="totals__sum">{move || yen_label(fees.iter().map(|f| f.price_yen).sum())}</dd>
             </dl>
             {move || server_error.get().filter(|e| !matches!(e, PortalError::Invalid { .. })).map(|e| {
                 let link = match &e {
-                    PortalError::PaymentRequired { pay_url: Some(url), pay_label, .. } => Some((url.clone(), pay_label.clone().unwrap_or_else(|| "Add a payment method".into()))),
+                    PortalError::PaymentRequired { pay_url: Some(url), pay_label, .. } => Some((url.clone(), pay_label.clone().unwrap_or_else(|| t!("portal-add-payment-method")))),
                     _ => None,
                 };
                 view! {
@@ -249,10 +249,10 @@ fn OrderForm(catalog: CatalogView, product: Product) -> impl IntoView {
             <Checks />
             <div class="form__actions">
                 <button class="btn btn--primary" data-testid=testids::ORDER_SUBMIT on:click=submit disabled=move || checkout.pending().get()>
-                    {move || if checkout.pending().get() { "Placing your order…" } else { "Place order" }}
+                    {move || if checkout.pending().get() { t!("portal-product-placing") } else { t!("portal-product-place") }}
                 </button>
             </div>
-            <p class="muted small">"Our team reviews every order, usually within one business day. You can follow each step on the order's page."</p>
+            <p class="muted small">{t!("portal-product-review-note")}</p>
         </article>
     }
 }
@@ -275,25 +275,25 @@ fn Checks() -> impl IntoView {
                             .collect::<Vec<_>>()
                             .join(", ")
                     }
-                    Ok(_) => "Missing: add your address before you order.".to_string(),
+                    Ok(_) => t!("portal-checks-address-missing"),
                     Err(PortalError::Unauthorized) => return view! {
-                        <p class="banner banner--warn">"Log in to order: "<a href=routes::LOGIN>"Log in"</a></p>
+                        <p class="banner banner--warn">{t!("portal-checks-log-in-to-order")}<a href=routes::LOGIN>{t!("portal-checks-log-in")}</a></p>
                     }.into_any(),
-                    Err(_) => "Could not be read just now.".to_string(),
+                    Err(_) => t!("portal-checks-address-unreadable"),
                 };
                 let payment = methods.await.ok();
                 let has = payment.as_ref().is_some_and(|m| m.has_payment_method);
                 let described = payment
                     .and_then(|m| m.description)
-                    .unwrap_or_else(|| "None yet".to_string());
+                    .unwrap_or_else(|| t!("portal-checks-payment-none-yet"));
                 view! {
                     <dl class="checks">
-                        <dt>"Contract address"</dt>
-                        <dd>{address}" "<a href=routes::ADDRESS>"Change"</a></dd>
-                        <dt>"Payment method"</dt>
+                        <dt>{t!("portal-checks-address")}</dt>
+                        <dd>{address}" "<a href=routes::ADDRESS>{t!("portal-checks-change")}</a></dd>
+                        <dt>{t!("portal-checks-payment")}</dt>
                         <dd>
-                            {if has { described } else { "None yet: add one to order.".to_string() }}" "
-                            <a href=routes::MANAGE_PAYMENT_METHODS rel="external">{if has { "Manage" } else { "Add a payment method" }}</a>
+                            {if has { described } else { t!("portal-checks-payment-none") }}" "
+                            <a href=routes::MANAGE_PAYMENT_METHODS rel="external">{if has { t!("portal-checks-manage") } else { t!("portal-add-payment-method") }}</a>
                         </dd>
                     </dl>
                 }.into_any()

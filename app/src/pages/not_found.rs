@@ -1,4 +1,4 @@
-use crate::routes;
+use crate::{routes, t};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -10,11 +10,11 @@ pub fn NotFound() -> impl IntoView {
         resp.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page not found" />
+        <Title text=t!("portal-not-found-title") />
         <section class="panel narrow">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address."</p>
-            <a class="btn" href=routes::SUBSCRIPTIONS>"Go to my subscriptions"</a>
+            <h1>{t!("portal-not-found-title")}</h1>
+            <p>{t!("portal-not-found-lead")}</p>
+            <a class="btn" href=routes::SUBSCRIPTIONS>{t!("portal-not-found-home")}</a>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
 use crate::domain::orders::{OrderView, StepStatus};
 use crate::domain::topup::yen_label;
 use crate::domain::{PortalError, SubscriptionId};
-use crate::{routes, testids};
+use crate::{routes, t, testids};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -28,13 +28,13 @@ fn tone(o: &OrderView) -> &'static str {
 pub fn OrdersPage() -> impl IntoView {
     let orders = Resource::new(|| (), |_| list_orders());
     view! {
-        <Title text="Orders" />
-        <h1>"Orders"</h1>
-        <p class="lead"><a href=routes::CATALOG>"Browse the shop"</a></p>
-        <Transition fallback=|| view! { <p class="muted">"Loading your orders…"</p> }>
+        <Title text=t!("portal-orders-title") />
+        <h1>{t!("portal-orders-title")}</h1>
+        <p class="lead"><a href=routes::CATALOG>{t!("portal-orders-browse")}</a></p>
+        <Transition fallback=|| view! { <p class="muted">{t!("portal-orders-loading")}</p> }>
             {move || Suspend::new(async move {
                 match orders.await {
-                    Ok(list) if list.is_empty() => view! { <p class="muted" data-testid=testids::ORDER_LIST>"No orders yet."</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="muted" data-testid=testids::ORDER_LIST>{t!("portal-orders-empty")}</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="cases" data-testid=testids::ORDER_LIST>
                             {list.into_iter().map(|o| {
@@ -73,14 +73,14 @@ pub fn OrderPage() -> impl IntoView {
             .is_none_or(|o| o.in_progress())
     });
     view! {
-        <Title text="Order" />
-        <a class="back" href=routes::ORDERS>"← All orders"</a>
-        <Transition fallback=|| view! { <p class="muted">"Loading the order…"</p> }>
+        <Title text=t!("portal-order-title") />
+        <a class="back" href=routes::ORDERS>{t!("portal-order-back")}</a>
+        <Transition fallback=|| view! { <p class="muted">{t!("portal-order-loading")}</p> }>
             {move || Suspend::new(async move {
                 match order.await {
                     Ok(o) => view! { <OrderDetail order=o /> }.into_any(),
                     Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e message="We could not find that order." /> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e message=t!("portal-order-not-found") /> }.into_any(),
                 }
             })}
         </Transition>
@@ -96,7 +96,10 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
                 <h1>{order.product.clone()}</h1>
                 <span data-testid=testids::ORDER_STATUS><Badge label=order.status_label() tone=t /></span>
             </header>
-            <p class="muted small">{format!("{}placed {}", order.number.clone().map(|n| format!("Order #{n} · ")).unwrap_or_default(), order.created_at)}</p>
+            <p class="muted small">{match order.number.clone() {
+                Some(number) => t!("portal-order-placed-numbered", number = number, placed = order.created_at.clone()),
+                None => t!("portal-order-placed", placed = order.created_at.clone()),
+            }}</p>
             {order.paused.clone().map(|why| view! {
                 <div class="banner banner--warn" role="status">
                     <p>{why}</p>
@@ -123,16 +126,16 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
             </ol>
             {order.subscription_id.map(|id| view! {
                 <p><a class="btn btn--primary" href=routes::sim_page(SubscriptionId(id))>
-                    {order.msisdn.clone().map_or_else(|| "Open the subscription".to_string(), |m| format!("Manage your new SIM ({})", crate::domain::format_msisdn(&m)))}
+                    {order.msisdn.clone().map_or_else(|| t!("portal-order-open-subscription"), |m| t!("portal-order-manage-sim", number = crate::domain::format_msisdn(&m)))}
                 </a></p>
             })}
-            <h2>"Items"</h2>
+            <h2>{t!("portal-order-items")}</h2>
             {order.lines.first().filter(|l| !l.options.is_empty()).map(|l| view! {
                 <dl class="checks">
                     {l.options.iter().map(|(k, v)| {
                         // The EID is the device's; shown shortened, enough to recognise it.
                         let shown = if k == "eid" && v.len() > 8 { format!("…{}", &v[v.len() - 8..]) } else { v.clone() };
-                        let label = match k.as_str() { "eid" => "Device EID".to_string(), "network" => "Network".to_string(), "region" => "Exit region".to_string(), other => other.to_string() };
+                        let label = match k.as_str() { "eid" => t!("portal-order-option-eid"), "network" => t!("portal-order-option-network"), "region" => t!("portal-order-option-region"), other => other.to_string() };
                         view! { <dt>{label}</dt><dd>{shown}</dd> }
                     }).collect_view()}
                 </dl>
@@ -140,10 +143,10 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
             <dl class="totals">
                 {order.lines.iter().map(|l| view! {
                     <dt>{l.name.clone()}</dt>
-                    <dd>{format!("{}{}", yen_label(l.price_yen), if l.cycle == crate::domain::catalog::BillingCycle::Monthly { " / month" } else { " once" })}</dd>
+                    <dd>{if l.cycle == crate::domain::catalog::BillingCycle::Monthly { t!("portal-price-monthly", price = yen_label(l.price_yen)) } else { t!("portal-price-once", price = yen_label(l.price_yen)) }}</dd>
                 }).collect_view()}
-                <dt class="totals__sum">"Monthly"</dt><dd class="totals__sum">{yen_label(order.monthly_yen)}</dd>
-                <dt class="totals__sum">"Once"</dt><dd class="totals__sum">{yen_label(order.one_time_yen)}</dd>
+                <dt class="totals__sum">{t!("portal-totals-monthly")}</dt><dd class="totals__sum">{yen_label(order.monthly_yen)}</dd>
+                <dt class="totals__sum">{t!("portal-totals-once")}</dt><dd class="totals__sum">{yen_label(order.one_time_yen)}</dd>
             </dl>
         </article>
     }

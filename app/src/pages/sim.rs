@@ -17,18 +17,11 @@ use crate::components::sim::{NoticeBar, SectionError, SimPageCtx};
 use crate::components::sim_details_card::SimDetailsCard;
 use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
 use crate::domain::{format_msisdn, PortalError, SimOverview, SubscriptionId};
+use crate::t;
 use crate::{routes, testids};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-
-mod text {
-    pub const TITLE: &str = "SIM management";
-    pub const BACK: &str = "← All subscriptions";
-    pub const LOADING: &str = "Loading…";
-    pub const ACTIONS_UNAVAILABLE: &str = "Actions and options are unavailable.";
-    pub const DETAILS_UNAVAILABLE: &str = "SIM details are unavailable.";
-}
 
 /// While the carrier is still working on something, the page re-reads every this often.
 const POLL_MS: u64 = 4000;
@@ -44,9 +37,8 @@ pub fn SimPage() -> impl IntoView {
         .and_then(|s| SubscriptionId::parse(&s));
     match id {
         Some(id) => view! { <SimPageFor id /> }.into_any(),
-        None => {
-            view! { <h1>{text::TITLE}</h1><ErrorPanel error=PortalError::NotFound /> }.into_any()
-        }
+        None => view! { <h1>{t!("sim-page-title")}</h1><ErrorPanel error=PortalError::NotFound /> }
+            .into_any(),
     }
 }
 
@@ -67,9 +59,9 @@ fn SimPageFor(id: SubscriptionId) -> impl IntoView {
     );
 
     view! {
-        <Title text=text::TITLE />
-        <a class="back" href=routes::SUBSCRIPTIONS>{text::BACK}</a>
-        <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
+        <Title text=t!("sim-page-title") />
+        <a class="back" href=routes::SUBSCRIPTIONS>{t!("sim-page-back")}</a>
+        <Transition fallback=|| view! { <p class="muted">{t!("sim-page-loading")}</p> }>
             {move || Suspend::new(async move {
                 match subscription.await {
                     Ok(s) => view! {
@@ -86,7 +78,7 @@ fn SimPageFor(id: SubscriptionId) -> impl IntoView {
                         <SimSections overview usage timeline top_ups />
                     }.into_any(),
                     Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
-                    Err(e) => view! { <h1>{text::TITLE}</h1><ErrorPanel error=e /> }.into_any(),
+                    Err(e) => view! { <h1>{t!("sim-page-title")}</h1><ErrorPanel error=e /> }.into_any(),
                 }
             })}
         </Transition>
@@ -111,14 +103,14 @@ fn SimSections(
                     })}
                 </Transition>
                 <UsageCard usage />
-                <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
+                <Transition fallback=|| view! { <p class="muted">{t!("sim-page-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match overview.await {
                             Ok(o) => view! {
                                 <ActionsCard overview=o.clone() usage />
                                 <FeaturesCard overview=o />
                             }.into_any(),
-                            Err(e) => view! { <LineUnavailable what=text::ACTIONS_UNAVAILABLE error=e overview /> }.into_any(),
+                            Err(e) => view! { <LineUnavailable what=t!("sim-page-actions-unavailable") error=e overview /> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -130,7 +122,7 @@ fn SimSections(
                     {move || Suspend::new(async move {
                         match overview.await {
                             Ok(o) => view! { <SimDetailsCard details=o.details /> }.into_any(),
-                            Err(e) => view! { <LineUnavailable what=text::DETAILS_UNAVAILABLE error=e overview /> }.into_any(),
+                            Err(e) => view! { <LineUnavailable what=t!("sim-page-details-unavailable") error=e overview /> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -144,7 +136,7 @@ fn SimSections(
 /// The carrier's side of the page could not be read: say so, offer a retry.
 #[component]
 fn LineUnavailable(
-    what: &'static str,
+    #[prop(into)] what: String,
     error: PortalError,
     overview: Resource<Result<SimOverview, PortalError>>,
 ) -> impl IntoView {

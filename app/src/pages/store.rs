@@ -6,7 +6,7 @@
 use crate::api::{get_destinations, get_featured_plans, get_store_plan, get_store_plans};
 use crate::components::status::ErrorPanel;
 use crate::domain::store::{days_label, plan_data_label, PlanFilter, PlanPage, StorePlan};
-use crate::{routes, testids};
+use crate::{routes, t, testids};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -14,12 +14,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 super::lazy_page!(StoreRoute, StorePage);
 super::lazy_page!(StorePlanRoute, StorePlanPage);
-
-mod text {
-    pub const TITLE: &str = "Travel eSIMs";
-    pub const LEAD: &str = "Mobile data for your trip, on local networks in 30+ countries. The countries, the data, the days and the price are shown before you pay; install in a minute with a QR code or one tap on iPhone.";
-    pub const POPULAR: &str = "Popular plans";
-}
 
 /// The URL's filter for the form and links (an unreadable one reads as no filter; the
 /// server function says what was wrong).
@@ -40,7 +34,7 @@ fn PlanCard(plan: StorePlan) -> impl IntoView {
                 {speed.map(|s| view! { <span class="badge badge--info plan-card__speed">{s}</span> })}
             </p>
             <p class="plan-card__price" data-testid=testids::STORE_PLAN_PRICE>{plan.price_label()}</p>
-            <a class="btn btn--primary" href=href>"View plan"</a>
+            <a class="btn btn--primary" href=href>{t!("store-plan-card-view")}</a>
         </li>
     }
 }
@@ -59,18 +53,17 @@ fn Results(page: PlanPage, filter: PlanFilter) -> impl IntoView {
     let prev = (page.page > 1).then(|| link(page.page - 1));
     let next = page.has_next().then(|| link(page.page + 1));
     let count = match page.total {
-        0 => "No plan matches. Try fewer filters or a nearby destination.".to_string(),
-        1 => "1 plan".to_string(),
-        n => format!("{n} plans"),
+        0 => t!("store-results-none"),
+        n => t!("store-results-count", count = crate::i18n::num(n)),
     };
     view! {
         <p class="muted" data-testid=testids::STORE_RESULT_COUNT>{count}</p>
         <ul class="plan-grid" data-testid=testids::STORE_PLAN_LIST>
             {page.plans.into_iter().map(|p| view! { <PlanCard plan=p /> }).collect_view()}
         </ul>
-        <nav class="ops-pager" aria-label="Result pages">
-            {prev.map(|href| view! { <a class="btn btn--ghost btn--small" href=href>"← Previous"</a> })}
-            {next.map(|href| view! { <a class="btn btn--ghost btn--small" href=href data-testid=testids::STORE_NEXT_PAGE>"Next →"</a> })}
+        <nav class="ops-pager" aria-label=t!("store-results-pages")>
+            {prev.map(|href| view! { <a class="btn btn--ghost btn--small" href=href>{t!("store-results-previous")}</a> })}
+            {next.map(|href| view! { <a class="btn btn--ghost btn--small" href=href data-testid=testids::STORE_NEXT_PAGE>{t!("store-results-next")}</a> })}
         </nav>
     }
 }
@@ -95,66 +88,71 @@ fn StorePage() -> impl IntoView {
     let featured = Resource::new(|| (), |_| get_featured_plans());
     let destinations = Resource::new(|| (), |_| get_destinations());
     view! {
-        <Title text=text::TITLE />
+        <Title text=t!("store-title") />
         <div class="page-head">
             <div>
-                <h1>{text::TITLE}</h1>
-                <p class="lead">{text::LEAD}</p>
+                <h1>{t!("store-title")}</h1>
+                <p class="lead">{t!("store-lead")}</p>
             </div>
         </div>
         {move || {
             let f = filter();
-            let opt = |value: &'static str, label: &'static str, current: Option<String>| {
+            let opt = |value: &'static str, label: String, current: Option<String>| {
                 let selected = current.as_deref() == Some(value) || (value.is_empty() && current.is_none());
                 view! { <option value=value selected=selected>{label}</option> }
             };
             view! {
                 <Form method="GET" action="" attr:class="panel store-filters" attr:data-testid=testids::STORE_FILTER_FORM>
                     <label class="field store-filters__where">
-                        <span>"Where are you going?"</span>
-                        <input type="search" name="q" list="store-destinations" placeholder="Country, e.g. Japan or Korea"
+                        <span>{t!("store-filter-where")}</span>
+                        <input type="search" name="q" list="store-destinations" placeholder=t!("store-filter-where-placeholder")
                             autocomplete="off" value=f.q.clone().unwrap_or_default() data-testid=testids::STORE_SEARCH />
                     </label>
                     <label class="field">
-                        <span>"Region"</span>
+                        <span>{t!("store-filter-region")}</span>
                         <select name="region">
-                            {opt("", "Anywhere", f.region.clone())}
-                            {["Asia", "Europe", "North America", "South America", "Oceania", "Middle East", "Africa"]
-                                .map(|r| opt(r, r, f.region.clone())).into_iter().collect_view()}
+                            {opt("", t!("store-filter-region-any"), f.region.clone())}
+                            {[
+                                ("Asia", t!("store-region-asia")),
+                                ("Europe", t!("store-region-europe")),
+                                ("North America", t!("store-region-north-america")),
+                                ("South America", t!("store-region-south-america")),
+                                ("Oceania", t!("store-region-oceania")),
+                                ("Middle East", t!("store-region-middle-east")),
+                                ("Africa", t!("store-region-africa")),
+                            ]
+                                .map(|(r, label)| opt(r, label, f.region.clone())).into_iter().collect_view()}
                         </select>
                     </label>
                     <label class="field">
-                        <span>"Trip length"</span>
+                        <span>{t!("store-filter-days")}</span>
                         <select name="days">
-                            {opt("", "Any", f.min_days.map(|d| d.to_string()))}
-                            {opt("7", "7+ days", f.min_days.map(|d| d.to_string()))}
-                            {opt("15", "15+ days", f.min_days.map(|d| d.to_string()))}
-                            {opt("30", "30+ days", f.min_days.map(|d| d.to_string()))}
+                            {opt("", t!("store-filter-any"), f.min_days.map(|d| d.to_string()))}
+                            {["7", "15", "30"].map(|d| opt(d, t!("store-filter-days-min", days = d), f.min_days.map(|d| d.to_string()))).into_iter().collect_view()}
                         </select>
                     </label>
                     <label class="field">
-                        <span>"Data"</span>
+                        <span>{t!("store-filter-data")}</span>
                         <select name="data">
-                            {opt("", "Any", f.min_data_mb.map(|d| d.to_string()))}
-                            {opt("3000", "3 GB+", f.min_data_mb.map(|d| d.to_string()))}
-                            {opt("5000", "5 GB+", f.min_data_mb.map(|d| d.to_string()))}
-                            {opt("10000", "10 GB+", f.min_data_mb.map(|d| d.to_string()))}
+                            {opt("", t!("store-filter-any"), f.min_data_mb.map(|d| d.to_string()))}
+                            {[("3000", "3"), ("5000", "5"), ("10000", "10")]
+                                .map(|(mb, gb)| opt(mb, t!("store-filter-data-min", gb = gb), f.min_data_mb.map(|d| d.to_string()))).into_iter().collect_view()}
                         </select>
                     </label>
                     <label class="field">
-                        <span>"Max price (¥)"</span>
+                        <span>{t!("store-filter-max-price")}</span>
                         <input type="number" name="maxPrice" min="0" step="100" inputmode="numeric"
                             value=f.max_price_yen.map(|p| p.to_string()).unwrap_or_default() data-testid=testids::STORE_MAX_PRICE />
                     </label>
                     <label class="field">
-                        <span>"Sort"</span>
+                        <span>{t!("store-filter-sort")}</span>
                         <select name="sort">
-                            {opt("", "Cheapest first", (f.sort != Default::default()).then(|| f.sort.as_str().to_string()))}
-                            {opt("data", "Most data", Some(f.sort.as_str().to_string()))}
-                            {opt("days", "Longest", Some(f.sort.as_str().to_string()))}
+                            {opt("", t!("store-sort-price"), (f.sort != Default::default()).then(|| f.sort.as_str().to_string()))}
+                            {opt("data", t!("store-sort-data"), Some(f.sort.as_str().to_string()))}
+                            {opt("days", t!("store-sort-days"), Some(f.sort.as_str().to_string()))}
                         </select>
                     </label>
-                    <button class="btn btn--primary" type="submit">"Show plans"</button>
+                    <button class="btn btn--primary" type="submit">{t!("store-filter-submit")}</button>
                 </Form>
             }
         }}
@@ -176,7 +174,7 @@ fn StorePage() -> impl IntoView {
                 let plans = featured.await.ok().filter(|f| unfiltered && !f.is_empty());
                 plans.map(|plans| view! {
                     <section class="store-featured" data-testid=testids::STORE_FEATURED>
-                        <h2>{text::POPULAR}</h2>
+                        <h2>{t!("store-popular")}</h2>
                         <ul class="plan-grid">
                             {plans.into_iter().map(|p| view! { <PlanCard plan=p /> }).collect_view()}
                         </ul>
@@ -185,8 +183,8 @@ fn StorePage() -> impl IntoView {
             })}
         </Transition>
         <section>
-            <h2>"All plans"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Loading plans…"</p> }>
+            <h2>{t!("store-all-plans")}</h2>
+            <Transition fallback=|| view! { <p class="muted">{t!("store-loading-plans")}</p> }>
                 {move || Suspend::new(async move {
                     match plans.await {
                         Ok(page) => view! { <Results page filter=filter() /> }.into_any(),
@@ -207,12 +205,12 @@ fn StorePlanPage() -> impl IntoView {
     );
     view! {
         <super::store_orders::StoreNav />
-        <a class="back" href=routes::STORE>"← All travel eSIMs"</a>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <a class="back" href=routes::STORE>{t!("store-back-to-plans")}</a>
+        <Transition fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 match plan.await {
                     Ok(p) => view! { <PlanDetails plan=p /> }.into_any(),
-                    Err(e) => view! { <Title text=text::TITLE /><ErrorPanel error=e message="This plan is not available." /> }.into_any(),
+                    Err(e) => view! { <Title text=t!("store-title") /><ErrorPanel error=e message=t!("store-plan-unavailable") /> }.into_any(),
                 }
             })}
         </Transition>
@@ -240,19 +238,19 @@ fn PlanDetails(plan: StorePlan) -> impl IntoView {
                 <h1>{plan.title()}</h1>
                 <span class="plan-page__price" data-testid=testids::STORE_PLAN_PRICE>{plan.price_label()}</span>
             </header>
-            <p class="muted">"Price includes tax. One payment, no subscription."</p>
+            <p class="muted">{t!("store-plan-price-note")}</p>
             <dl class="facts">
-                <dt>"Data"</dt><dd>{match plan.data_mb {
-                    None => "Unlimited (full speed for the first 1 GB each day, then slower)".to_string(),
-                    Some(mb) => format!("{} at full speed", plan_data_label(Some(mb))),
+                <dt>{t!("store-plan-data")}</dt><dd>{match plan.data_mb {
+                    None => t!("store-plan-data-unlimited"),
+                    Some(mb) => t!("store-plan-data-full-speed", data = plan_data_label(Some(mb))),
                 }}</dd>
-                <dt>"Valid for"</dt><dd>{format!("{} from the first time the eSIM connects in a covered country", days_label(plan.days))}</dd>
-                <dt>"Networks"</dt><dd>{speeds}</dd>
-                <dt>"Covers"</dt><dd>{plan.coverage()}</dd>
+                <dt>{t!("store-plan-valid-for")}</dt><dd>{t!("store-plan-validity", days = days_label(plan.days))}</dd>
+                <dt>{t!("store-plan-networks")}</dt><dd>{speeds}</dd>
+                <dt>{t!("store-plan-covers")}</dt><dd>{plan.coverage()}</dd>
             </dl>
             <super::store_orders::BuyBox plan=plan.clone() />
             <section data-testid=testids::STORE_PLAN_COUNTRIES>
-                <h2>{format!("Countries ({})", plan.countries.len())}</h2>
+                <h2>{t!("store-plan-countries", count = crate::i18n::num(plan.countries.len() as f64))}</h2>
                 {regions.into_iter().map(|(region, names)| view! {
                     <h3 class="small muted">{region}</h3>
                     <ul class="country-list">

@@ -15,7 +15,7 @@ use crate::domain::store_orders::{
 };
 use crate::domain::topup::yen_label;
 use crate::domain::PortalError;
-use crate::{routes, testids};
+use crate::{routes, t, testids};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -29,10 +29,10 @@ super::lazy_page!(MyEsimsRoute, MyEsimsPage);
 #[component]
 pub fn StoreNav() -> impl IntoView {
     view! {
-        <nav class="store-nav" aria-label="Store">
-            <a href=routes::STORE>"Plans"</a>
-            <a href=routes::STORE_ESIMS>"My eSIMs"</a>
-            <a href=routes::STORE_ORDERS>"My orders"</a>
+        <nav class="store-nav" aria-label=t!("store-nav-label")>
+            <a href=routes::STORE>{t!("store-nav-plans")}</a>
+            <a href=routes::STORE_ESIMS>{t!("store-nav-esims")}</a>
+            <a href=routes::STORE_ORDERS>{t!("store-nav-orders")}</a>
         </nav>
     }
 }
@@ -66,18 +66,18 @@ pub fn BuyBox(plan: StorePlan) -> impl IntoView {
     let pending = move || buy.pending().get() || top_up.pending().get();
     view! {
         <section class="card buy-box" data-testid=testids::STORE_BUY_FORM>
-            <h2>"Buy"</h2>
+            <h2>{t!("store-buy-heading")}</h2>
             <ActionForm action=buy attr:class="form buy-box__form">
                 <input type="hidden" name="plan" value=name.clone() />
                 <input type="hidden" name="idempotency_key" value=move || key.get() />
                 <label class="field field--short">
-                    <span>"Number of eSIMs"</span>
+                    <span>{t!("store-buy-quantity")}</span>
                     <select name="quantity" on:change=move |ev| quantity.set(event_target_value(&ev).parse().unwrap_or(1))>
                         {(1..=MAX_QUANTITY).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
                     </select>
                 </label>
-                <p class="buy-box__total">"Total "<strong data-testid=testids::STORE_BUY_TOTAL>{move || yen_label(price * quantity.get())}</strong></p>
-                <button class="btn btn--primary" type="submit" disabled=pending>"Buy now"</button>
+                <p class="buy-box__total">{t!("store-buy-total")}<strong data-testid=testids::STORE_BUY_TOTAL>{move || yen_label(price * quantity.get())}</strong></p>
+                <button class="btn btn--primary" type="submit" disabled=pending>{t!("store-buy-now")}</button>
             </ActionForm>
             <Transition fallback=|| ()>
                 {move || {
@@ -89,12 +89,12 @@ pub fn BuyBox(plan: StorePlan) -> impl IntoView {
                                     <input type="hidden" name="plan" value=name />
                                     <input type="hidden" name="idempotency_key" value=move || key.get() />
                                     <label class="field">
-                                        <span>"Or add this plan to an eSIM you have"</span>
+                                        <span>{t!("store-buy-top-up-label")}</span>
                                         <select name="iccid">
                                             {list.into_iter().map(|e| view! { <option value=e.summary.iccid.clone()>{e.summary.iccid.clone()}</option> }).collect_view()}
                                         </select>
                                     </label>
-                                    <button class="btn" type="submit" disabled=pending>{format!("Add for {}", yen_label(price))}</button>
+                                    <button class="btn" type="submit" disabled=pending>{t!("store-buy-top-up-button", price = yen_label(price))}</button>
                                 </ActionForm>
                             }.into_any(),
                             _ => ().into_any(),
@@ -102,10 +102,10 @@ pub fn BuyBox(plan: StorePlan) -> impl IntoView {
                     })
                 }}
             </Transition>
-            <p class="muted small">"Paid by the card on your billing account. If we cannot supply the eSIM, the money goes back to your account automatically."</p>
+            <p class="muted small">{t!("store-buy-note")}</p>
             {move || error().map(|e| match e {
                 PortalError::Unauthorized => view! {
-                    <p class="form__error" role="alert">"Please "<a href=routes::LOGIN>"log in"</a>" to buy."</p>
+                    <p class="form__error" role="alert">{t!("store-buy-login-before")}<a href=routes::LOGIN>{t!("store-buy-login-link")}</a>{t!("store-buy-login-after")}</p>
                 }.into_any(),
                 e => view! { <p class="form__error" role="alert">{e.to_string()}</p> }.into_any(),
             })}
@@ -136,14 +136,14 @@ fn StoreOrderPage() -> impl IntoView {
             .is_none_or(|o| !o.stage.is_final())
     });
     view! {
-        <Title text="Your eSIM order" />
+        <Title text=t!("store-order-title") />
         <StoreNav />
-        <Transition fallback=|| view! { <p class="muted">"Loading the order…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t!("store-order-loading")}</p> }>
             {move || Suspend::new(async move {
                 match order.await {
                     Ok(o) => view! { <OrderDetail order=o /> }.into_any(),
                     Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e message="We could not find that order." /> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e message=t!("store-order-not-found") /> }.into_any(),
                 }
             })}
         </Transition>
@@ -153,9 +153,9 @@ fn StoreOrderPage() -> impl IntoView {
 #[component]
 fn OrderDetail(order: StoreOrder) -> impl IntoView {
     let steps = [
-        (OrderStage::Paying, "Payment"),
-        (OrderStage::Preparing, "eSIM"),
-        (OrderStage::Ready, "Ready"),
+        (OrderStage::Paying, t!("store-order-step-payment")),
+        (OrderStage::Preparing, t!("store-order-step-esim")),
+        (OrderStage::Ready, t!("store-order-step-ready")),
     ];
     let at = match order.stage {
         OrderStage::Paying => 0,
@@ -167,7 +167,7 @@ fn OrderDetail(order: StoreOrder) -> impl IntoView {
         OrderStage::Paying | OrderStage::Preparing | OrderStage::Ready
     );
     let title = match &order.top_up_iccid {
-        Some(i) => format!("Top-up for eSIM {i}"),
+        Some(i) => t!("store-order-top-up-title", iccid = i.clone()),
         None => format!("{} × {}", order.plan_description, order.quantity),
     };
     view! {
@@ -177,13 +177,13 @@ fn OrderDetail(order: StoreOrder) -> impl IntoView {
                 <span class=format!("badge badge--{}", stage_tone(order.stage)) data-testid=testids::STORE_ORDER_STAGE>{order.stage.label()}</span>
             </header>
             <dl class="facts">
-                <dt>"Order"</dt><dd class="mono">{order.id.clone()}</dd>
-                <dt>"Placed"</dt><dd>{jst_datetime_label(order.created_at)}" JST"</dd>
-                <dt>"Plan"</dt><dd>{order.plan_description.clone()}</dd>
-                <dt>"Paid"</dt><dd>{yen_label(order.amount_yen)}</dd>
+                <dt>{t!("store-order-label")}</dt><dd class="mono">{order.id.clone()}</dd>
+                <dt>{t!("store-order-placed")}</dt><dd>{jst_datetime_label(order.created_at)}" JST"</dd>
+                <dt>{t!("store-order-plan")}</dt><dd>{order.plan_description.clone()}</dd>
+                <dt>{t!("store-order-paid")}</dt><dd>{yen_label(order.amount_yen)}</dd>
             </dl>
             {(!failed).then(|| view! {
-                <ol class="progress" aria-label="Progress">
+                <ol class="progress" aria-label=t!("store-order-progress")>
                     {steps.into_iter().enumerate().map(|(i, (_, label))| {
                         let class = if i < at || order.stage == OrderStage::Ready { "progress__step progress__step--done" } else if i == at { "progress__step progress__step--now" } else { "progress__step" };
                         view! { <li class=class>{label}</li> }
@@ -192,7 +192,7 @@ fn OrderDetail(order: StoreOrder) -> impl IntoView {
             })}
             {order.failure.clone().map(|f| view! { <p class="notice notice--warn" role="status">{f}</p> })}
             {(order.stage == OrderStage::Ready && order.top_up_iccid.is_some()).then(|| view! {
-                <p class="notice notice--ok" role="status">"The plan is on your eSIM. "<a href=routes::STORE_ESIMS>"See your eSIMs"</a></p>
+                <p class="notice notice--ok" role="status">{t!("store-order-top-up-done")}<a href=routes::STORE_ESIMS>{t!("store-order-see-esims")}</a></p>
             })}
         </article>
         {(order.stage == OrderStage::Ready).then(|| order.esims.iter().map(|e| {
@@ -206,7 +206,7 @@ fn OrderDetail(order: StoreOrder) -> impl IntoView {
 fn InstallSection(iccid: String) -> impl IntoView {
     let guide = Resource::new(move || iccid.clone(), get_esim_install);
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading the install guide…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t!("store-install-loading")}</p> }>
             {move || Suspend::new(async move {
                 match guide.await {
                     Ok(g) => view! { <InstallGuideView guide=g /> }.into_any(),
@@ -225,9 +225,9 @@ fn InstallGuideView(guide: InstallGuide) -> impl IntoView {
         move || {
             view! {
                 <section class="install__way" data-testid=testids::STORE_IOS_LINK>
-                    <h3>"On this iPhone"</h3>
-                    <a class="btn btn--primary" href=link.clone()>"Install the eSIM"</a>
-                    <p class="muted small">"Opens Settings to add the eSIM (iOS 17.4 or later). Older iOS: scan the QR code from another screen."</p>
+                    <h3>{t!("store-install-iphone-heading")}</h3>
+                    <a class="btn btn--primary" href=link.clone()>{t!("store-install-iphone-button")}</a>
+                    <p class="muted small">{t!("store-install-iphone-note")}</p>
                 </section>
             }
         }
@@ -237,12 +237,12 @@ fn InstallGuideView(guide: InstallGuide) -> impl IntoView {
         move || {
             view! {
                 <section class="install__way" data-testid=testids::STORE_ACTIVATION_CODE>
-                    <h3>"On this Android phone"</h3>
+                    <h3>{t!("store-install-android-heading")}</h3>
                     <ol class="small">
-                        <li>"Settings → Network & internet → SIMs → Add eSIM (or Download a SIM)."</li>
-                        <li>"Choose “Use a code instead” and paste the activation code."</li>
+                        <li>{t!("store-install-android-step1")}</li>
+                        <li>{t!("store-install-android-step2")}</li>
                     </ol>
-                    <CopyField label="Activation code" value=code.clone() />
+                    <CopyField label=t!("store-install-activation-code") value=code.clone() />
                 </section>
             }
         }
@@ -252,9 +252,9 @@ fn InstallGuideView(guide: InstallGuide) -> impl IntoView {
         move || {
             view! {
                 <section class="install__way" data-testid=testids::STORE_QR>
-                    <h3>"Scan with the phone that will use it"</h3>
-                    <div class="install__qr" role="img" aria-label="QR code of the eSIM's activation code" inner_html=svg.clone()></div>
-                    <p class="muted small">"iPhone: Settings → Mobile Service → Add eSIM → Use QR Code. Android: Settings → SIMs → Add eSIM. The code works once."</p>
+                    <h3>{t!("store-install-qr-heading")}</h3>
+                    <div class="install__qr" role="img" aria-label=t!("store-install-qr-label") inner_html=svg.clone()></div>
+                    <p class="muted small">{t!("store-install-qr-note")}</p>
                 </section>
             }
         }
@@ -276,27 +276,27 @@ fn InstallGuideView(guide: InstallGuide) -> impl IntoView {
     view! {
         <article class="card install" data-testid=testids::STORE_INSTALL>
             <header class="card__head">
-                <h2>"Install eSIM "<span class="mono">{guide.iccid.clone()}</span></h2>
+                <h2>{t!("store-install-heading")}<span class="mono">{guide.iccid.clone()}</span></h2>
                 <span class="badge badge--info">{guide.profile.label()}</span>
             </header>
             {first}
             <details class="install__more">
-                <summary>"Other ways to install"</summary>
+                <summary>{t!("store-install-other-ways")}</summary>
                 {others}
                 <section class="install__way">
-                    <h3>"Enter it by hand"</h3>
-                    <CopyField label="SM-DP+ address" value=guide.smdp_address.clone() />
-                    <CopyField label="Activation code (matching ID)" value=guide.matching_id.clone() />
+                    <h3>{t!("store-install-by-hand")}</h3>
+                    <CopyField label=t!("store-install-smdp") value=guide.smdp_address.clone() />
+                    <CopyField label=t!("store-install-matching-id") value=guide.matching_id.clone() />
                 </section>
             </details>
-            <p class="muted small">"Install while connected to Wi-Fi. Your plan starts when the eSIM first connects in a covered country."</p>
+            <p class="muted small">{t!("store-install-wifi-note")}</p>
         </article>
     }
 }
 
 /// A read-only value with a Copy button (the browser's clipboard).
 #[component]
-fn CopyField(label: &'static str, value: String) -> impl IntoView {
+fn CopyField(#[prop(into)] label: String, value: String) -> impl IntoView {
     let copied = RwSignal::new(false);
     let v = value.clone();
     let copy = move |_| {
@@ -313,7 +313,7 @@ fn CopyField(label: &'static str, value: String) -> impl IntoView {
             <span>{label}</span>
             <span class="copy-field__row">
                 <input type="text" readonly class="mono" value=value />
-                <button type="button" class="btn btn--small" on:click=copy>{move || if copied.get() { "Copied" } else { "Copy" }}</button>
+                <button type="button" class="btn btn--small" on:click=copy>{move || if copied.get() { t!("store-copied") } else { t!("store-copy") }}</button>
             </span>
         </label>
     }
@@ -328,33 +328,33 @@ fn StoreOrdersPage() -> impl IntoView {
     );
     let current = move |k: &str| query.with_untracked(|q| q.get(k).unwrap_or_default());
     view! {
-        <Title text="My eSIM orders" />
+        <Title text=t!("store-orders-title") />
         <StoreNav />
-        <h1>"My eSIM orders"</h1>
+        <h1>{t!("store-orders-title")}</h1>
         <Form method="GET" action="" attr:class="panel store-order-filter" attr:data-testid=testids::STORE_ORDER_FILTER>
             <label class="field">
-                <span>"Status"</span>
+                <span>{t!("store-orders-status")}</span>
                 <select name="status">
-                    <option value="">"Any"</option>
+                    <option value="">{t!("store-filter-any")}</option>
                     {OrderStage::ALL.into_iter().map(|s| view! {
                         <option value=s.as_query() selected=current("status") == s.as_query()>{s.label()}</option>
                     }).collect_view()}
                 </select>
             </label>
-            <label class="field"><span>"From"</span><input type="date" name="from" value=current("from") /></label>
-            <label class="field"><span>"To"</span><input type="date" name="to" value=current("to") /></label>
-            <button class="btn btn--primary" type="submit">"Show"</button>
+            <label class="field"><span>{t!("store-orders-from")}</span><input type="date" name="from" value=current("from") /></label>
+            <label class="field"><span>{t!("store-orders-to")}</span><input type="date" name="to" value=current("to") /></label>
+            <button class="btn btn--primary" type="submit">{t!("store-orders-show")}</button>
         </Form>
-        <Transition fallback=|| view! { <p class="muted">"Loading your orders…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t!("store-orders-loading")}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(orders) if orders.is_empty() => view! {
-                        <p class="muted">"No orders match. "<a href=routes::STORE>"Find a plan"</a></p>
+                        <p class="muted">{t!("store-orders-none")}<a href=routes::STORE>{t!("store-find-plan")}</a></p>
                     }.into_any(),
                     Ok(orders) => view! {
                         <div class="panel table-wrap">
                             <table class="table" data-testid=testids::STORE_ORDERS_LIST>
-                                <thead><tr><th>"Placed"</th><th>"Plan"</th><th class="num">"eSIMs"</th><th class="num">"Paid"</th><th>"Status"</th></tr></thead>
+                                <thead><tr><th>{t!("store-order-placed")}</th><th>{t!("store-order-plan")}</th><th class="num">{t!("store-orders-esims")}</th><th class="num">{t!("store-order-paid")}</th><th>{t!("store-orders-status")}</th></tr></thead>
                                 <tbody>
                                     {orders.into_iter().map(|o| view! {
                                         <tr data-testid=testids::STORE_ORDER_ROW>
@@ -383,15 +383,15 @@ fn MyEsimsPage() -> impl IntoView {
     let esims = Resource::new(move || suspend.version().get(), |_| list_my_esims());
     let error = move || suspend.value().get().and_then(Result::err);
     view! {
-        <Title text="My eSIMs" />
+        <Title text=t!("store-esims-title") />
         <StoreNav />
-        <h1>"My eSIMs"</h1>
+        <h1>{t!("store-esims-title")}</h1>
         {move || error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
-        <Transition fallback=|| view! { <p class="muted">"Loading your eSIMs…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t!("store-esims-loading")}</p> }>
             {move || Suspend::new(async move {
                 match esims.await {
                     Ok(list) if list.is_empty() => view! {
-                        <p class="muted">"You have no travel eSIM yet. "<a href=routes::STORE>"Find a plan"</a></p>
+                        <p class="muted">{t!("store-esims-none")}<a href=routes::STORE>{t!("store-find-plan")}</a></p>
                     }.into_any(),
                     Ok(list) => list.into_iter().map(|e| view! { <EsimCard esim=e suspend=suspend /> }).collect_view().into_any(),
                     Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
@@ -415,20 +415,20 @@ fn EsimCard(esim: EsimDetail, suspend: ServerAction<SuspendEsim>) -> impl IntoVi
             <header class="card__head">
                 <h2 class="mono">{s.iccid.clone()}</h2>
                 {if s.suspended {
-                    view! { <span class="badge badge--warn">"Suspended"</span> }.into_any()
+                    view! { <span class="badge badge--warn">{t!("store-esim-suspended")}</span> }.into_any()
                 } else {
-                    view! { <span class="badge badge--ok">"Active"</span> }.into_any()
+                    view! { <span class="badge badge--ok">{t!("store-esim-active")}</span> }.into_any()
                 }}
             </header>
             <dl class="facts">
-                <dt>"Installed"</dt><dd>{s.profile.label()}</dd>
-                <dt>"Data used"</dt><dd>{used}</dd>
-                <dt>"Order"</dt><dd><a href=routes::store_order(&s.order_id)>{s.order_id.clone()}</a></dd>
+                <dt>{t!("store-esim-installed")}</dt><dd>{s.profile.label()}</dd>
+                <dt>{t!("store-esim-data-used")}</dt><dd>{used}</dd>
+                <dt>{t!("store-order-label")}</dt><dd><a href=routes::store_order(&s.order_id)>{s.order_id.clone()}</a></dd>
             </dl>
-            {(!esim.live).then(|| view! { <p class="muted small">"Usage as last reported; the supplier did not answer just now."</p> })}
+            {(!esim.live).then(|| view! { <p class="muted small">{t!("store-esim-not-live")}</p> })}
             <div class="table-wrap">
                 <table class="table">
-                    <thead><tr><th>"Plan"</th><th>"State"</th><th>"Usage"</th><th>"Starts"</th><th>"Ends"</th></tr></thead>
+                    <thead><tr><th>{t!("store-order-plan")}</th><th>{t!("store-esim-state")}</th><th>{t!("store-esim-usage")}</th><th>{t!("store-esim-starts")}</th><th>{t!("store-esim-ends")}</th></tr></thead>
                     <tbody>
                         {esim.bundles.iter().map(|b| view! {
                             <tr>
@@ -436,7 +436,7 @@ fn EsimCard(esim: EsimDetail, suspend: ServerAction<SuspendEsim>) -> impl IntoVi
                                 <td>{b.state_label()}</td>
                                 <td>
                                     {b.usage_label()}
-                                    {(!b.unlimited).then(|| view! { <meter min="0" max="100" value=b.used_percent().to_string() aria-label="Share of data used"></meter> })}
+                                    {(!b.unlimited).then(|| view! { <meter min="0" max="100" value=b.used_percent().to_string() aria-label=t!("store-esim-meter-label")></meter> })}
                                 </td>
                                 <td>{date(b.starts_at)}</td>
                                 <td>{date(b.ends_at)}</td>
@@ -446,10 +446,10 @@ fn EsimCard(esim: EsimDetail, suspend: ServerAction<SuspendEsim>) -> impl IntoVi
                 </table>
             </div>
             <div class="esim-card__actions">
-                <a class="btn" href=routes::STORE>"Add data (choose a plan)"</a>
+                <a class="btn" href=routes::STORE>{t!("store-esim-add-data")}</a>
                 {if esim.can_suspend {
                     let iccid = s.iccid.clone();
-                    let (value, label) = if s.suspended { ("false", "Restore") } else { ("true", "Suspend") };
+                    let (value, label) = if s.suspended { ("false", t!("store-esim-restore")) } else { ("true", t!("store-esim-suspend")) };
                     view! {
                         <ActionForm action=suspend attr:class="inline-form" attr:data-testid=testids::STORE_SUSPEND_FORM>
                             <input type="hidden" name="iccid" value=iccid />
@@ -458,7 +458,7 @@ fn EsimCard(esim: EsimDetail, suspend: ServerAction<SuspendEsim>) -> impl IntoVi
                         </ActionForm>
                     }.into_any()
                 } else {
-                    view! { <p class="muted small">"Suspend and restore are not available with the supplier's current setup."</p> }.into_any()
+                    view! { <p class="muted small">{t!("store-esim-no-suspend")}</p> }.into_any()
                 }}
             </div>
         </article>

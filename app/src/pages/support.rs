@@ -4,9 +4,9 @@
 use crate::api::{list_cases, OpenCase};
 use crate::components::address_fields::FieldError;
 use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
-use crate::domain::support::{when_label, CaseSummary, CATEGORIES};
+use crate::domain::support::{category_label, status_label, when_label, CaseSummary, CATEGORIES};
 use crate::domain::PortalError;
-use crate::{routes, testids};
+use crate::{routes, t, testids};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -26,17 +26,17 @@ pub fn SupportPage() -> impl IntoView {
     let error = Signal::derive(move || open.value().get().and_then(Result::err));
     let cases = Resource::new(move || open.version().get(), |_| list_cases());
     view! {
-        <Title text="Support" />
-        <h1>"Support"</h1>
-        <p class="lead">"Ask us anything about your SIMs, plans or bills. We answer here and by email, usually within one business day."</p>
+        <Title text=t!("portal-support-title") />
+        <h1>{t!("portal-support-title")}</h1>
+        <p class="lead">{t!("portal-support-lead")}</p>
         <div class="support">
             <section class="card" aria-labelledby="cases-title">
-                <header class="card__head"><h2 id="cases-title">"Your cases"</h2></header>
-                <Transition fallback=|| view! { <p class="muted">"Loading your cases…"</p> }>
+                <header class="card__head"><h2 id="cases-title">{t!("portal-support-cases")}</h2></header>
+                <Transition fallback=|| view! { <p class="muted">{t!("portal-support-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match cases.await {
                             Ok(list) if list.is_empty() => view! {
-                                <p class="muted" data-testid=testids::CASE_LIST>"No cases yet. Open one with the form."</p>
+                                <p class="muted" data-testid=testids::CASE_LIST>{t!("portal-support-empty")}</p>
                             }.into_any(),
                             Ok(list) => view! {
                                 <ul class="cases" data-testid=testids::CASE_LIST>
@@ -50,25 +50,25 @@ pub fn SupportPage() -> impl IntoView {
                 </Transition>
             </section>
             <section class="card" aria-labelledby="new-case-title">
-                <header class="card__head"><h2 id="new-case-title">"Open a case"</h2></header>
+                <header class="card__head"><h2 id="new-case-title">{t!("portal-support-new-case")}</h2></header>
                 <ActionForm action=open attr:data-testid=testids::CASE_FORM attr:class="form">
                     <label class="field">
-                        <span>"Category"</span>
+                        <span>{t!("portal-support-category")}</span>
                         <select name="category" required>
-                            <option value="">"Choose…"</option>
-                            {CATEGORIES.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
+                            <option value="">{t!("portal-support-choose")}</option>
+                            {CATEGORIES.iter().map(|c| view! { <option value=*c>{category_label(c)}</option> }).collect_view()}
                         </select>
                         <FieldError error=error name="category" />
                     </label>
                     <label class="field">
-                        <span>"Subject"</span>
-                        <input name="subject" maxlength="255" placeholder="No data since this morning" required />
+                        <span>{t!("portal-support-subject")}</span>
+                        <input name="subject" maxlength="255" placeholder=t!("portal-support-subject-placeholder") required />
                         <FieldError error=error name="subject" />
                     </label>
                     <label class="field">
-                        <span>"What happened?"</span>
+                        <span>{t!("portal-support-description")}</span>
                         <textarea name="description" rows="6" maxlength="10000" required
-                            placeholder="Which SIM or number, since when, what you already tried."></textarea>
+                            placeholder=t!("portal-support-description-placeholder")></textarea>
                         <FieldError error=error name="description" />
                     </label>
                     {move || error.get().filter(|e| e.field().is_none()).map(|e| view! {
@@ -76,7 +76,7 @@ pub fn SupportPage() -> impl IntoView {
                     })}
                     <div class="form__actions">
                         <button class="btn btn--primary" type="submit" disabled=move || open.pending().get()>
-                            {move || if open.pending().get() { "Sending…" } else { "Open case" }}
+                            {move || if open.pending().get() { t!("portal-support-sending") } else { t!("portal-support-submit") }}
                         </button>
                     </div>
                 </ActionForm>
@@ -92,8 +92,8 @@ fn CaseRow(case: CaseSummary) -> impl IntoView {
         <li data-testid=testids::CASE_ROW>
             <a class="cases__link" href=routes::support_case(&case.id)>
                 <span class="cases__subject">{case.subject}</span>
-                <Badge label=case.status tone=tone />
-                <span class="muted small">{format!("#{} · {} · {}", case.number, case.category, when_label(&case.created_at))}</span>
+                <Badge label=status_label(&case.status) tone=tone />
+                <span class="muted small">{format!("#{} · {} · {}", case.number, category_label(&case.category), when_label(&case.created_at))}</span>
             </a>
         </li>
     }

@@ -4,9 +4,9 @@
 use crate::api::{get_case, AddCaseComment};
 use crate::components::address_fields::FieldError;
 use crate::components::status::{Badge, ErrorPanel, LoginRedirect};
-use crate::domain::support::when_label;
+use crate::domain::support::{category_label, status_label, when_label};
 use crate::domain::PortalError;
-use crate::{routes, testids};
+use crate::{routes, t, testids};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -31,9 +31,9 @@ pub fn CasePage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Support case" />
-        <a class="back" href=routes::SUPPORT>"← All cases"</a>
-        <Transition fallback=|| view! { <p class="muted">"Loading the case…"</p> }>
+        <Title text=t!("portal-case-title") />
+        <a class="back" href=routes::SUPPORT>{t!("portal-case-back")}</a>
+        <Transition fallback=|| view! { <p class="muted">{t!("portal-case-loading")}</p> }>
             {move || Suspend::new(async move {
                 match case.await {
                     Ok(d) => {
@@ -43,13 +43,13 @@ pub fn CasePage() -> impl IntoView {
                             <article class="card case" data-testid=testids::CASE_DETAIL>
                                 <header class="card__head">
                                     <h1>{d.case.subject.clone()}</h1>
-                                    <Badge label=d.case.status.clone() tone=tone />
+                                    <Badge label=status_label(&d.case.status) tone=tone />
                                 </header>
-                                <p class="muted small">{format!("Case #{} · {} · opened {}", d.case.number, d.case.category, when_label(&d.case.created_at))}</p>
+                                <p class="muted small">{t!("portal-case-meta", number = d.case.number.clone(), category = category_label(&d.case.category), opened = when_label(&d.case.created_at))}</p>
                                 <p class="case__description">{d.description}</p>
-                                <h2>"Conversation"</h2>
+                                <h2>{t!("portal-case-conversation")}</h2>
                                 {if d.comments.is_empty() {
-                                    view! { <p class="muted">"No replies yet. We will answer here and email you."</p> }.into_any()
+                                    view! { <p class="muted">{t!("portal-case-no-replies")}</p> }.into_any()
                                 } else {
                                     view! {
                                         <ol class="comments">
@@ -66,7 +66,7 @@ pub fn CasePage() -> impl IntoView {
                                     <ActionForm action=comment attr:data-testid=testids::COMMENT_FORM attr:class="form">
                                         <input type="hidden" name="id" value=case_id />
                                         <label class="field">
-                                            <span>"Add a reply"</span>
+                                            <span>{t!("portal-case-reply")}</span>
                                             <textarea name="body" rows="4" required node_ref=reply_box></textarea>
                                             <FieldError error=error name="body" />
                                         </label>
@@ -74,7 +74,7 @@ pub fn CasePage() -> impl IntoView {
                                             <p class="form__error" role="alert">{e.to_string()}</p>
                                         })}
                                         <div class="form__actions">
-                                            <button class="btn btn--primary" type="submit" disabled=move || comment.pending().get()>"Send reply"</button>
+                                            <button class="btn btn--primary" type="submit" disabled=move || comment.pending().get()>{t!("portal-case-send")}</button>
                                         </div>
                                     </ActionForm>
                                 })}
@@ -83,7 +83,7 @@ pub fn CasePage() -> impl IntoView {
                     }
                     Err(PortalError::Unauthorized) => view! { <LoginRedirect /> }.into_any(),
                     Err(PortalError::NotFound) => view! {
-                        <ErrorPanel error=PortalError::NotFound message="We could not find that case." />
+                        <ErrorPanel error=PortalError::NotFound message=t!("portal-case-not-found") />
                     }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                 }

@@ -11,6 +11,7 @@ use app::domain::console_records::{
 };
 use app::domain::inventory::{transition, Operation};
 use app::domain::PortalError;
+use app::t;
 
 impl OpsConsole {
     pub(super) async fn preview_bulk(
@@ -21,7 +22,7 @@ impl OpsConsole {
         if op == Operation::Swap || op == Operation::Reserve {
             return Err(PortalError::invalid(
                 "op",
-                "A swap or a reservation needs a card or customer of its own; do it SIM by SIM.",
+                t!("console-bulk-no-swap-preview"),
             ));
         }
         let mut conn = self.db.acquire().await.map_err(super::db_error)?;
@@ -60,9 +61,9 @@ impl OpsConsole {
                 from: card.status,
                 to,
                 refusal: to.is_none().then(|| {
-                    format!(
-                        "A SIM that is {} cannot be changed this way.",
-                        card.status.label().to_lowercase()
+                    t!(
+                        "console-bulk-refusal",
+                        state = card.status.label().to_lowercase()
                     )
                 }),
             });
@@ -88,19 +89,16 @@ impl OpsConsole {
         if picked.is_empty() || picked.len() > MAX_BULK {
             return Err(PortalError::invalid(
                 "items",
-                format!("Pick 1–{MAX_BULK} SIMs from a preview."),
+                t!("console-bulk-pick", max = MAX_BULK.to_string()),
             ));
         }
         if op == Operation::Swap || op == Operation::Reserve {
-            return Err(PortalError::invalid(
-                "op",
-                "A swap or a reservation is done SIM by SIM.",
-            ));
+            return Err(PortalError::invalid("op", t!("console-bulk-no-swap-apply")));
         }
         if op.needs_reason() && input.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
             return Err(PortalError::invalid(
                 "reason",
-                format!("Give a reason to {}.", op.label().to_lowercase()),
+                t!("console-reason-required", op = op.label().to_lowercase()),
             ));
         }
         let mut result = BulkResult::default();

@@ -9,6 +9,7 @@ use crate::store::{inventory as inv, new_id, now, ordered_id};
 use app::domain::console::{ImportCounts, ImportPreview, ImportResult, RowVerdict, Staff, Verdict};
 use app::domain::inventory::{check_row, is_header, ImportRow, LifecycleState};
 use app::domain::PortalError;
+use app::t;
 use sqlx::{AnyConnection, Row};
 use std::collections::{HashMap, HashSet};
 
@@ -60,8 +61,9 @@ fn parse(csv_bytes: &[u8]) -> Result<Parsed, PortalError> {
     let mut msisdns: HashMap<String, u64> = HashMap::new();
     let mut first = true;
     for record in reader.records() {
-        let record = record
-            .map_err(|e| PortalError::BadRequest(format!("The file is not readable CSV ({e}).")))?;
+        let record = record.map_err(|e| {
+            PortalError::BadRequest(t!("console-import-unreadable", error = e.to_string()))
+        })?;
         let line = record.position().map_or(0, |p| p.line());
         let fields: Vec<&str> = record.iter().collect();
         if std::mem::take(&mut first) && is_header(&fields) {
@@ -71,8 +73,9 @@ fn parse(csv_bytes: &[u8]) -> Result<Parsed, PortalError> {
             continue;
         }
         if rows.len() >= MAX_ROWS {
-            return Err(PortalError::BadRequest(format!(
-                "The file has more than {MAX_ROWS} rows; split it."
+            return Err(PortalError::BadRequest(t!(
+                "console-import-too-many",
+                max = MAX_ROWS.to_string()
             )));
         }
         let shown = fields
@@ -87,12 +90,12 @@ fn parse(csv_bytes: &[u8]) -> Result<Parsed, PortalError> {
                 if let Some(l) = iccids.get(&row.iccid) {
                     (
                         Verdict::DuplicateInFile,
-                        Some(format!("same ICCID as line {l}")),
+                        Some(t!("console-import-same-iccid", line = l.to_string())),
                     )
                 } else if let Some(l) = row.msisdn.as_ref().and_then(|m| msisdns.get(m)) {
                     (
                         Verdict::DuplicateInFile,
-                        Some(format!("same MSISDN as line {l}")),
+                        Some(t!("console-import-same-msisdn", line = l.to_string())),
                     )
                 } else {
                     iccids.insert(row.iccid.clone(), line);
@@ -112,9 +115,7 @@ fn parse(csv_bytes: &[u8]) -> Result<Parsed, PortalError> {
         });
     }
     if rows.is_empty() {
-        return Err(PortalError::BadRequest(
-            "The file has no rows. Each row is iccid,pin,puk,type[,msisdn].".into(),
-        ));
+        return Err(PortalError::BadRequest(t!("console-import-empty")));
     }
     Ok(Parsed { rows, valid })
 }
@@ -156,20 +157,20 @@ pub async fn check(conn: &mut AnyConnection, csv_bytes: &[u8]) -> Result<Checked
     let mut new = Vec::with_capacity(valid.len());
     for (i, row) in valid {
         let reason = if taken_iccids.contains(&row.iccid) {
-            Some("ICCID already in the inventory")
+            Some(t!("console-import-iccid-taken"))
         } else if row
             .msisdn
             .as_ref()
             .is_some_and(|m| taken_numbers.contains(m))
         {
-            Some("MSISDN already belongs to a SIM in the inventory")
+            Some(t!("console-import-msisdn-taken"))
         } else {
             None
         };
         match reason {
             Some(r) => {
                 rows[i].verdict = Verdict::DuplicateInDatabase;
-                rows[i].reason = Some(r.into());
+                rows[i].reason = Some(r);
             }
             None => new.push(row),
         }
@@ -290,9 +291,7 @@ fn conflict_or(e: crate::store::StoreError) -> PortalError {
         return store_err(e);
     };
     if db.is_unique_violation() {
-        PortalError::Conflict(
-            "Some of these SIMs were added by someone else a moment ago. Nothing was imported; preview the file again.".into(),
-        )
+        PortalError::Conflict(t!("console-import-conflict"))
     } else {
         store_err(e)
     }

@@ -11,6 +11,7 @@ use app::console::port::Source;
 use app::domain::console::{OperationInput, OperationResult, Revealed, SimCard, Staff};
 use app::domain::inventory::{allowed, parse_iccid, transition, LifecycleState, Operation};
 use app::domain::PortalError;
+use app::t;
 use serde_json::{json, Map, Value};
 use sqlx::{AnyConnection, Row};
 
@@ -37,13 +38,13 @@ fn reason(input: &OperationInput, op: Operation) -> Result<Option<String>, Porta
     if op.needs_reason() && r.is_none() {
         return Err(PortalError::invalid(
             "reason",
-            format!("Give a reason to {}.", op.label().to_lowercase()),
+            t!("console-reason-required", op = op.label().to_lowercase()),
         ));
     }
     if r.as_ref().is_some_and(|r| r.chars().count() > 500) {
         return Err(PortalError::invalid(
             "reason",
-            "The reason is at most 500 characters.",
+            t!("console-reason-too-long"),
         ));
     }
     Ok(r)
@@ -90,7 +91,7 @@ fn diff(
 pub fn not_allowed(sim: &SimRecord, op: Operation) -> PortalError {
     let ops = allowed(sim.status);
     let list = if ops.is_empty() {
-        "nothing (it is final)".to_string()
+        t!("console-not-allowed-nothing")
     } else {
         ops.iter()
             .map(|o| o.as_str())
@@ -98,31 +99,18 @@ pub fn not_allowed(sim: &SimRecord, op: Operation) -> PortalError {
             .join(", ")
     };
     PortalError::NotAllowed {
-        message: format!(
-            "A SIM that is {} cannot be {}. Allowed now: {list}.",
-            sim.status.label().to_lowercase(),
-            past(op)
+        message: t!(
+            "console-not-allowed",
+            state = sim.status.label().to_lowercase(),
+            op = op.done_label(),
+            allowed = list
         ),
         allowed: ops.iter().map(|o| o.as_str().to_string()).collect(),
     }
 }
 
-fn past(op: Operation) -> &'static str {
-    match op {
-        Operation::Reserve => "reserved",
-        Operation::Activate => "activated",
-        Operation::Suspend => "suspended",
-        Operation::Resume => "resumed",
-        Operation::ReportLost => "reported lost",
-        Operation::Terminate => "terminated",
-        Operation::Swap => "swapped",
-    }
-}
-
 fn changed_meanwhile() -> PortalError {
-    PortalError::Conflict(
-        "Someone changed this SIM a moment ago. Reload it to see its current state.".into(),
-    )
+    PortalError::Conflict(t!("console-changed-meanwhile"))
 }
 
 async fn exists(conn: &mut AnyConnection, table: &str, id: i64) -> Result<bool, PortalError> {
@@ -145,7 +133,7 @@ async fn use_code(conn: &mut AnyConnection, code: &str, sim_id: i64) -> Result<i
     let Some(row) = row else {
         return Err(PortalError::invalid(
             "activationCode",
-            "There is no such activation code.",
+            t!("console-no-such-code"),
         ));
     };
     let id: i64 = row.try_get("id").map_err(db_error)?;
@@ -155,13 +143,17 @@ async fn use_code(conn: &mut AnyConnection, code: &str, sim_id: i64) -> Result<i
     if status != "UNUSED" {
         return Err(PortalError::invalid(
             "activationCode",
-            format!("This activation code is {}.", status.to_lowercase()),
+            t!(
+                "console-code-not-unused",
+                status = app::domain::console_records::CodeStatus::parse(&status)
+                    .map_or_else(|| status.to_lowercase(), |s| s.label().to_lowercase())
+            ),
         ));
     }
     if expires.is_some_and(|e| e <= now) {
         return Err(PortalError::invalid(
             "activationCode",
-            "This activation code has expired.",
+            t!("console-code-has-expired"),
         ));
     }
     let done = sqlx::query(
@@ -177,7 +169,7 @@ async fn use_code(conn: &mut AnyConnection, code: &str, sim_id: i64) -> Result<i
     if done.rows_affected() != 1 {
         return Err(PortalError::invalid(
             "activationCode",
-            "This activation code was just used.",
+            t!("console-code-just-used"),
         ));
     }
     Ok(id)
@@ -199,7 +191,9 @@ impl OpsConsole {
         let sim = inv::sim(&mut tx, id)
             .await
             .map_err(super::store_err)?
-            .ok_or_else(|| PortalError::NoSuch(format!("There is no SIM card with id {id}.")))?;
+            .ok_or_else(|| {
+                PortalError::NoSuch(t!("console-no-sim-with-id", id = id.to_string()))
+            })?;
         if input.expected_version.is_some_and(|v| v != sim.version) {
             return Err(changed_meanwhile());
         }
@@ -222,15 +216,12 @@ impl OpsConsole {
         match op {
             Operation::Reserve => {
                 let c = input.customer_id.ok_or_else(|| {
-                    PortalError::invalid(
-                        "customerId",
-                        "Choose the customer to reserve this SIM for.",
-                    )
+                    PortalError::invalid("customerId", t!("console-reserve-customer-required"))
                 })?;
                 if !exists(&mut tx, "inventory_customers", c).await? {
                     return Err(PortalError::invalid(
                         "customerId",
-                        "There is no such customer.",
+                        t!("console-no-such-customer"),
                     ));
                 }
                 change.customer_id = Some(c);
@@ -240,7 +231,7 @@ impl OpsConsole {
                     if !exists(&mut tx, "inventory_customers", c).await? {
                         return Err(PortalError::invalid(
                             "customerId",
-                            "There is no such customer.",
+                            t!("console-no-such-customer"),
                         ));
                     }
                     change.customer_id = Some(c);
@@ -248,14 +239,14 @@ impl OpsConsole {
                 if change.customer_id.is_none() {
                     return Err(PortalError::invalid(
                         "customerId",
-                        "Choose the customer this SIM is activated for.",
+                        t!("console-activate-customer-required"),
                     ));
                 }
                 if let Some(t) = input.tariff_id {
                     if !exists(&mut tx, "tariff_plans", t).await? {
                         return Err(PortalError::invalid(
                             "tariffId",
-                            "There is no such tariff plan.",
+                            t!("console-no-such-tariff"),
                         ));
                     }
                     change.tariff_id = Some(t);
@@ -268,24 +259,21 @@ impl OpsConsole {
             Operation::Terminate => change.msisdn = None,
             Operation::Swap => {
                 let raw = input.new_iccid.as_deref().ok_or_else(|| {
-                    PortalError::invalid("newIccid", "Enter the ICCID of the new card.")
+                    PortalError::invalid("newIccid", t!("console-swap-iccid-required"))
                 })?;
                 let iccid = parse_iccid(raw).map_err(|m| PortalError::invalid("newIccid", m))?;
                 let new = inv::sim_by_iccid(&mut tx, &iccid)
                     .await
                     .map_err(super::store_err)?
                     .ok_or_else(|| {
-                        PortalError::invalid(
-                            "newIccid",
-                            "No card with this ICCID is in the inventory.",
-                        )
+                        PortalError::invalid("newIccid", t!("console-iccid-not-in-inventory"))
                     })?;
                 if new.id == id || new.status != LifecycleState::Available {
                     return Err(PortalError::invalid(
                         "newIccid",
-                        format!(
-                            "The new card must be available; it is {}.",
-                            new.status.label().to_lowercase()
+                        t!(
+                            "console-swap-not-available",
+                            state = new.status.label().to_lowercase()
                         ),
                     ));
                 }
@@ -420,7 +408,9 @@ impl OpsConsole {
         let r = inv::sim(conn, id)
             .await
             .map_err(super::store_err)?
-            .ok_or_else(|| PortalError::NoSuch(format!("There is no SIM card with id {id}.")))?;
+            .ok_or_else(|| {
+                PortalError::NoSuch(t!("console-no-sim-with-id", id = id.to_string()))
+            })?;
         let mask = |v: &Option<String>| {
             v.as_deref()
                 .and_then(|s| self.secrets.open(s))
@@ -458,7 +448,9 @@ impl OpsConsole {
         let sim = inv::sim(&mut tx, id)
             .await
             .map_err(super::store_err)?
-            .ok_or_else(|| PortalError::NoSuch(format!("There is no SIM card with id {id}.")))?;
+            .ok_or_else(|| {
+                PortalError::NoSuch(t!("console-no-sim-with-id", id = id.to_string()))
+            })?;
         inv::add_event(
             &mut tx,
             &NewEvent {

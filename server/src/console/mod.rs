@@ -324,9 +324,7 @@ impl Console for OpsConsole {
     ) -> Result<StaffUser, PortalError> {
         staff.require(Permission::Administer)?;
         if id == staff.id && (disabled || role != Role::Admin) {
-            return Err(PortalError::Conflict(
-                "You cannot demote or disable yourself; ask another admin.".into(),
-            ));
+            return Err(PortalError::Conflict(app::t!("console-staff-self-change")));
         }
         let before = staff::list(&self.db, self.demo)
             .await?

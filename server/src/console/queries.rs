@@ -9,6 +9,7 @@ use app::domain::console::{
 };
 use app::domain::inventory::LifecycleState;
 use app::domain::PortalError;
+use app::t;
 use chrono::NaiveDate;
 use sqlx::Row;
 
@@ -106,7 +107,7 @@ impl OpsConsole {
             let name: Option<String> = r.try_get("name").map_err(db_error)?;
             out.push(TariffCount {
                 tariff_id: (id != 0).then_some(id),
-                tariff: name.unwrap_or_else(|| "No tariff".into()),
+                tariff: name.unwrap_or_else(|| t!("console-no-tariff")),
                 count: n,
             });
         }
@@ -135,13 +136,10 @@ impl OpsConsole {
         to: NaiveDate,
     ) -> Result<Vec<DateCount>, PortalError> {
         if to < from {
-            return Err(PortalError::invalid("to", "to must not be before from"));
+            return Err(PortalError::invalid("to", t!("console-range-reversed")));
         }
         if (to - from).num_days() > MAX_RANGE_DAYS {
-            return Err(PortalError::invalid(
-                "from",
-                "Ask for at most three years at a time.",
-            ));
+            return Err(PortalError::invalid("from", t!("console-range-too-long")));
         }
         let day0 = from
             .and_hms_opt(0, 0, 0)

@@ -13,6 +13,7 @@ use app::domain::console_records::{
 };
 use app::domain::inventory::{parse_iccid, Operation};
 use app::domain::PortalError;
+use app::t;
 use serde_json::{json, Value};
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -73,7 +74,7 @@ fn page_of(page: u32) -> (u32, i64) {
 fn name_taken(e: sqlx::Error) -> PortalError {
     match &e {
         sqlx::Error::Database(d) if d.is_unique_violation() => {
-            PortalError::taken("name", "Another tariff plan has this name.")
+            PortalError::taken("name", t!("console-tariff-name-taken"))
         }
         _ => db_error(e),
     }
@@ -133,7 +134,9 @@ impl OpsConsole {
             .fetch_optional(&self.db)
             .await
             .map_err(db_error)?
-            .ok_or_else(|| PortalError::NoSuch(format!("There is no customer with id {id}.")))?;
+            .ok_or_else(|| {
+                PortalError::NoSuch(t!("console-no-customer-with-id", id = id.to_string()))
+            })?;
         let mut conn = self.db.acquire().await.map_err(db_error)?;
         let sims = inv::list(
             &mut conn,
@@ -182,7 +185,7 @@ impl OpsConsole {
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(db_error)?
-                .ok_or_else(|| PortalError::NoSuch(format!("There is no customer with id {id}.")))?;
+                .ok_or_else(|| PortalError::NoSuch(t!("console-no-customer-with-id", id = id.to_string())))?;
                 let text = |k: &str| before.try_get::<Option<String>, _>(k).map_err(db_error);
                 let before = json!({
                     "firstName": text("first_name")?, "lastName": text("last_name")?,
@@ -272,9 +275,7 @@ impl OpsConsole {
         let sim = inv::sim_by_iccid(&mut conn, &iccid)
             .await
             .map_err(store_err)?
-            .ok_or_else(|| {
-                PortalError::invalid("iccid", "No card with this ICCID is in the inventory.")
-            })?;
+            .ok_or_else(|| PortalError::invalid("iccid", t!("console-iccid-not-in-inventory")))?;
         drop(conn);
         let input = OperationInput {
             customer_id: Some(customer_id),
@@ -333,13 +334,13 @@ impl OpsConsole {
             .await
             .map_err(db_error)?
             .ok_or_else(|| {
-                PortalError::NoSuch(format!("There is no activation code with id {id}."))
+                PortalError::NoSuch(t!("console-no-code-with-id", id = id.to_string()))
             })?;
         let code = code_row(&code)?;
         if !code.status.may_become(to) {
-            return Err(PortalError::Conflict(format!(
-                "This code is {}; only an unused code can be marked used or expired.",
-                code.status.label().to_lowercase()
+            return Err(PortalError::Conflict(t!(
+                "console-code-final",
+                status = code.status.label().to_lowercase()
             )));
         }
         let done = sqlx::query(
@@ -353,9 +354,7 @@ impl OpsConsole {
         .await
         .map_err(db_error)?;
         if done.rows_affected() != 1 {
-            return Err(PortalError::Conflict(
-                "This code changed a moment ago; reload.".into(),
-            ));
+            return Err(PortalError::Conflict(t!("console-code-changed-meanwhile")));
         }
         let action = format!("marked_{}", to.as_str().to_ascii_lowercase());
         audit::record(
@@ -406,7 +405,7 @@ impl OpsConsole {
         let id = match id {
             Some(id) => {
                 let before = self.plan_json(&mut tx, id).await?.ok_or_else(|| {
-                    PortalError::NoSuch(format!("There is no tariff plan with id {id}."))
+                    PortalError::NoSuch(t!("console-no-tariff-with-id", id = id.to_string()))
                 })?;
                 sqlx::query(
                     "UPDATE tariff_plans SET name = $1, monthly_price_yen = $2, description = $3, \
@@ -514,14 +513,11 @@ impl OpsConsole {
             .await
             .map_err(db_error)?;
         if used.is_some() {
-            return Err(PortalError::Conflict(
-                "SIMs use this tariff plan; move them to another plan first.".into(),
-            ));
+            return Err(PortalError::Conflict(t!("console-tariff-in-use")));
         }
-        let before = self
-            .plan_json(&mut tx, id)
-            .await?
-            .ok_or_else(|| PortalError::NoSuch(format!("There is no tariff plan with id {id}.")))?;
+        let before = self.plan_json(&mut tx, id).await?.ok_or_else(|| {
+            PortalError::NoSuch(t!("console-no-tariff-with-id", id = id.to_string()))
+        })?;
         sqlx::query("DELETE FROM sim_counts WHERE tariff_id = $1")
             .bind(id)
             .execute(&mut *tx)

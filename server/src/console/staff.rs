@@ -10,6 +10,7 @@ use app::console::port::StaffSession;
 use app::domain::console::{Role, Staff, StaffUser};
 use app::domain::PortalError;
 use app::ports::Client;
+use app::t;
 use sqlx::Row;
 
 /// The demo staff (embedded default only), one per role.
@@ -205,10 +206,7 @@ pub async fn add(db: &Db, email: &str, hash: &str, role: Role) -> Result<StaffUs
     .await;
     match done {
         Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
-            return Err(PortalError::taken(
-                "email",
-                "A staff login with this email exists.",
-            ))
+            return Err(PortalError::taken("email", t!("console-staff-email-taken")))
         }
         Err(e) => return Err(store_error(e.into())),
         Ok(_) => {}
@@ -222,7 +220,7 @@ async fn one(db: &Db, id: i64) -> Result<StaffUser, PortalError> {
         .fetch_optional(db)
         .await
         .map_err(|e| store_error(e.into()))?
-        .ok_or_else(|| PortalError::NoSuch(format!("There is no staff login with id {id}.")))?;
+        .ok_or_else(|| PortalError::NoSuch(t!("console-no-staff-with-id", id = id.to_string())))?;
     user_from(&row)
 }
 
@@ -246,8 +244,9 @@ pub async fn update(
     .await
     .map_err(|e| store_error(e.into()))?;
     if done.rows_affected() == 0 {
-        return Err(PortalError::NoSuch(format!(
-            "There is no staff login with id {id}."
+        return Err(PortalError::NoSuch(t!(
+            "console-no-staff-with-id",
+            id = id.to_string()
         )));
     }
     if disabled {

@@ -157,11 +157,10 @@ pub(crate) async fn install(ctx: &Context<'_>, iccid: &str) -> Result<Install> {
     let Some(loader) = ctx.data_opt::<DataLoader<Installs>>() else {
         return Err(gql(PortalError::Unauthorized));
     };
-    loader.load_one(iccid.to_string()).await?.ok_or_else(|| {
-        gql(PortalError::NoSuch(
-            "You have no eSIM with this ICCID.".into(),
-        ))
-    })
+    loader
+        .load_one(iccid.to_string())
+        .await?
+        .ok_or_else(|| gql(PortalError::NoSuch(app::t!("store-esim-not-yours"))))
 }
 
 // ---- roots ---------------------------------------------------------------------------------
@@ -211,7 +210,7 @@ impl Query {
         esims(ctx, std::slice::from_ref(&id))
             .await?
             .pop()
-            .ok_or_else(|| gql(PortalError::NoSuch("You have no eSIM with this id.".into())))
+            .ok_or_else(|| gql(PortalError::NoSuch(app::t!("store-esim-not-yours-id"))))
     }
 
     async fn my_orders(
@@ -263,7 +262,7 @@ impl Mutation {
         if input.auto_activate {
             return Err(gql(PortalError::invalid(
                 "autoActivate",
-                "eSIM Go plans start on their first connection in a covered country; autoActivate cannot be set.",
+                app::t!("store-graphql-auto-activate"),
             )));
         }
         let quantity =
@@ -357,7 +356,7 @@ async fn execute(State(s): State<GraphqlState>, headers: HeaderMap, body: Bytes)
         Ok(r) => r,
         Err(e) => {
             let err = async_graphql::ServerError::new(
-                format!("The request is not a GraphQL JSON request: {e}"),
+                app::t!("store-graphql-not-json", error = e.to_string()),
                 None,
             );
             let mut resp = async_graphql::Response::from_errors(vec![err]);
@@ -386,18 +385,18 @@ async fn execute(State(s): State<GraphqlState>, headers: HeaderMap, body: Bytes)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     let device = Device::from_user_agent(ua);
+    // The loaders run in tasks of their own: they answer in the request's language too.
+    let lang = app::i18n::current();
+    let spawn = move |f| tokio::spawn(app::i18n::with_lang(lang, f));
     let mut request = request
         .data(s.ports.clone())
-        .data(DataLoader::new(Plans(s.ports.clone()), tokio::spawn));
+        .data(DataLoader::new(Plans(s.ports.clone()), spawn));
     if let Some(c) = &viewer {
         request = request
-            .data(DataLoader::new(
-                Esims(s.ports.clone(), c.clone()),
-                tokio::spawn,
-            ))
+            .data(DataLoader::new(Esims(s.ports.clone(), c.clone()), spawn))
             .data(DataLoader::new(
                 Installs(s.ports.clone(), c.clone(), device),
-                tokio::spawn,
+                spawn,
             ));
     }
     let response = s.schema.execute(request.data(Viewer(viewer))).await;

@@ -312,9 +312,9 @@ impl Accounts for PortalAccounts {
             .await
             .map_err(store_error)?
         {
-            return Err(PortalError::BadRequest(
-                "That session has already ended.".into(),
-            ));
+            return Err(PortalError::BadRequest(app::t!(
+                "portal-session-already-ended"
+            )));
         }
         audit::record(
             &self.db,

@@ -117,7 +117,10 @@ impl LoginThrottle {
             Ok(())
         } else {
             tracing::warn!(?ip, wait_ms = wait.as_millis() as u64, "login throttled");
-            Err(PortalError::rate_limited("Too many failed logins.", wait))
+            Err(PortalError::rate_limited(
+                &app::t!("portal-limit-failed-logins"),
+                wait,
+            ))
         }
     }
 
@@ -157,7 +160,7 @@ impl ActionLimiter {
         self.limiter.check_key(&customer_id).map_err(|not_until| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             tracing::warn!(customer = customer_id, "SIM actions throttled");
-            PortalError::rate_limited("You have made many changes in a short time.", wait)
+            PortalError::rate_limited(&app::t!("portal-limit-actions"), wait)
         })
     }
 }

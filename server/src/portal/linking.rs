@@ -48,16 +48,10 @@ async fn owned_client(
         .unwrap_or_default();
     Ok(match owned.as_slice() {
         [one] => Ok(*one),
-        [] => Err(PortalError::Conflict(
-            "This billing login does not own a billing account (it may be a contact of someone \
-             else's). Ask the account owner to link it, or contact support."
-                .into(),
-        )),
-        _ => Err(PortalError::Conflict(
-            "This billing login owns several billing accounts. Please contact support, so we \
-             link the right one."
-                .into(),
-        )),
+        [] => Err(PortalError::Conflict(app::t!("portal-link-not-owner"))),
+        _ => Err(PortalError::Conflict(app::t!(
+            "portal-link-several-accounts"
+        ))),
     })
 }
 
@@ -74,13 +68,13 @@ pub(super) async fn link(
     if email.is_empty() || email.len() > 254 || !email.contains('@') {
         return Err(PortalError::invalid(
             "email",
-            "Enter the email of your billing login.",
+            app::t!("portal-link-email-invalid"),
         ));
     }
     if billing_password.is_empty() || billing_password.len() > 1024 {
         return Err(PortalError::invalid(
             "billingPassword",
-            "Enter your billing password.",
+            app::t!("portal-link-billing-password-missing"),
         ));
     }
     check_new_password(new_password, "newPassword")?;
@@ -97,23 +91,18 @@ pub(super) async fn link(
     accounts.throttle().succeeded(email);
     let client_id_db = i64::try_from(client_id).map_err(|_| PortalError::Internal)?;
     let hash = accounts.passwords().hash(new_password).await?;
-    let id =
-        match customers::create_linked(db, email, &hash, client_id_db, None)
-            .await
-            .map_err(store_error)?
-        {
-            Linked::Created(id) => id,
-            Linked::ClientTaken => return Err(PortalError::Conflict(
-                "This billing account already has a portal login. Log in with it, or reset its \
-                 password."
-                    .into(),
-            )),
-            Linked::EmailTaken => {
-                return Err(PortalError::Conflict(
-                    "This email already has a portal login. Please log in instead.".into(),
-                ))
-            }
-        };
+    let id = match customers::create_linked(db, email, &hash, client_id_db, None)
+        .await
+        .map_err(store_error)?
+    {
+        Linked::Created(id) => id,
+        Linked::ClientTaken => {
+            return Err(PortalError::Conflict(app::t!("portal-link-client-taken")))
+        }
+        Linked::EmailTaken => {
+            return Err(PortalError::Conflict(app::t!("portal-link-email-taken")))
+        }
+    };
     audit::record(
         db,
         Some(id),

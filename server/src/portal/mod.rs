@@ -22,8 +22,15 @@ use crate::store::StoreError;
 use crate::whmcs::WhmcsError;
 use app::domain::PortalError;
 
-pub const BILLING: &str = "Our billing system";
-pub const NETWORK: &str = "The mobile network";
+/// The billing system, as "… is not responding" names it (in the current language).
+pub fn billing() -> String {
+    app::t!("server-upstream-billing")
+}
+
+/// The carrier, as "… is not responding" names it (in the current language).
+pub fn network() -> String {
+    app::t!("server-upstream-network")
+}
 
 pub(crate) fn store_error(e: StoreError) -> PortalError {
     tracing::error!(error = %e, "database failure");
@@ -37,7 +44,7 @@ pub(crate) fn whmcs_error(e: WhmcsError) -> PortalError {
     }
     match e {
         WhmcsError::Api { .. } | WhmcsError::Auth(_) => PortalError::Internal,
-        _ => PortalError::UpstreamUnavailable(BILLING.into()),
+        _ => PortalError::UpstreamUnavailable(billing()),
     }
 }
 
@@ -51,6 +58,6 @@ pub(crate) fn freebit_error(e: FreebitError) -> PortalError {
     // A rejection (resultCode ≠ 100) is an answer, not an outage: the logs carry its codes.
     match e {
         FreebitError::Invalid(_) | FreebitError::Api { .. } => PortalError::Internal,
-        _ => PortalError::UpstreamUnavailable(NETWORK.into()),
+        _ => PortalError::UpstreamUnavailable(network()),
     }
 }

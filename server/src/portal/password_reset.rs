@@ -20,10 +20,7 @@ use app::ports::Client;
 pub const TTL_SECS: i64 = 30 * 60;
 
 fn unavailable() -> PortalError {
-    PortalError::BadRequest(
-        "Password reset by email is not available on this portal yet. Please contact support."
-            .into(),
-    )
+    PortalError::BadRequest(app::t!("portal-reset-unavailable"))
 }
 
 pub(super) struct ResetRequest<'a> {
@@ -46,7 +43,7 @@ pub(super) async fn request(
     if email.is_empty() || email.len() > 254 || !email.contains('@') {
         return Err(PortalError::invalid(
             "email",
-            "Enter the email you log in with.",
+            app::t!("portal-reset-email-invalid"),
         ));
     }
     // Every request counts, known email or not, so nobody can flood an inbox.
@@ -68,7 +65,8 @@ pub(super) async fn request(
         base = links.base_url.trim_end_matches('/'),
         path = app::routes::RESET_PASSWORD,
     );
-    let email = crate::emails::password_reset(&link, TTL_SECS / 60);
+    // In the language of the page the link was asked from.
+    let email = crate::emails::password_reset(app::i18n::current(), &link, TTL_SECS / 60);
     links
         .outbox
         // A link that has expired is not worth delivering.
@@ -123,8 +121,5 @@ pub(super) async fn reset(
 }
 
 fn expired() -> PortalError {
-    PortalError::invalid(
-        "token",
-        "This reset link has expired or was already used. Please ask for a new one.",
-    )
+    PortalError::invalid("token", app::t!("portal-reset-expired"))
 }

@@ -77,7 +77,7 @@ impl PasswordWorkers {
         let Ok(Ok(_slot)) = tokio::time::timeout(self.wait, self.admit.acquire()).await else {
             tracing::warn!("login turned away: every password-hashing thread is busy");
             return Err(PortalError::rate_limited(
-                "The portal is handling too many logins right now.",
+                &app::t!("portal-limit-busy"),
                 Duration::from_secs(5),
             ));
         };

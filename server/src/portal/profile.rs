@@ -110,10 +110,7 @@ impl Profiles for PortalProfiles {
             crate::whmcs::WhmcsError::Api { message, .. }
                 if message.to_lowercase().contains("phone") =>
             {
-                PortalError::invalid(
-                    "phone",
-                    "Enter a phone number we can call, e.g. 090-1234-5678.",
-                )
+                PortalError::invalid("phone", app::t!("portal-signup-phone-invalid"))
             }
             e => whmcs_error(e),
         })?;

@@ -45,11 +45,9 @@ pub(crate) async fn account_of(
             customer = customer.id,
             "no Salesforce account for this customer"
         );
-        return Err(PortalError::Conflict(
-            "Your account is not connected to our support system yet. Please call or email \
-             support and we will connect it."
-                .into(),
-        ));
+        return Err(PortalError::Conflict(app::t!(
+            "portal-support-not-connected"
+        )));
     };
     customers::set_salesforce_account(db, customer.id, &account.id)
         .await

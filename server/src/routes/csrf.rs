@@ -26,10 +26,7 @@ pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
             origin = ?req.headers().get(header::ORIGIN),
             "cross-site request refused"
         );
-        return ApiError(PortalError::Forbidden(
-            "This request came from another site and was refused.".into(),
-        ))
-        .into_response();
+        return ApiError(PortalError::Forbidden(app::t!("server-csrf-refused"))).into_response();
     }
     next.run(req).await
 }

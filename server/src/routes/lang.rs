@@ -44,7 +44,7 @@ async fn switch(
     Form(form): Form<Switch>,
 ) -> Response {
     let Some(lang) = Lang::parse(&form.lang) else {
-        return (StatusCode::BAD_REQUEST, "Unknown language / 不明な言語です").into_response();
+        return (StatusCode::BAD_REQUEST, i18n::t("server-lang-unknown")).into_response();
     };
     let secure = state.ports.secure_cookies;
     if let Some(token) = app::ports::session_token(&headers, secure) {

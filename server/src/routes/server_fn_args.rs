@@ -150,14 +150,9 @@ fn unknown_field(args: &Args, body: &[u8]) -> Option<PortalError> {
             };
         if !known {
             let name: String = key.chars().take(40).collect();
-            let takes = if args.names.is_empty() {
-                "no fields".to_string()
-            } else {
-                args.names.join(", ")
-            };
             return Some(PortalError::invalid(
                 &name,
-                format!("Unknown field \"{name}\": this request takes {takes}."),
+                super::api::unknown_field(&name, args.names),
             ));
         }
     }

@@ -8,16 +8,9 @@ use super::reissue_esim::ReissueEsimModal;
 use super::top_up::TopUpModal;
 use super::{use_sim_ctx, SimModal};
 use crate::domain::{Availability, PortalError, SimOverview, UsageReport};
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
-
-mod text {
-    pub const TITLE: &str = "Manage this SIM";
-    pub const TOP_UP: &str = "Top up data";
-    pub const CHANGE_PLAN: &str = "Change plan";
-    pub const REISSUE: &str = "Reissue eSIM";
-    pub const CANCEL: &str = "Cancel SIM";
-}
 
 const SHARED_REASON_ID: &str = "actions-reason";
 
@@ -39,15 +32,15 @@ pub fn ActionsCard(
     provide_context(SharedReason(shared.clone()));
     view! {
         <section class="card" aria-labelledby="actions-title" data-testid=testids::ACTIONS_CARD>
-            <header class="card__head"><h2 id="actions-title">{text::TITLE}</h2></header>
+            <header class="card__head"><h2 id="actions-title">{t!("sim-actions-title")}</h2></header>
             {shared.clone().map(|r| view! { <p class="muted small" id=SHARED_REASON_ID>{r}</p> })}
             <ul class="actions">
-                <ActionItem id=TOP_UP_ID label=text::TOP_UP testid=testids::ACTION_TOP_UP availability=a.top_up on_click=move || ctx.open(SimModal::TopUp) />
-                <ActionItem id="action-change-plan" label=text::CHANGE_PLAN testid=testids::ACTION_CHANGE_PLAN
+                <ActionItem id=TOP_UP_ID label=t!("sim-actions-top-up") testid=testids::ACTION_TOP_UP availability=a.top_up on_click=move || ctx.open(SimModal::TopUp) />
+                <ActionItem id="action-change-plan" label=t!("sim-actions-change-plan") testid=testids::ACTION_CHANGE_PLAN
                     availability=a.change_plan on_click=move || ctx.open(SimModal::ChangePlan) />
-                <ActionItem id="action-reissue" label=text::REISSUE testid=testids::ACTION_REISSUE
+                <ActionItem id="action-reissue" label=t!("sim-actions-reissue") testid=testids::ACTION_REISSUE
                     availability=a.reissue_esim on_click=move || ctx.open(SimModal::Reissue) />
-                <ActionItem id="action-cancel" label=text::CANCEL testid=testids::ACTION_CANCEL danger=true
+                <ActionItem id="action-cancel" label=t!("sim-actions-cancel") testid=testids::ACTION_CANCEL danger=true
                     availability=a.cancel on_click=move || ctx.open(SimModal::Cancel) />
             </ul>
         </section>
@@ -61,7 +54,7 @@ pub fn ActionsCard(
 #[component]
 fn ActionItem(
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     testid: &'static str,
     availability: Availability,
     on_click: impl Fn() + 'static,

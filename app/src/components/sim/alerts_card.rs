@@ -7,26 +7,9 @@ use crate::api::{get_usage_alerts, AddUsageAlert, RemoveUsageAlert};
 use crate::components::status::Badge;
 use crate::domain::usage_alerts::{Threshold, UsageAlert, UsageAlerts};
 use crate::domain::PortalError;
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
-
-mod text {
-    pub const TITLE: &str = "Usage alerts";
-    pub const LEAD: &str =
-        "We email you when this SIM reaches a threshold, once per threshold each month.";
-    pub const EMPTY: &str = "No alerts yet.";
-    pub const KIND: &str = "Alert me at";
-    pub const PERCENT: &str = "% of my data used";
-    pub const LEFT: &str = "MB or less left";
-    pub const VALUE: &str = "Amount";
-    pub const ADD: &str = "Add alert";
-    pub const REMOVE: &str = "Remove";
-    pub const SENT: &str = "Sent";
-    pub const WAITING: &str = "Not reached this month";
-    pub const FULL: &str = "You have five alerts, the most a SIM can have.";
-    pub const UNAVAILABLE: &str = "Your alerts are unavailable.";
-    pub const ADDED: &str = "Alert added. We check your usage every few minutes.";
-}
 
 #[component]
 pub fn AlertsCard() -> impl IntoView {
@@ -48,7 +31,7 @@ pub fn AlertsCard() -> impl IntoView {
         if let Some(Ok(_)) = add.value().get() {
             ctx.notice.set(Some(Notice {
                 ok: true,
-                text: text::ADDED.into(),
+                text: t!("sim-alerts-added"),
             }));
         }
     });
@@ -60,14 +43,14 @@ pub fn AlertsCard() -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="alerts-title" data-testid=testids::ALERTS_CARD>
-            <header class="card__head"><h2 id="alerts-title">{text::TITLE}</h2></header>
-            <p class="muted small">{text::LEAD}</p>
+            <header class="card__head"><h2 id="alerts-title">{t!("sim-alerts-title")}</h2></header>
+            <p class="muted small">{t!("sim-alerts-lead")}</p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match alerts.await {
                         Ok(a) => view! { <AlertList alerts=a remove /> }.into_any(),
                         Err(e) => view! {
-                            <SectionError what=text::UNAVAILABLE error=e retry=Callback::new(move |()| alerts.refetch()) />
+                            <SectionError what=t!("sim-alerts-unavailable") error=e retry=Callback::new(move |()| alerts.refetch()) />
                         }.into_any(),
                     }
                 })}
@@ -82,9 +65,10 @@ pub fn AlertsCard() -> impl IntoView {
 fn AlertList(alerts: UsageAlerts, remove: ServerAction<RemoveUsageAlert>) -> impl IntoView {
     let ctx = use_sim_ctx();
     if alerts.alerts.is_empty() {
-        return view! { <p class="muted">{text::EMPTY}</p> }.into_any();
+        return view! { <p class="muted">{t!("sim-alerts-empty")}</p> }.into_any();
     }
-    let full = (!alerts.can_add).then(|| view! { <p class="muted small">{text::FULL}</p> });
+    let full =
+        (!alerts.can_add).then(|| view! { <p class="muted small">{t!("sim-alerts-full")}</p> });
     view! {
         <ul class="rows">
             {alerts.alerts.into_iter().map(|a: UsageAlert| {
@@ -94,14 +78,14 @@ fn AlertList(alerts: UsageAlerts, remove: ServerAction<RemoveUsageAlert>) -> imp
                     <li class="rows__item" data-testid=testids::ALERT_ROW data-sent=sent.to_string()>
                         <strong>{a.label.clone()}</strong>
                         {match a.sent_this_cycle.clone() {
-                            Some(at) => view! { <Badge label=format!("{} {at}", text::SENT) tone="warn" /> }.into_any(),
-                            None => view! { <span class="muted small">{text::WAITING}</span> }.into_any(),
+                            Some(at) => view! { <Badge label=format!("{} {at}", t!("sim-alerts-sent")) tone="warn" /> }.into_any(),
+                            None => view! { <span class="muted small">{t!("sim-alerts-waiting")}</span> }.into_any(),
                         }}
                         <button type="button" class="btn btn--ghost btn--small rows__end" data-testid=testids::ALERT_REMOVE
-                            aria-label=format!("{} {}", text::REMOVE, a.label)
+                            aria-label=format!("{} {}", t!("sim-alerts-remove"), a.label)
                             disabled=move || remove.pending().get()
                             on:click=move |_| { remove.dispatch(RemoveUsageAlert { id: ctx.id, alert: alert.clone() }); }>
-                            {text::REMOVE}
+                            {t!("sim-alerts-remove")}
                         </button>
                     </li>
                 }
@@ -132,21 +116,21 @@ fn AddAlertForm(add: ServerAction<AddUsageAlert>) -> impl IntoView {
     view! {
         <form class="inline-form" on:submit=submit>
             <label class="field">
-                <span>{text::KIND}</span>
-                <input type="number" inputmode="numeric" min="1" class="inline-form__number" aria-label=text::VALUE
+                <span>{t!("sim-alerts-kind")}</span>
+                <input type="number" inputmode="numeric" min="1" class="inline-form__number" aria-label=t!("sim-alerts-value")
                     data-testid=testids::ALERT_VALUE prop:value=value on:input=move |ev| value.set(event_target_value(&ev)) />
             </label>
-            <select aria-label=text::KIND data-testid=testids::ALERT_KIND
+            <select aria-label=t!("sim-alerts-kind") data-testid=testids::ALERT_KIND
                 on:change=move |ev| {
                     let k = event_target_value(&ev);
                     value.set(if k == "remainingMb" { "1024".into() } else { "80".into() });
                     kind.set(k);
                 }>
-                <option value="percentUsed" selected=true>{text::PERCENT}</option>
-                <option value="remainingMb">{text::LEFT}</option>
+                <option value="percentUsed" selected=true>{t!("sim-alerts-percent")}</option>
+                <option value="remainingMb">{t!("sim-alerts-left")}</option>
             </select>
             <button type="submit" class="btn btn--small" data-testid=testids::ALERT_ADD
-                disabled=move || add.pending().get() || check.get().is_some()>{text::ADD}</button>
+                disabled=move || add.pending().get() || check.get().is_some()>{t!("sim-alerts-add")}</button>
             {move || check.get().filter(|_| !value.get().trim().is_empty()).map(|e: PortalError| view! {
                 <p class="hint warn-text">{e.to_string()}</p>
             })}

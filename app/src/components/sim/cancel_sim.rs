@@ -6,23 +6,16 @@ use crate::api::CancelSim;
 use crate::components::modal::Modal;
 use crate::domain::dates::date_label;
 use crate::domain::{format_msisdn, SimOverview};
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
-
-mod text {
-    pub const TITLE: &str = "Cancel this SIM";
-    pub const DATE: &str = "Last day of service";
-    pub const CONFIRM: &str = "To confirm, type the last 4 digits of the number";
-    pub const SUBMITTING: &str = "Cancelling…";
-    pub const BACK: &str = "Keep my SIM";
-}
 
 #[component]
 pub fn CancelSimModal(overview: SimOverview) -> impl IntoView {
     let ctx = use_sim_ctx();
     let overview = StoredValue::new(overview);
     view! {
-        <Modal open=ctx.is_open(SimModal::Cancel) on_close=ctx.close_modal() id=testids::CANCEL_MODAL title=text::TITLE>
+        <Modal open=ctx.is_open(SimModal::Cancel) on_close=ctx.close_modal() id=testids::CANCEL_MODAL title=t!("sim-cancel-title")>
             {move || view! { <CancelForm overview=overview.get_value() /> }}
         </Modal>
     }
@@ -48,7 +41,7 @@ fn CancelForm(overview: SimOverview) -> impl IntoView {
         .enumerate()
         .map(|(i, d)| {
             let label = if i == 0 {
-                format!("{} (end of this month)", date_label(*d))
+                t!("sim-cancel-end-of-month", date = date_label(*d))
             } else {
                 date_label(*d)
             };
@@ -72,15 +65,15 @@ fn CancelForm(overview: SimOverview) -> impl IntoView {
     view! {
         <form class="form" on:submit=submit>
             <div class="consequences">
-                <p>{format!("Cancelling ends the service of {number}:")}</p>
+                <p>{t!("sim-cancel-ends", number = number.clone())}</p>
                 <ul>
-                    <li>"The number stops working after the last day of service and cannot be restored online."</li>
-                    <li>{format!("Data left on the line ({remaining}) is lost; nothing is refunded for it.")}</li>
-                    <li>"Billing for this SIM stops after that day; earlier invoices stay due."</li>
+                    <li>{t!("sim-cancel-number-stops")}</li>
+                    <li>{t!("sim-cancel-data-lost", remaining = remaining.clone())}</li>
+                    <li>{t!("sim-cancel-billing-stops")}</li>
                 </ul>
             </div>
             <label class="field">
-                <span>{text::DATE}</span>
+                <span>{t!("sim-cancel-date")}</span>
                 <select name="cancel_on" data-testid=testids::CANCEL_DATE
                     on:change=move |ev| {
                         if let Some(d) = crate::domain::dates::parse_iso_date(&event_target_value(&ev)) {
@@ -91,20 +84,20 @@ fn CancelForm(overview: SimOverview) -> impl IntoView {
                 </select>
             </label>
             <label class="field">
-                <span>{format!("{} (…{last4})", text::CONFIRM)}</span>
+                <span>{format!("{} (…{last4})", t!("sim-cancel-confirm"))}</span>
                 <input type="text" inputmode="numeric" maxlength="4" autocomplete="off" name="confirm_last4"
                     data-testid=testids::CANCEL_CONFIRM
                     on:input=move |ev| typed.set(event_target_value(&ev)) prop:value=typed />
             </label>
             <FormError error />
             <div class="form__actions">
-                <button type="button" class="btn btn--ghost" on:click=move |_| ctx.modal.set(None)>{text::BACK}</button>
+                <button type="button" class="btn btn--ghost" on:click=move |_| ctx.modal.set(None)>{t!("sim-cancel-back")}</button>
                 <button type="submit" class="btn btn--danger" data-testid=testids::CANCEL_SUBMIT
                     disabled=move || !matches() || action.pending().get()>
                     {move || if action.pending().get() {
-                        text::SUBMITTING.to_string()
+                        t!("sim-cancel-submitting")
                     } else {
-                        format!("Cancel SIM on {}", date_label(date.get()))
+                        t!("sim-cancel-submit", date = date_label(date.get()))
                     }}
                 </button>
             </div>

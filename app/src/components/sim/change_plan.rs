@@ -6,17 +6,9 @@ use crate::api::ChangePlan;
 use crate::components::modal::Modal;
 use crate::domain::dates::date_label;
 use crate::domain::{format_quota_mb, PlanCode, PortalError, SimOverview, UsageReport};
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
-
-mod text {
-    pub const TITLE: &str = "Change plan";
-    pub const CHOOSE: &str = "Choose your new plan";
-    pub const SUBMIT: &str = "Confirm plan change";
-    pub const SUBMITTING: &str = "Changing…";
-    pub const BACK: &str = "Keep my plan";
-    pub const FITS: &str = "would have covered your last 30 days";
-}
 
 #[component]
 pub fn ChangePlanModal(
@@ -26,7 +18,7 @@ pub fn ChangePlanModal(
     let ctx = use_sim_ctx();
     let overview = StoredValue::new(overview);
     view! {
-        <Modal open=ctx.is_open(SimModal::ChangePlan) on_close=ctx.close_modal() id=testids::CHANGE_PLAN_MODAL title=text::TITLE>
+        <Modal open=ctx.is_open(SimModal::ChangePlan) on_close=ctx.close_modal() id=testids::CHANGE_PLAN_MODAL title=t!("sim-plan-title")>
             {move || view! { <ChangePlanForm overview=overview.get_value() usage /> }}
         </Modal>
     }
@@ -50,8 +42,8 @@ fn ChangePlanForm(
         .map(|p| {
             let fit = move || {
                 right_size().map(|r| match r.shortfall_mb(p) {
-                    None => text::FITS.to_string(),
-                    Some(short) => format!("{} short over your last 30 days", format_quota_mb(short)),
+                    None => t!("sim-plan-fits"),
+                    Some(short) => t!("sim-plan-short", amount = format_quota_mb(short)),
                 })
             };
             view! {
@@ -60,7 +52,7 @@ fn ChangePlanForm(
                         on:change=move |_| chosen.set(Some(p)) />
                     <span class="choice__main">
                         <span class="choice__title">{p.display_name()}</span>
-                        <span class="muted">{format!("{} of high-speed data a month", format_quota_mb(p.monthly_quota_mb()))}</span>
+                        <span class="muted">{t!("sim-plan-monthly", amount = format_quota_mb(p.monthly_quota_mb()))}</span>
                     </span>
                     <span class="choice__fit muted">{fit}</span>
                 </label>
@@ -82,22 +74,22 @@ fn ChangePlanForm(
     view! {
         <form class="form" on:submit=submit>
             <fieldset class="choices">
-                <legend>{text::CHOOSE}</legend>
+                <legend>{t!("sim-plan-choose")}</legend>
                 {choices}
             </fieldset>
             {move || right_size().map(|r| view! { <p class="right-size">{r.message()}</p> })}
             <p class="effective" data-testid=testids::PLAN_EFFECTIVE_DATE>
                 {move || match chosen.get() {
-                    Some(p) => format!("{} starts on {}. Until then you keep {}.", p.display_name(), date_label(effective), current),
-                    None => format!("A new plan starts on {} (the 1st of next month).", date_label(effective)),
+                    Some(p) => t!("sim-plan-starts", plan = p.display_name(), date = date_label(effective), current = current.clone()),
+                    None => t!("sim-plan-starts-any", date = date_label(effective)),
                 }}
             </p>
             <FormError error />
             <div class="form__actions">
-                <button type="button" class="btn btn--ghost" on:click=move |_| ctx.modal.set(None)>{text::BACK}</button>
+                <button type="button" class="btn btn--ghost" on:click=move |_| ctx.modal.set(None)>{t!("sim-plan-back")}</button>
                 <button type="submit" class="btn btn--primary" data-testid=testids::CHANGE_PLAN_SUBMIT
                     disabled=move || chosen.get().is_none() || action.pending().get()>
-                    {move || if action.pending().get() { text::SUBMITTING } else { text::SUBMIT }}
+                    {move || if action.pending().get() { t!("sim-plan-submitting") } else { t!("sim-plan-submit") }}
                 </button>
             </div>
         </form>

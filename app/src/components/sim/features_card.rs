@@ -6,20 +6,9 @@
 use super::{use_sim_ctx, watch_action, FormError};
 use crate::api::SetSimFeatures;
 use crate::domain::{FeatureChange, NetworkType, SimOverview};
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
-
-mod text {
-    pub const TITLE: &str = "Options";
-    pub const VOICE_MAIL: &str = "Voice mail";
-    pub const CALL_WAITING: &str = "Call waiting";
-    pub const ROAMING: &str = "International roaming";
-    pub const NETWORK: &str = "Network";
-    pub const APPLY: &str = "Apply changes";
-    pub const APPLYING: &str = "Applying…";
-    pub const RESET: &str = "Undo";
-    pub const PENDING: &str = "Pending";
-}
 
 #[component]
 pub fn FeaturesCard(overview: SimOverview) -> impl IntoView {
@@ -81,26 +70,26 @@ pub fn FeaturesCard(overview: SimOverview) -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="features-title" data-testid=testids::FEATURES_CARD>
-            <header class="card__head"><h2 id="features-title">{text::TITLE}</h2></header>
+            <header class="card__head"><h2 id="features-title">{t!("sim-options-title")}</h2></header>
             {reasons.into_iter().map(|r| view! { <p class="muted small">{r}</p> }).collect_view()}
             <form class="form" on:submit=submit>
-                <Toggle label=text::VOICE_MAIL testid=testids::FEATURE_VOICE_MAIL locked=voice_locked
+                <Toggle label=t!("sim-options-voice-mail") testid=testids::FEATURE_VOICE_MAIL locked=voice_locked
                     checked=Signal::derive(move || wanted.get().voice_mail)
                     pending=Signal::derive(move || pending_of(|c| c.voice_mail.is_some()))
                     on_toggle=move |v| wanted.update(|w| w.voice_mail = v) />
-                <Toggle label=text::CALL_WAITING testid=testids::FEATURE_CALL_WAITING locked=voice_locked
+                <Toggle label=t!("sim-options-call-waiting") testid=testids::FEATURE_CALL_WAITING locked=voice_locked
                     checked=Signal::derive(move || wanted.get().call_waiting)
                     pending=Signal::derive(move || pending_of(|c| c.call_waiting.is_some()))
                     on_toggle=move |v| wanted.update(|w| w.call_waiting = v) />
-                <Toggle label=text::ROAMING testid=testids::FEATURE_ROAMING locked=voice_locked
+                <Toggle label=t!("sim-options-roaming") testid=testids::FEATURE_ROAMING locked=voice_locked
                     checked=Signal::derive(move || wanted.get().international_roaming)
                     pending=Signal::derive(move || pending_of(|c| c.international_roaming.is_some()))
                     on_toggle=move |v| wanted.update(|w| w.international_roaming = v) />
                 <fieldset class="segmented" disabled=net_locked data-testid=testids::FEATURE_NETWORK>
                     <legend>
-                        {text::NETWORK}
+                        {t!("sim-options-network")}
                         {move || pending_of(|c| c.network_type.is_some()).then(|| view! {
-                            <span class="badge badge--info">{text::PENDING}</span>
+                            <span class="badge badge--info">{t!("sim-options-pending")}</span>
                         })}
                     </legend>
                     {[NetworkType::G4, NetworkType::G5].into_iter().map(|n| view! {
@@ -117,17 +106,21 @@ pub fn FeaturesCard(overview: SimOverview) -> impl IntoView {
                 <FormError error />
                 <div class="form__actions">
                     <button type="button" class="btn btn--ghost" disabled=move || change().is_empty() || busy()
-                        on:click=move |_| wanted.set(target)>{text::RESET}</button>
+                        on:click=move |_| wanted.set(target)>{t!("sim-options-reset")}</button>
                     <button type="submit" class="btn btn--primary" data-testid=testids::FEATURES_APPLY
                         disabled=move || change().is_empty() || busy()>
                         {move || {
-                            let n = change().describe().split(", ").filter(|s| !s.is_empty()).count();
+                            let c = change();
+                            let n = [c.voice_mail.is_some(), c.call_waiting.is_some(), c.international_roaming.is_some(), c.network_type.is_some()]
+                                .into_iter()
+                                .filter(|x| *x)
+                                .count();
                             if action.pending().get() {
-                                text::APPLYING.to_string()
+                                t!("sim-options-applying")
                             } else if n > 0 {
-                                format!("{} ({n})", text::APPLY)
+                                format!("{} ({n})", t!("sim-options-apply"))
                             } else {
-                                text::APPLY.to_string()
+                                t!("sim-options-apply")
                             }
                         }}
                     </button>
@@ -139,7 +132,7 @@ pub fn FeaturesCard(overview: SimOverview) -> impl IntoView {
 
 #[component]
 fn Toggle(
-    label: &'static str,
+    #[prop(into)] label: String,
     testid: &'static str,
     checked: Signal<bool>,
     pending: Signal<bool>,
@@ -149,7 +142,7 @@ fn Toggle(
     view! {
         <label class="toggle" data-testid=testid>
             <span class="toggle__label">{label}</span>
-            {move || pending.get().then(|| view! { <span class="badge badge--info">{text::PENDING}</span> })}
+            {move || pending.get().then(|| view! { <span class="badge badge--info">{t!("sim-options-pending")}</span> })}
             <input type="checkbox" role="switch" class="toggle__input" disabled=locked
                 checked=checked.get_untracked() prop:checked=checked on:change=move |ev| on_toggle(event_target_checked(&ev)) />
             <span class="toggle__track" aria-hidden="true"></span>

@@ -156,7 +156,7 @@ pub fn NoticeBar() -> impl IntoView {
             {move || ctx.notice.get().map(|n| view! {
                 <p class=if n.ok { "notice notice--ok" } else { "notice notice--error" }>
                     <span>{n.text}</span>
-                    <button type="button" class="icon-btn" aria-label="Dismiss" on:click=move |_| ctx.notice.set(None)>
+                    <button type="button" class="icon-btn" aria-label=crate::t!("common-dismiss") on:click=move |_| ctx.notice.set(None)>
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </p>
@@ -176,7 +176,7 @@ pub fn SectionError(
         <div class="section-error" role="alert" data-testid=testids::SECTION_ERROR>
             <p><strong>{what}</strong>" "{error.to_string()}</p>
             {error.is_transient().then(|| view! {
-                <button type="button" class="btn btn--small" on:click=move |_| retry.run(())>"Try again"</button>
+                <button type="button" class="btn btn--small" on:click=move |_| retry.run(())>{crate::t!("common-try-again")}</button>
             })}
         </div>
     }

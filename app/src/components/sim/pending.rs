@@ -33,7 +33,7 @@ pub fn PendingList(overview: SimOverview) -> impl IntoView {
                                     withdraw.dispatch(CancelPlanChange { id: ctx.id });
                                 }
                             }>
-                            {move || if withdraw.pending().get() { "Cancelling…" } else { "Cancel this change" }}
+                            {move || if withdraw.pending().get() { crate::t!("sim-pending-withdrawing") } else { crate::t!("sim-pending-withdraw") }}
                         </button>
                     })}
                 </li>
@@ -41,7 +41,7 @@ pub fn PendingList(overview: SimOverview) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="pending" aria-label="In progress" data-testid=testids::PENDING_LIST>
+        <section class="pending" aria-label=crate::t!("sim-pending-label") data-testid=testids::PENDING_LIST>
             <ul>{items}</ul>
             <FormError error />
         </section>

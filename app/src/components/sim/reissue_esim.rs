@@ -5,26 +5,16 @@ use super::{use_sim_ctx, watch_action, FormError, SimModal};
 use crate::api::ReissueEsim;
 use crate::components::modal::Modal;
 use crate::domain::{Eid, SimOverview};
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
-
-mod text {
-    pub const TITLE: &str = "Reissue eSIM";
-    pub const LEAD: &str = "Move this eSIM to a new phone. The current phone loses service once the new one installs the eSIM.";
-    pub const EID: &str = "EID of the new phone (32 digits)";
-    pub const WHERE: &str =
-        "iPhone: Settings → General → About → EID. Android: Settings → About phone → SIM status.";
-    pub const SUBMIT: &str = "Reissue eSIM";
-    pub const SUBMITTING: &str = "Reissuing…";
-    pub const BACK: &str = "Not now";
-}
 
 #[component]
 pub fn ReissueEsimModal(overview: SimOverview) -> impl IntoView {
     let ctx = use_sim_ctx();
     let overview = StoredValue::new(overview);
     view! {
-        <Modal open=ctx.is_open(SimModal::Reissue) on_close=ctx.close_modal() id=testids::REISSUE_MODAL title=text::TITLE>
+        <Modal open=ctx.is_open(SimModal::Reissue) on_close=ctx.close_modal() id=testids::REISSUE_MODAL title=t!("sim-reissue-title")>
             {move || view! { <ReissueForm overview=overview.get_value() /> }}
         </Modal>
     }
@@ -44,15 +34,22 @@ fn ReissueForm(overview: SimOverview) -> impl IntoView {
         match parsed.get() {
             _ if t.trim().is_empty() => None,
             Ok(e) if current.as_deref() == Some(e.as_str()) => {
-                Some((false, "This is the phone the eSIM is on now.".to_string()))
+                Some((false, t!("sim-reissue-same-phone")))
             }
-            Ok(_) => Some((true, "Looks right.".to_string())),
+            Ok(_) => Some((true, t!("sim-reissue-looks-right"))),
             Err(_)
                 if digits < Eid::LEN
                     && t.chars()
                         .all(|c| c.is_ascii_digit() || c == ' ' || c == '-') =>
             {
-                Some((false, format!("{digits} of {} digits.", Eid::LEN)))
+                Some((
+                    false,
+                    t!(
+                        "sim-reissue-digits",
+                        typed = crate::i18n::num(digits as f64),
+                        total = crate::i18n::num(Eid::LEN as f64)
+                    ),
+                ))
             }
             Err(m) => Some((false, m)),
         }
@@ -72,9 +69,9 @@ fn ReissueForm(overview: SimOverview) -> impl IntoView {
     };
     view! {
         <form class="form" on:submit=submit>
-            <p>{text::LEAD}</p>
+            <p>{t!("sim-reissue-lead")}</p>
             <label class="field">
-                <span>{text::EID}</span>
+                <span>{t!("sim-reissue-eid")}</span>
                 <input type="text" inputmode="numeric" autocomplete="off" spellcheck="false" name="eid"
                     class="mono" data-testid=testids::REISSUE_EID aria-describedby="eid-hint eid-where"
                     on:input=move |ev| typed.set(event_target_value(&ev)) prop:value=typed />
@@ -82,13 +79,13 @@ fn ReissueForm(overview: SimOverview) -> impl IntoView {
             <p id="eid-hint" class="hint" data-testid=testids::REISSUE_EID_HINT aria-live="polite">
                 {move || hint.get().map(|(ok, m)| view! { <span class=if ok { "ok-text" } else { "warn-text" }>{m}</span> })}
             </p>
-            <p id="eid-where" class="muted small">{text::WHERE}</p>
+            <p id="eid-where" class="muted small">{t!("sim-reissue-where")}</p>
             <FormError error />
             <div class="form__actions">
-                <button type="button" class="btn btn--ghost" on:click=move |_| ctx.modal.set(None)>{text::BACK}</button>
+                <button type="button" class="btn btn--ghost" on:click=move |_| ctx.modal.set(None)>{t!("sim-reissue-back")}</button>
                 <button type="submit" class="btn btn--primary" data-testid=testids::REISSUE_SUBMIT
                     disabled=move || !valid() || action.pending().get()>
-                    {move || if action.pending().get() { text::SUBMITTING } else { text::SUBMIT }}
+                    {move || if action.pending().get() { t!("sim-reissue-submitting") } else { t!("sim-reissue-submit") }}
                 </button>
             </div>
         </form>

@@ -3,24 +3,19 @@
 use super::SectionError;
 use crate::components::status::Badge;
 use crate::domain::{Outcome, PortalError, TimelineEntry};
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
-
-mod text {
-    pub const TITLE: &str = "Activity";
-    pub const EMPTY: &str = "No changes made from the portal yet.";
-    pub const UNAVAILABLE: &str = "The activity list is unavailable.";
-}
 
 #[component]
 pub fn TimelineCard(timeline: Resource<Result<Vec<TimelineEntry>, PortalError>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="timeline-title" data-testid=testids::TIMELINE>
-            <header class="card__head"><h2 id="timeline-title">{text::TITLE}</h2></header>
+            <header class="card__head"><h2 id="timeline-title">{t!("sim-timeline-title")}</h2></header>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match timeline.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted">{text::EMPTY}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="muted">{t!("sim-timeline-empty")}</p> }.into_any(),
                         Ok(list) => view! {
                             <ol class="timeline">
                                 {list.into_iter().map(|e| {
@@ -43,7 +38,7 @@ pub fn TimelineCard(timeline: Resource<Result<Vec<TimelineEntry>, PortalError>>)
                             </ol>
                         }.into_any(),
                         Err(e) => view! {
-                            <SectionError what=text::UNAVAILABLE error=e retry=Callback::new(move |()| timeline.refetch()) />
+                            <SectionError what=t!("sim-timeline-unavailable") error=e retry=Callback::new(move |()| timeline.refetch()) />
                         }.into_any(),
                     }
                 })}

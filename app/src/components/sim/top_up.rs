@@ -12,31 +12,17 @@ use crate::components::modal::Modal;
 use crate::domain::dates::date_label;
 use crate::domain::topup::{parse_quota_input, topup_label, yen_label, PRESETS_MB};
 use crate::domain::{format_msisdn, PortalError, SimOverview, TopUpOrder};
+use crate::t;
 use crate::testids;
 use chrono::Duration;
 use leptos::prelude::*;
-
-mod text {
-    pub const TITLE: &str = "Top up data";
-    pub const AMOUNT: &str = "How much data?";
-    pub const OTHER: &str = "Other amount";
-    pub const MB: &str = "MB (100–51,200)";
-    pub const LATER: &str = "Add it on a later date";
-    pub const MORE: &str = "Campaign code or expiry date";
-    pub const CAMPAIGN: &str = "Campaign code (optional)";
-    pub const EXPIRY: &str = "Data expires on (optional)";
-    pub const NEXT: &str = "Review";
-    pub const BACK: &str = "Back";
-    pub const CLOSE: &str = "Not now";
-    pub const SUBMITTING: &str = "Paying…";
-}
 
 #[component]
 pub fn TopUpModal(overview: SimOverview) -> impl IntoView {
     let ctx = use_sim_ctx();
     let overview = StoredValue::new(overview);
     view! {
-        <Modal open=ctx.is_open(SimModal::TopUp) on_close=ctx.close_modal() id=testids::TOP_UP_MODAL title=text::TITLE>
+        <Modal open=ctx.is_open(SimModal::TopUp) on_close=ctx.close_modal() id=testids::TOP_UP_MODAL title=t!("sim-topup-title")>
             {move || view! { <TopUpForm overview=overview.get_value() /> }}
         </Modal>
     }
@@ -101,7 +87,13 @@ fn TopUpForm(overview: SimOverview) -> impl IntoView {
     let price = move || {
         draft
             .with(|d| parse_quota_input(&d.quota_text()).ok())
-            .map(|q| format!("{} for {}", yen_label(q.price_jpy()), topup_label(q.get())))
+            .map(|q| {
+                t!(
+                    "sim-topup-price-for",
+                    price = yen_label(q.price_jpy()),
+                    amount = topup_label(q.get())
+                )
+            })
     };
 
     // The answer: success (or paid and on its way) closes the modal with the message; a
@@ -167,17 +159,17 @@ fn TopUpForm(overview: SimOverview) -> impl IntoView {
         let (min_day, max_day) = (min_day.clone(), max_day.clone());
         view! {
             <fieldset class="choices choices--grid">
-                <legend>{text::AMOUNT}</legend>
+                <legend>{t!("sim-topup-amount")}</legend>
                 {presets(draft)}
                 <label class="choice choice--compact">
                     <input type="radio" name="top_up_amount" value="custom"
                         prop:checked=move || draft.with(|d| d.preset.is_none())
                         on:change=move |_| draft.update(|d| d.preset = None) />
-                    <span class="choice__title">{text::OTHER}</span>
+                    <span class="choice__title">{t!("sim-topup-other")}</span>
                 </label>
             </fieldset>
             <label class="field" class:field--hidden=move || draft.with(|d| d.preset.is_some())>
-                <span>{text::MB}</span>
+                <span>{t!("sim-topup-mb")}</span>
                 <input type="text" inputmode="numeric" name="quota_mb" autocomplete="off"
                     data-testid=testids::TOP_UP_CUSTOM
                     aria-invalid=move || quota_error().is_some().then_some("true")
@@ -196,26 +188,26 @@ fn TopUpForm(overview: SimOverview) -> impl IntoView {
                 <input type="checkbox" data-testid=testids::TOP_UP_LATER
                     prop:checked=move || draft.with(|d| d.later)
                     on:change=move |ev| draft.update(|d| d.later = event_target_checked(&ev)) />
-                <span>{text::LATER}</span>
+                <span>{t!("sim-topup-later")}</span>
             </label>
             {move || draft.with(|d| d.later).then(|| view! {
                 <label class="field">
-                    <span>"Date"</span>
+                    <span>{t!("sim-topup-date")}</span>
                     <input type="date" data-testid=testids::TOP_UP_DATE min=min_day.clone() max=max_day.clone()
                         prop:value=move || draft.with(|d| d.on.clone())
                         on:input=move |ev| draft.update(|d| d.on = event_target_value(&ev)) />
                 </label>
             })}
             <details class="more">
-                <summary>{text::MORE}</summary>
+                <summary>{t!("sim-topup-more")}</summary>
                 <label class="field">
-                    <span>{text::CAMPAIGN}</span>
+                    <span>{t!("sim-topup-campaign")}</span>
                     <input type="text" autocomplete="off" maxlength="32"
                         prop:value=move || draft.with(|d| d.campaign.clone())
                         on:input=move |ev| draft.update(|d| d.campaign = event_target_value(&ev)) />
                 </label>
                 <label class="field">
-                    <span>{text::EXPIRY}</span>
+                    <span>{t!("sim-topup-expiry")}</span>
                     <input type="date" prop:value=move || draft.with(|d| d.expiry.clone())
                         on:input=move |ev| draft.update(|d| d.expiry = event_target_value(&ev)) />
                 </label>
@@ -232,15 +224,15 @@ fn TopUpForm(overview: SimOverview) -> impl IntoView {
     let review = move || {
         let o = order().ok()?;
         let when = match o.scheduled_for {
-            Some(d) => format!("Added on {}; charged now", date_label(d)),
-            None => "Added right after payment".to_string(),
+            Some(d) => t!("sim-topup-added-on", date = date_label(d)),
+            None => t!("sim-topup-added-now"),
         };
         Some(view! {
             <dl class="review" data-testid=testids::TOP_UP_REVIEW>
-                <dt>"Data"</dt><dd>{data_label(o.quota.get())}</dd>
-                <dt>"Number"</dt><dd>{number_for_review.clone()}</dd>
-                <dt>"Price"</dt><dd><strong>{yen_label(o.price_jpy())}</strong></dd>
-                <dt>"When"</dt><dd>{when}</dd>
+                <dt>{t!("sim-topup-review-data")}</dt><dd>{data_label(o.quota.get())}</dd>
+                <dt>{t!("sim-topup-review-number")}</dt><dd>{number_for_review.clone()}</dd>
+                <dt>{t!("sim-topup-review-price")}</dt><dd><strong>{yen_label(o.price_jpy())}</strong></dd>
+                <dt>{t!("sim-topup-review-when")}</dt><dd>{when}</dd>
             </dl>
             <p class="muted small">"The price is charged to the payment method on your billing account."</p>
         })
@@ -252,18 +244,18 @@ fn TopUpForm(overview: SimOverview) -> impl IntoView {
             {move || error.get().map(|e| view! { <PaymentError error=e /> })}
             <div class="form__actions">
                 {move || if reviewing.get() {
-                    view! { <button type="button" class="btn btn--ghost" on:click=move |_| { action.value().set(None); reviewing.set(false); }>{text::BACK}</button> }.into_any()
+                    view! { <button type="button" class="btn btn--ghost" on:click=move |_| { action.value().set(None); reviewing.set(false); }>{t!("sim-topup-back")}</button> }.into_any()
                 } else {
-                    view! { <button type="button" class="btn btn--ghost" on:click=move |_| ctx.modal.set(None)>{text::CLOSE}</button> }.into_any()
+                    view! { <button type="button" class="btn btn--ghost" on:click=move |_| ctx.modal.set(None)>{t!("sim-topup-close")}</button> }.into_any()
                 }}
                 <button type="submit" class="btn btn--primary" data-testid=testids::TOP_UP_SUBMIT
                     disabled=move || order().is_err() || action.pending().get()>
                     {move || if !reviewing.get() {
-                        text::NEXT.to_string()
+                        t!("sim-topup-next")
                     } else if action.pending().get() {
-                        text::SUBMITTING.to_string()
+                        t!("sim-topup-submitting")
                     } else {
-                        order().map(|o| format!("Pay {}", yen_label(o.price_jpy()))).unwrap_or_default()
+                        order().map(|o| t!("sim-topup-pay", price = yen_label(o.price_jpy()))).unwrap_or_default()
                     }}
                 </button>
             </div>
@@ -315,7 +307,9 @@ fn PaymentError(error: PortalError) -> impl IntoView {
             ..
         } => Some((
             url.clone(),
-            pay_label.clone().unwrap_or_else(|| "Open billing".into()),
+            pay_label
+                .clone()
+                .unwrap_or_else(|| t!("sim-topup-open-billing")),
         )),
         _ => None,
     };

@@ -6,15 +6,9 @@ use super::{poll_while, SectionError};
 use crate::components::status::Badge;
 use crate::domain::topup::yen_label;
 use crate::domain::{PortalError, TopUpHistory, TopUpState};
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
-
-mod text {
-    pub const TITLE: &str = "Top-ups";
-    pub const EMPTY: &str = "No top-ups in the last 90 days.";
-    pub const UNAVAILABLE: &str = "The top-up list is unavailable.";
-    pub const PARTIAL: &str = "Additions made outside the portal could not be read just now.";
-}
 
 const POLL_MS: u64 = 4000;
 /// Ten minutes of re-reading.
@@ -33,14 +27,14 @@ pub fn TopUpHistoryCard(history: Resource<Result<TopUpHistory, PortalError>>) ->
     poll_while_in_progress(history);
     view! {
         <section class="card" aria-labelledby="top-ups-title" data-testid=testids::TOP_UP_HISTORY>
-            <header class="card__head"><h2 id="top-ups-title">{text::TITLE}</h2></header>
+            <header class="card__head"><h2 id="top-ups-title">{t!("sim-topups-title")}</h2></header>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match history.await {
                         Ok(h) => {
-                            let partial = (!h.carrier_complete).then(|| view! { <p class="muted small">{text::PARTIAL}</p> });
+                            let partial = (!h.carrier_complete).then(|| view! { <p class="muted small">{t!("sim-topups-partial")}</p> });
                             let list = if h.entries.is_empty() {
-                                view! { <p class="muted">{text::EMPTY}</p> }.into_any()
+                                view! { <p class="muted">{t!("sim-topups-empty")}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul class="top-ups">
@@ -54,7 +48,7 @@ pub fn TopUpHistoryCard(history: Resource<Result<TopUpHistory, PortalError>>) ->
                                                 <p class="small">{t.message.clone()}</p>
                                                 <p class="muted small">
                                                     {t.created_at_label.clone()}
-                                                    {t.invoice_id.map(|i| format!(" · invoice #{i}"))}
+                                                    {t.invoice_id.map(|i| t!("sim-topups-invoice", id = i.to_string()))}
                                                 </p>
                                             </li>
                                         }).collect_view()}
@@ -64,7 +58,7 @@ pub fn TopUpHistoryCard(history: Resource<Result<TopUpHistory, PortalError>>) ->
                             view! { {partial}{list} }.into_any()
                         }
                         Err(e) => view! {
-                            <SectionError what=text::UNAVAILABLE error=e retry=Callback::new(move |()| history.refetch()) />
+                            <SectionError what=t!("sim-topups-unavailable") error=e retry=Callback::new(move |()| history.refetch()) />
                         }.into_any(),
                     }
                 })}

@@ -5,23 +5,9 @@ use super::{use_sim_ctx, FormError, Notice, SectionError};
 use crate::api::{list_trips, CancelTrip, ScheduleTrip};
 use crate::components::status::Badge;
 use crate::domain::trips::{TripState, TripView};
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
-
-mod text {
-    pub const TITLE: &str = "Trip roaming";
-    pub const LEAD: &str = "Going abroad? International roaming turns on at 00:00 JST on your first day and off at midnight after your last.";
-    pub const EMPTY: &str = "No trips planned.";
-    pub const FIRST: &str = "First day";
-    pub const LAST: &str = "Last day";
-    pub const NAME: &str = "Name (optional)";
-    pub const NAME_HINT: &str = "Seoul trip";
-    pub const ADD: &str = "Schedule roaming";
-    pub const CANCEL: &str = "Cancel trip";
-    pub const UNAVAILABLE: &str = "Your trips are unavailable.";
-    pub const SCHEDULED: &str = "Trip scheduled. Roaming turns on at 00:00 JST on the first day.";
-    pub const CANCELLED: &str = "Trip cancelled. Roaming stays as it is.";
-}
 
 fn tone(s: TripState) -> &'static str {
     match s {
@@ -44,7 +30,7 @@ pub fn TripsCard() -> impl IntoView {
         if let Some(Ok(_)) = schedule.value().get() {
             ctx.notice.set(Some(Notice {
                 ok: true,
-                text: text::SCHEDULED.into(),
+                text: t!("sim-trips-scheduled"),
             }));
             ctx.reload();
         }
@@ -53,7 +39,7 @@ pub fn TripsCard() -> impl IntoView {
         if let Some(Ok(_)) = cancel.value().get() {
             ctx.notice.set(Some(Notice {
                 ok: true,
-                text: text::CANCELLED.into(),
+                text: t!("sim-trips-cancelled"),
             }));
             ctx.reload();
         }
@@ -67,19 +53,19 @@ pub fn TripsCard() -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="trips-title" data-testid=testids::TRIPS_CARD>
-            <header class="card__head"><h2 id="trips-title">{text::TITLE}</h2></header>
-            <p class="muted small">{text::LEAD}</p>
+            <header class="card__head"><h2 id="trips-title">{t!("sim-trips-title")}</h2></header>
+            <p class="muted small">{t!("sim-trips-lead")}</p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match trips.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted">{text::EMPTY}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="muted">{t!("sim-trips-empty")}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="rows">
                                 {list.into_iter().map(|t| view! { <TripRow trip=t cancel /> }).collect_view()}
                             </ul>
                         }.into_any(),
                         Err(e) => view! {
-                            <SectionError what=text::UNAVAILABLE error=e retry=Callback::new(move |()| trips.refetch()) />
+                            <SectionError what=t!("sim-trips-unavailable") error=e retry=Callback::new(move |()| trips.refetch()) />
                         }.into_any(),
                     }
                 })}
@@ -103,7 +89,7 @@ fn TripRow(trip: TripView, cancel: ServerAction<CancelTrip>) -> impl IntoView {
                 <button type="button" class="btn btn--ghost btn--small rows__end" data-testid=testids::TRIP_CANCEL
                     disabled=move || cancel.pending().get()
                     on:click=move |_| { cancel.dispatch(CancelTrip { id: ctx.id, trip: id.clone() }); }>
-                    {text::CANCEL}
+                    {t!("sim-trips-cancel")}
                 </button>
             })}
         </li>
@@ -131,7 +117,7 @@ fn TripForm(schedule: ServerAction<ScheduleTrip>) -> impl IntoView {
     view! {
         <form class="inline-form" on:submit=submit>
             <label class="field">
-                <span>{text::FIRST}</span>
+                <span>{t!("sim-trips-first")}</span>
                 <input type="date" required data-testid=testids::TRIP_FIRST prop:value=first
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -143,17 +129,17 @@ fn TripForm(schedule: ServerAction<ScheduleTrip>) -> impl IntoView {
                     } />
             </label>
             <label class="field">
-                <span>{text::LAST}</span>
+                <span>{t!("sim-trips-last")}</span>
                 <input type="date" required data-testid=testids::TRIP_LAST prop:value=last
                     on:input=move |ev| last.set(event_target_value(&ev)) />
             </label>
             <label class="field">
-                <span>{text::NAME}</span>
-                <input type="text" maxlength="60" placeholder=text::NAME_HINT data-testid=testids::TRIP_LABEL
+                <span>{t!("sim-trips-name")}</span>
+                <input type="text" maxlength="60" placeholder=t!("sim-trips-name-hint") data-testid=testids::TRIP_LABEL
                     prop:value=label on:input=move |ev| label.set(event_target_value(&ev)) />
             </label>
             <button type="submit" class="btn btn--small" data-testid=testids::TRIP_ADD
-                disabled=move || schedule.pending().get()>{text::ADD}</button>
+                disabled=move || schedule.pending().get()>{t!("sim-trips-add")}</button>
         </form>
     }
 }

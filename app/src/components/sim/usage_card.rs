@@ -6,27 +6,9 @@ use super::SectionError;
 use crate::components::chart::draw_when_ready;
 use crate::domain::dates::short_date_label;
 use crate::domain::{format_quota_mb, PortalError, UsageReport};
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
-
-mod text {
-    pub const TITLE: &str = "Data usage";
-    pub const REMAINING: &str = "Remaining";
-    pub const USED: &str = "Used this month";
-    pub const TODAY: &str = "Today";
-    pub const AS_OF: &str = "as of";
-    pub const TOP_UP: &str = "Top up data";
-    pub const HISTORY: &str = "Daily usage, last 30 days";
-    pub const TABLE: &str = "Show the numbers";
-    pub const CSV: &str = "Download as CSV";
-    pub const DAY: &str = "Day";
-    pub const AMOUNT: &str = "Used";
-    pub const NOT_ACTIVE: &str =
-        "This line is not in service: the figures are kept for your records.";
-    pub const THROTTLED: &str = "Your line is at low speed until the quota renews or you top up.";
-    pub const UNAVAILABLE: &str = "Usage is unavailable.";
-    pub const LOADING: &str = "Loading usage…";
-}
 
 pub const CHART_ID: &str = "usage-chart";
 pub const FALLBACK_ID: &str = "usage-chart-fallback";
@@ -36,14 +18,14 @@ pub fn UsageCard(usage: Resource<Result<UsageReport, PortalError>>) -> impl Into
     view! {
         <section class="card usage" aria-labelledby="usage-title" data-testid=testids::USAGE_CARD>
             <header class="card__head">
-                <h2 id="usage-title">{text::TITLE}</h2>
+                <h2 id="usage-title">{t!("sim-usage-title")}</h2>
             </header>
-            <Transition fallback=|| view! { <p class="muted">{text::LOADING}</p> }>
+            <Transition fallback=|| view! { <p class="muted">{t!("sim-usage-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match usage.await {
                         Ok(r) => view! { <UsageBody report=r /> }.into_any(),
                         Err(e) => view! {
-                            <SectionError what=text::UNAVAILABLE error=e retry=Callback::new(move |()| usage.refetch()) />
+                            <SectionError what=t!("sim-usage-unavailable") error=e retry=Callback::new(move |()| usage.refetch()) />
                         }.into_any(),
                     }
                 })}
@@ -75,52 +57,52 @@ fn UsageBody(report: UsageReport) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="stamp muted" data-testid=testids::USAGE_AS_OF>{format!("{} {}", text::AS_OF, report.as_of_label)}</p>
+        <p class="stamp muted" data-testid=testids::USAGE_AS_OF>{t!("sim-usage-as-of-time", time = report.as_of_label.clone())}</p>
         <div class="usage__figures">
             <div class="figure">
-                <span class="figure__label">{text::REMAINING}</span>
+                <span class="figure__label">{t!("sim-usage-remaining")}</span>
                 <span class="figure__value" data-testid=testids::USAGE_REMAINING>{report.remaining_label.clone()}</span>
-                <span class="muted">{format!("of {}", format_quota_mb(report.total_quota_mb))}</span>
+                <span class="muted">{t!("sim-usage-of-total", total = format_quota_mb(report.total_quota_mb))}</span>
             </div>
             <div class="figure">
-                <span class="figure__label">{text::USED}</span>
+                <span class="figure__label">{t!("sim-usage-used")}</span>
                 <span class="figure__value" data-testid=testids::USAGE_USED>{used_label}</span>
                 <span class="muted">{used_pct_label}</span>
             </div>
             <div class="figure">
-                <span class="figure__label">{text::TODAY}</span>
+                <span class="figure__label">{t!("sim-usage-today")}</span>
                 <span class="figure__value" data-testid=testids::USAGE_TODAY>{format_quota_mb(report.today_usage_mb.round() as u64)}</span>
             </div>
         </div>
-        <div class="meter" role="meter" aria-label=text::USED aria-valuemin="0" aria-valuemax="100"
+        <div class="meter" role="meter" aria-label=t!("sim-usage-used") aria-valuemin="0" aria-valuemax="100"
             aria-valuenow=format!("{used_pct:.1}")>
             <div class="meter__fill meter__fill--used" style=format!("width: {}%", used_pct.clamp(0.0, 100.0))></div>
         </div>
-        {(active && report.throttled).then(|| view! { <p class="warn-text">{text::THROTTLED}</p> })}
+        {(active && report.throttled).then(|| view! { <p class="warn-text">{t!("sim-usage-throttled")}</p> })}
         {active.then(|| view! {
             <div class=if top_up_push { "forecast forecast--warn" } else { "forecast" }>
                 <p data-testid=testids::USAGE_FORECAST>{report.forecast.message()}</p>
                 <button type="button" class="btn btn--small" data-testid=testids::FORECAST_TOP_UP
-                    on:click=move |_| focus_top_up()>{text::TOP_UP}</button>
+                    on:click=move |_| focus_top_up()>{t!("sim-usage-top-up")}</button>
             </div>
         })}
         {report.right_size.clone().filter(|_| active).map(|r| view! {
             <p class="right-size" data-testid=testids::USAGE_RIGHT_SIZE>{r.message()}</p>
         })}
-        {(!active).then(|| view! { <p class="muted">{text::NOT_ACTIVE}</p> })}
+        {(!active).then(|| view! { <p class="muted">{t!("sim-usage-not-active")}</p> })}
         <figure class="chart">
-            <figcaption>{text::HISTORY}</figcaption>
+            <figcaption>{t!("sim-usage-history")}</figcaption>
             <div id=FALLBACK_ID class="chart__fallback"><UsageSvg report=report.clone() /></div>
             <div id=CHART_ID class="chart__canvas" hidden data-testid=testids::USAGE_CHART></div>
         </figure>
         <details class="usage__table">
-            <summary>{text::TABLE}</summary>
+            <summary>{t!("sim-usage-table")}</summary>
             <table>
-                <thead><tr><th scope="col">{text::DAY}</th><th scope="col">{text::AMOUNT}</th></tr></thead>
+                <thead><tr><th scope="col">{t!("sim-usage-day")}</th><th scope="col">{t!("sim-usage-amount")}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <a class="btn btn--ghost btn--small" href=format!("/api/subscriptions/{}/sim/usage.csv", report.subscription_id.0)
-                download="" rel="external" data-testid=testids::USAGE_CSV>{text::CSV}</a>
+                download="" rel="external" data-testid=testids::USAGE_CSV>{t!("sim-usage-csv")}</a>
         </details>
     }
 }

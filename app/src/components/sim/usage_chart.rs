@@ -25,7 +25,7 @@ pub fn usage_chart(report: &UsageReport) -> Chart {
         .y_axis(Axis::new().type_(AxisType::Value).name("MB"))
         .series(
             Bar::new()
-                .name("Daily usage")
+                .name(crate::t!("sim-chart-series"))
                 .item_style(ItemStyle::new().color("#2563eb").border_radius(3))
                 .data(values),
         )
@@ -42,13 +42,13 @@ pub fn UsageSvg(report: UsageReport) -> impl IntoView {
     let n = days.len().max(1) as f64;
     let slot = W / n;
     let summary = match (days.first(), days.last()) {
-        (Some(a), Some(b)) => format!(
-            "Daily data usage from {} to {}; the highest day used {}.",
-            short_date_label(a.date),
-            short_date_label(b.date),
-            format_quota_mb(max.round() as u64)
+        (Some(a), Some(b)) => crate::t!(
+            "sim-chart-summary",
+            from = short_date_label(a.date),
+            to = short_date_label(b.date),
+            max = format_quota_mb(max.round() as u64)
         ),
-        _ => "No usage history yet.".into(),
+        _ => crate::t!("sim-chart-empty"),
     };
     let bars = days
         .into_iter()

@@ -6,6 +6,8 @@ use crate::console::api_records::{ops_bulk_apply, ops_bulk_preview};
 use crate::domain::console::SimFilter;
 use crate::domain::console_records::{BulkPreview, Picked, MAX_BULK};
 use crate::domain::inventory::Operation;
+use crate::i18n::num;
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
 
@@ -75,10 +77,10 @@ pub fn BulkPanel(
     };
     view! {
         <details class="panel ops-bulk" data-testid=testids::OPS_BULK_FORM>
-            <summary>"Change all SIMs of this filter…"</summary>
+            <summary>{t!("console-bulk-summary")}</summary>
             <div class="form__row">
                 <label class="field">
-                    <span>"Operation"</span>
+                    <span>{t!("console-bulk-operation")}</span>
                     <select on:change=move |ev| {
                         if let Some(o) = Operation::parse(&event_target_value(&ev)) {
                             op.set(o);
@@ -89,22 +91,22 @@ pub fn BulkPanel(
                     </select>
                 </label>
                 <label class="field">
-                    <span>"Reason (kept in each SIM's history)"</span>
+                    <span>{t!("console-bulk-reason")}</span>
                     <input type="text" maxlength="500" prop:value=move || reason.get()
                         on:input=move |ev| reason.set(event_target_value(&ev)) />
                 </label>
                 <button type="button" class="btn btn--ghost" data-testid=testids::OPS_BULK_PREVIEW
                     disabled=move || preview.pending().get()
                     on:click=move |_| { apply.value().set(None); preview.dispatch(op.get_untracked()); }>
-                    "Preview"
+                    {t!("console-preview")}
                 </button>
             </div>
-            <p class="muted small">{format!("At most {MAX_BULK} SIMs at a time; nothing changes until you apply the preview.")}</p>
+            <p class="muted small">{t!("console-bulk-limit", max = MAX_BULK.to_string())}</p>
             {move || error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
             {move || apply.value().get().and_then(Result::ok).map(|r| view! {
                 <p class="notice notice--ok" role="status" data-testid=testids::OPS_BULK_DONE>
-                    {format!("Changed {} SIM{}.", r.changed, if r.changed == 1 { "" } else { "s" })}
-                    {(!r.failed.is_empty()).then(|| format!(" {} not changed (refused or changed by someone else meanwhile).", r.failed.len()))}
+                    {t!("console-bulk-changed", count = num(r.changed as f64))}
+                    {(!r.failed.is_empty()).then(|| t!("console-bulk-not-changed", count = r.failed.len().to_string()))}
                 </p>
             })}
             {move || preview.value().get().and_then(Result::ok).map(|p| {
@@ -114,22 +116,22 @@ pub fn BulkPanel(
                 view! {
                     <div class="ops-bulk__preview">
                         <p>
-                            <strong>{format!("{} will change", p.changes)}</strong>
-                            {format!(", {} refused by the state machine", p.refused)}
-                            {p.truncated.then(|| format!(" (only the first {MAX_BULK} of the filter; narrow it for the rest)"))}
+                            <strong>{t!("console-bulk-will-change", count = p.changes.to_string())}</strong>
+                            {t!("console-bulk-refused", count = p.refused.to_string())}
+                            {p.truncated.then(|| t!("console-bulk-truncated", max = MAX_BULK.to_string()))}
                         </p>
                         <ul class="ops-bulk__list">
                             {sample.into_iter().map(|i| view! {
                                 <li class="mono small">
                                     {i.iccid}" · "{i.from.label()}" → "
-                                    {i.to.map_or_else(|| format!("refused: {}", i.refusal.unwrap_or_default()), |t| t.label().to_string())}
+                                    {i.to.map_or_else(|| t!("console-bulk-refused-item", reason = i.refusal.unwrap_or_default()), |s| s.label())}
                                 </li>
                             }).collect_view()}
                         </ul>
                         <button type="button" class="btn btn--primary" data-testid=testids::OPS_BULK_APPLY
                             disabled=move || n == 0 || apply.pending().get()
                             on:click=move |_| { apply.dispatch((to_apply.clone(), reason.get_untracked())); }>
-                            {format!("{} {n} SIM{}", p.op.label(), if n == 1 { "" } else { "s" })}
+                            {t!("console-bulk-apply", op = p.op.label(), count = num(n as f64))}
                         </button>
                     </div>
                 }

@@ -7,6 +7,7 @@ use crate::console::api_records::{ops_codes, OpsMarkCode};
 use crate::console::routes;
 use crate::domain::console::{Permission, Staff};
 use crate::domain::console_records::CodeStatus;
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -36,7 +37,7 @@ fn CodesPage() -> impl IntoView {
     );
     let error = move || mark.value().get().and_then(Result::err);
     view! {
-        <Title text="Activation codes · Operator console" />
+        <Title text=t!("console-codes-title") />
         <StaffOnly page=move |staff: Staff| {
             let may_mark = staff.role.may(Permission::Operate);
             let (status, q) = query.with_untracked(|p| (p.get("status").unwrap_or_default(), p.get("q").unwrap_or_default()));
@@ -45,25 +46,25 @@ fn CodesPage() -> impl IntoView {
                 move |n: u32| format!("{}?status={status}&q={q}&page={n}", routes::OPS_CODES)
             };
             view! {
-                <h1>"Activation codes"</h1>
+                <h1>{t!("console-codes-heading")}</h1>
                 <Form method="GET" action="" attr:class="panel ops-search">
                     <label class="field">
-                        <span>"Code"</span>
+                        <span>{t!("console-codes-code")}</span>
                         <input type="search" name="q" value=q.clone() placeholder="ACT-1…" />
                     </label>
                     <label class="field">
-                        <span>"Status"</span>
+                        <span>{t!("console-col-status")}</span>
                         <select name="status">
-                            <option value="">"Any"</option>
+                            <option value="">{t!("console-any")}</option>
                             {CodeStatus::ALL.into_iter().map(|s| view! {
                                 <option value=s.as_str() selected=status == s.as_str()>{s.label()}</option>
                             }).collect_view()}
                         </select>
                     </label>
-                    <button class="btn btn--primary" type="submit">"Search"</button>
+                    <button class="btn btn--primary" type="submit">{t!("console-search")}</button>
                 </Form>
                 {move || error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
-                <Transition fallback=|| view! { <p class="muted">"Loading codes…"</p> }>
+                <Transition fallback=|| view! { <p class="muted">{t!("console-codes-loading")}</p> }>
                     {move || {
                         let link = link.clone();
                         Suspend::new(async move {
@@ -74,7 +75,7 @@ fn CodesPage() -> impl IntoView {
                                     view! {
                                         <div class="panel table-wrap">
                                             <table class="table">
-                                                <thead><tr><th>"Code"</th><th>"Status"</th><th>"Expires (JST)"</th><th>"Used (JST)"</th><th>"SIM"</th><th></th></tr></thead>
+                                                <thead><tr><th>{t!("console-codes-code")}</th><th>{t!("console-col-status")}</th><th>{t!("console-codes-expires")}</th><th>{t!("console-codes-used-at")}</th><th>"SIM"</th><th></th></tr></thead>
                                                 <tbody>
                                                     {p.items.into_iter().map(|c| {
                                                         let open = may_mark && c.status == CodeStatus::Unused;
@@ -82,12 +83,12 @@ fn CodesPage() -> impl IntoView {
                                                             <tr data-testid=testids::OPS_CODE_ROW>
                                                                 <td class="mono">{c.code.clone()}</td>
                                                                 <td><span class=format!("badge badge--{}", tone(c.status))>{c.status.label()}</span></td>
-                                                                <td>{c.expires_at.map(jst).unwrap_or_else(|| "never".into())}</td>
+                                                                <td>{c.expires_at.map(jst).unwrap_or_else(|| t!("console-codes-never"))}</td>
                                                                 <td>{c.used_at.map(jst).unwrap_or_default()}</td>
                                                                 <td class="mono">{c.sim_id.zip(c.sim_iccid.clone()).map(|(id, iccid)| view! { <a href=routes::ops_sim(id)>{iccid}</a> })}</td>
                                                                 <td>{open.then(|| view! {
                                                                     <div class="ops-inline">
-                                                                        {[("USED", "Mark used"), ("EXPIRED", "Mark expired")].into_iter().map(|(status, label)| view! {
+                                                                        {[("USED", t!("console-codes-mark-used")), ("EXPIRED", t!("console-codes-mark-expired"))].into_iter().map(|(status, label)| view! {
                                                                             <ActionForm action=mark>
                                                                                 <input type="hidden" name="id" value=c.id.to_string() />
                                                                                 <input type="hidden" name="status" value=status />
@@ -103,9 +104,9 @@ fn CodesPage() -> impl IntoView {
                                             </table>
                                         </div>
                                         <nav class="ops-pager">
-                                            <span class="muted">{format!("Page {}", p.page)}</span>
-                                            {prev.map(|h| view! { <a class="btn btn--ghost btn--small" href=h>"← Previous"</a> })}
-                                            {next.map(|h| view! { <a class="btn btn--ghost btn--small" href=h>"Next →"</a> })}
+                                            <span class="muted">{t!("console-page", page = p.page.to_string())}</span>
+                                            {prev.map(|h| view! { <a class="btn btn--ghost btn--small" href=h>{t!("console-prev")}</a> })}
+                                            {next.map(|h| view! { <a class="btn btn--ghost btn--small" href=h>{t!("console-next")}</a> })}
                                         </nav>
                                     }.into_any()
                                 }

@@ -8,6 +8,7 @@ use crate::console::routes;
 use crate::domain::console::{Permission, Staff};
 use crate::domain::console_records::{AuditEntry, CustomerRow};
 use crate::domain::format_msisdn;
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -28,31 +29,31 @@ fn CustomersPage() -> impl IntoView {
         |((q, page), _)| ops_customers(q, page),
     );
     view! {
-        <Title text="Customers · Operator console" />
+        <Title text=t!("console-customers-title") />
         <StaffOnly page=move |staff: Staff| {
             let q = query.with_untracked(|q| q.get("q").unwrap_or_default());
             let may_edit = staff.role.may(Permission::Operate);
             view! {
-                <h1>"Customers"</h1>
+                <h1>{t!("console-nav-customers")}</h1>
                 {may_edit.then(|| view! {
                     <details class="panel ops-new-customer">
-                        <summary>"Add a customer"</summary>
+                        <summary>{t!("console-customers-add")}</summary>
                         <CustomerForm action=save customer=None />
                         {move || save.value().get().and_then(Result::ok).map(|c| view! {
                             <p class="notice notice--ok" role="status">
-                                "Added "<a href=routes::ops_customer(c.id)>{c.name()}</a>"."
+                                {t!("console-customers-added-before")}<a href=routes::ops_customer(c.id)>{c.name()}</a>{t!("console-customers-added-after")}
                             </p>
                         })}
                     </details>
                 })}
                 <Form method="GET" action="" attr:class="panel ops-search" attr:data-testid=testids::OPS_CUSTOMER_SEARCH>
                     <label class="field">
-                        <span>"Name, email, phone or customer id"</span>
+                        <span>{t!("console-customers-q-label")}</span>
                         <input type="search" name="q" value=q.clone() />
                     </label>
-                    <button class="btn btn--primary" type="submit">"Search"</button>
+                    <button class="btn btn--primary" type="submit">{t!("console-search")}</button>
                 </Form>
-                <Transition fallback=|| view! { <p class="muted">"Loading customers…"</p> }>
+                <Transition fallback=|| view! { <p class="muted">{t!("console-customers-loading")}</p> }>
                     {move || {
                         let q = query.with_untracked(|p| p.get("q").unwrap_or_default());
                         Suspend::new(async move {
@@ -65,7 +66,7 @@ fn CustomersPage() -> impl IntoView {
                                     view! {
                                         <div class="panel table-wrap">
                                             <table class="table">
-                                                <thead><tr><th>"Id"</th><th>"Name"</th><th>"Email"</th><th>"Phone"</th><th class="num">"SIMs"</th></tr></thead>
+                                                <thead><tr><th>{t!("console-customers-id")}</th><th>{t!("console-customers-name")}</th><th>{t!("console-email")}</th><th>{t!("console-phone")}</th><th class="num">{t!("console-nav-sims")}</th></tr></thead>
                                                 <tbody>
                                                     {p.items.into_iter().map(|c| view! {
                                                         <tr data-testid=testids::OPS_CUSTOMER_ROW>
@@ -78,12 +79,12 @@ fn CustomersPage() -> impl IntoView {
                                                     }).collect_view()}
                                                 </tbody>
                                             </table>
-                                            {empty.then(|| view! { <p class="muted ops-empty">"No customer matches."</p> })}
+                                            {empty.then(|| view! { <p class="muted ops-empty">{t!("console-customers-empty")}</p> })}
                                         </div>
                                         <nav class="ops-pager">
-                                            <span class="muted">{format!("Page {}", p.page)}</span>
-                                            {prev.map(|h| view! { <a class="btn btn--ghost btn--small" href=h>"← Previous"</a> })}
-                                            {next.map(|h| view! { <a class="btn btn--ghost btn--small" href=h>"Next →"</a> })}
+                                            <span class="muted">{t!("console-page", page = p.page.to_string())}</span>
+                                            {prev.map(|h| view! { <a class="btn btn--ghost btn--small" href=h>{t!("console-prev")}</a> })}
+                                            {next.map(|h| view! { <a class="btn btn--ghost btn--small" href=h>{t!("console-next")}</a> })}
                                         </nav>
                                     }.into_any()
                                 }
@@ -109,12 +110,12 @@ fn CustomerPage() -> impl IntoView {
     );
     let error = move || assign.value().get().and_then(Result::err);
     view! {
-        <Title text="Customer · Operator console" />
-        <p class="back"><a href=routes::OPS_CUSTOMERS>"← All customers"</a></p>
+        <Title text=t!("console-customer-title") />
+        <p class="back"><a href=routes::OPS_CUSTOMERS>{t!("console-customer-back")}</a></p>
         <StaffOnly page=move |staff: Staff| {
             let may_assign = staff.role.may(Permission::Operate);
             view! {
-                <Transition fallback=|| view! { <p class="muted">"Loading the customer…"</p> }>
+                <Transition fallback=|| view! { <p class="muted">{t!("console-customer-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match data.await {
                             Ok(d) => {
@@ -125,7 +126,7 @@ fn CustomerPage() -> impl IntoView {
                                     view! {
                                         // Open again after a save (the page re-renders with the saved record).
                                         <details class="panel ops-edit-customer" open=save.value().get_untracked().is_some()>
-                                            <summary>"Edit details"</summary>
+                                            <summary>{t!("console-customer-edit")}</summary>
                                             <CustomerForm action=save customer=Some(c) />
                                         </details>
                                     }
@@ -134,24 +135,24 @@ fn CustomerPage() -> impl IntoView {
                                     <header class="panel">
                                         <h1>{c.name()}</h1>
                                         <dl class="facts">
-                                            <dt>"Customer id"</dt><dd class="mono">{c.id}</dd>
-                                            <dt>"Email"</dt><dd>{c.email.clone()}</dd>
-                                            <dt>"Phone"</dt><dd class="mono">{c.phone.as_deref().map(format_msisdn).unwrap_or_else(|| "—".into())}</dd>
-                                            <dt>"Customer since"</dt><dd>{jst(d.created_at)}" JST"</dd>
+                                            <dt>{t!("console-customer-id")}</dt><dd class="mono">{c.id}</dd>
+                                            <dt>{t!("console-email")}</dt><dd>{c.email.clone()}</dd>
+                                            <dt>{t!("console-phone")}</dt><dd class="mono">{c.phone.as_deref().map(format_msisdn).unwrap_or_else(|| "—".into())}</dd>
+                                            <dt>{t!("console-customer-since")}</dt><dd>{jst(d.created_at)}" JST"</dd>
                                         </dl>
                                     </header>
                                     <section class="panel">
-                                        <h2>{format!("SIMs ({})", c.sims)}</h2>
+                                        <h2>{t!("console-customer-sims", count = c.sims.to_string())}</h2>
                                         <div class="table-wrap">
                                             <table class="table" data-testid=testids::OPS_CUSTOMER_SIMS>
-                                                <thead><tr><th>"ICCID"</th><th>"MSISDN"</th><th>"Status"</th><th>"Type"</th><th>"Tariff"</th></tr></thead>
+                                                <thead><tr><th>"ICCID"</th><th>"MSISDN"</th><th>{t!("console-col-status")}</th><th>{t!("console-col-type")}</th><th>{t!("console-col-tariff")}</th></tr></thead>
                                                 <tbody>
                                                     {d.sims.into_iter().map(|s| view! {
                                                         <tr>
                                                             <td class="mono"><a href=routes::ops_sim(s.id)>{s.iccid}</a></td>
                                                             <td class="mono">{s.msisdn.as_deref().map(format_msisdn).unwrap_or_else(|| "—".into())}</td>
                                                             <td><span class=format!("badge badge--{}", state_tone(s.status))>{s.status.label()}</span></td>
-                                                            <td>{s.card_type.as_str()}</td>
+                                                            <td>{s.card_type.label()}</td>
                                                             <td>{s.tariff.map(|t| t.name)}</td>
                                                         </tr>
                                                     }).collect_view()}
@@ -169,19 +170,19 @@ fn CustomerPage() -> impl IntoView {
                 </Transition>
                 {may_assign.then(|| view! {
                     <section class="panel">
-                        <h2>"Assign a SIM"</h2>
-                        <p class="muted">"Reserves an available card for this customer; activate it from the SIM's page."</p>
+                        <h2>{t!("console-assign-heading")}</h2>
+                        <p class="muted">{t!("console-assign-hint")}</p>
                         <ActionForm action=assign attr:class="form ops-assign" attr:data-testid=testids::OPS_ASSIGN_FORM>
                             <input type="hidden" name="customer_id" value=move || id().to_string() />
                             <label class="field">
-                                <span>"ICCID of an available SIM"</span>
+                                <span>{t!("console-assign-iccid")}</span>
                                 <input type="text" name="iccid" inputmode="numeric" required class="mono" />
                             </label>
-                            <button class="btn btn--primary" type="submit" disabled=move || assign.pending().get()>"Assign"</button>
+                            <button class="btn btn--primary" type="submit" disabled=move || assign.pending().get()>{t!("console-assign-button")}</button>
                         </ActionForm>
                         {move || error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
                         {move || assign.value().get().and_then(Result::ok).map(|r| view! {
-                            <p class="notice notice--ok" role="status">{format!("Reserved {} for this customer.", r.sim.iccid)}</p>
+                            <p class="notice notice--ok" role="status">{t!("console-assign-done", iccid = r.sim.iccid)}</p>
                         })}
                     </section>
                 })}
@@ -199,9 +200,9 @@ fn CustomerForm(
     let c = customer.clone();
     let value = move |f: fn(&CustomerRow) -> String| c.as_ref().map(f).unwrap_or_default();
     let label = if customer.is_some() {
-        "Save changes"
+        t!("console-save-changes")
     } else {
-        "Add customer"
+        t!("console-customers-add-button")
     };
     let error = move || action.value().get().and_then(Result::err);
     view! {
@@ -209,21 +210,21 @@ fn CustomerForm(
             <input type="hidden" name="id" value=customer.as_ref().map(|c| c.id.to_string()).unwrap_or_default() />
             <div class="form__row">
                 <label class="field">
-                    <span>"First name"</span>
+                    <span>{t!("console-customer-first-name")}</span>
                     <input type="text" name="first_name" required maxlength="80" autocomplete="off" value=value(|c| c.first_name.clone()) />
                 </label>
                 <label class="field">
-                    <span>"Last name"</span>
+                    <span>{t!("console-customer-last-name")}</span>
                     <input type="text" name="last_name" required maxlength="80" autocomplete="off" value=value(|c| c.last_name.clone()) />
                 </label>
             </div>
             <div class="form__row">
                 <label class="field">
-                    <span>"Email"</span>
+                    <span>{t!("console-email")}</span>
                     <input type="email" name="email" required autocomplete="off" value=value(|c| c.email.clone()) />
                 </label>
                 <label class="field">
-                    <span>"Phone (optional)"</span>
+                    <span>{t!("console-customer-phone-optional")}</span>
                     <input type="tel" name="phone" inputmode="tel" autocomplete="off" class="mono" value=value(|c| c.phone.clone().unwrap_or_default()) />
                 </label>
             </div>
@@ -233,21 +234,34 @@ fn CustomerForm(
     }
 }
 
+/// An audit line's action in words (`marked_expired` → "marked expired"); an unknown one as
+/// stored, with spaces.
+fn action_label(action: &str) -> String {
+    match action {
+        "created" => t!("console-action-created"),
+        "updated" => t!("console-action-updated"),
+        "deleted" => t!("console-action-deleted"),
+        "marked_used" => t!("console-action-marked-used"),
+        "marked_expired" => t!("console-action-marked-expired"),
+        other => other.replace('_', " "),
+    }
+}
+
 /// The record's audit: who changed what, with the values before and after.
 #[component]
 fn Changes(changes: Vec<AuditEntry>) -> impl IntoView {
     let empty = changes.is_empty();
     view! {
         <section class="panel" data-testid=testids::OPS_CUSTOMER_CHANGES>
-            <h2>"Changes"</h2>
-            {empty.then(|| view! { <p class="muted">"No changes by staff yet."</p> })}
+            <h2>{t!("console-changes-heading")}</h2>
+            {empty.then(|| view! { <p class="muted">{t!("console-changes-empty")}</p> })}
             <ul class="ops-changes">
                 {changes.into_iter().map(|e| view! {
                     <li>
                         <span class="muted">{jst(e.at)}" JST · "{e.staff_email}</span>
-                        " "<strong>{e.action.replace('_', " ")}</strong>
-                        {e.before.map(|b| view! { <div class="mono">"before: "{b}</div> })}
-                        {e.after.map(|a| view! { <div class="mono">"after: "{a}</div> })}
+                        " "<strong>{action_label(&e.action)}</strong>
+                        {e.before.map(|b| view! { <div class="mono">{t!("console-changes-before")}{b}</div> })}
+                        {e.after.map(|a| view! { <div class="mono">{t!("console-changes-after")}{a}</div> })}
                     </li>
                 }).collect_view()}
             </ul>

@@ -10,6 +10,7 @@ use crate::console::api::ops_dashboard;
 use crate::console::routes;
 use crate::domain::console::{Bucket, Dashboard, SimFilter};
 use crate::domain::inventory::LifecycleState;
+use crate::t;
 use crate::testids;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisType, ItemStyle, Tooltip, Trigger};
@@ -43,7 +44,7 @@ fn status_chart(d: &Dashboard) -> Chart {
         )
         .series(
             Pie::new()
-                .name("SIMs by status")
+                .name(t!("console-dashboard-by-status"))
                 .radius(vec!["42%", "68%"])
                 .center(vec!["50%", "45%"])
                 .data(
@@ -67,7 +68,7 @@ fn activations_chart(d: &Dashboard) -> Chart {
         .y_axis(Axis::new().type_(AxisType::Value))
         .series(
             Line::new()
-                .name("Activations")
+                .name(t!("console-dashboard-activations"))
                 .item_style(ItemStyle::new().color("#0f6d8a"))
                 .data(d.activations.iter().map(|a| a.count as f64).collect()),
         )
@@ -85,14 +86,14 @@ fn tariff_chart(d: &Dashboard) -> Chart {
         )
         .series(
             Bar::new()
-                .name("SIMs")
+                .name(t!("console-dashboard-sims"))
                 .item_style(ItemStyle::new().color("#2563eb").border_radius(3))
                 .data(d.by_tariff.iter().rev().map(|t| t.count as f64).collect()),
         )
 }
 
 #[component]
-fn Total(label: &'static str, value: i64, id: &'static str, href: String) -> impl IntoView {
+fn Total(#[prop(into)] label: String, value: i64, id: &'static str, href: String) -> impl IntoView {
     view! {
         <a class="panel figure ops-total" href=href data-testid=id>
             <span class="figure__label">{label}</span>
@@ -128,20 +129,25 @@ fn Body(d: Dashboard) -> impl IntoView {
     let bucket = d.bucket;
     let total_activations: i64 = d.activations.iter().map(|x| x.count).sum();
     let period = match bucket {
-        Bucket::Day => "per day, last 90 days",
-        Bucket::Week => "per week, last 12 months",
-        Bucket::Month => "per month, last 12 months",
+        Bucket::Day => t!("console-dashboard-period-day"),
+        Bucket::Week => t!("console-dashboard-period-week"),
+        Bucket::Month => t!("console-dashboard-period-month"),
     };
+    let activations_total = t!(
+        "console-dashboard-activations-total",
+        count = total_activations.to_string(),
+        period = period.clone()
+    );
     view! {
         <div class="ops-totals">
-            <Total label="All SIMs" value=d.total() id=testids::OPS_TOTAL_ALL href=link(None) />
-            <Total label="Active" value=d.count(LifecycleState::Active) id=testids::OPS_TOTAL_ACTIVE href=link(Some(LifecycleState::Active)) />
-            <Total label="Suspended" value=d.count(LifecycleState::Suspended) id=testids::OPS_TOTAL_SUSPENDED href=link(Some(LifecycleState::Suspended)) />
-            <Total label="Available" value=d.count(LifecycleState::Available) id=testids::OPS_TOTAL_AVAILABLE href=link(Some(LifecycleState::Available)) />
+            <Total label=t!("console-dashboard-total-all") value=d.total() id=testids::OPS_TOTAL_ALL href=link(None) />
+            <Total label=t!("console-state-active") value=d.count(LifecycleState::Active) id=testids::OPS_TOTAL_ACTIVE href=link(Some(LifecycleState::Active)) />
+            <Total label=t!("console-state-suspended") value=d.count(LifecycleState::Suspended) id=testids::OPS_TOTAL_SUSPENDED href=link(Some(LifecycleState::Suspended)) />
+            <Total label=t!("console-state-available") value=d.count(LifecycleState::Available) id=testids::OPS_TOTAL_AVAILABLE href=link(Some(LifecycleState::Available)) />
         </div>
         <div class="ops-charts">
             <section class="panel" data-testid=testids::OPS_CHART_STATUS>
-                <h2>"SIMs by status"</h2>
+                <h2>{t!("console-dashboard-by-status")}</h2>
                 <div id="chart-status" class="chart__canvas" hidden></div>
                 <table id="chart-status-fallback" class="table">
                     <tbody>
@@ -156,24 +162,24 @@ fn Body(d: Dashboard) -> impl IntoView {
             </section>
             <section class="panel ops-charts__wide" data-testid=testids::OPS_CHART_ACTIVATIONS>
                 <div class="page-head">
-                    <h2>"Activations "<span class="muted small">{period}</span></h2>
-                    <nav class="ops-bucket" data-testid=testids::OPS_BUCKET aria-label="Group activations by">
+                    <h2>{t!("console-dashboard-activations")}" "<span class="muted small">{period}</span></h2>
+                    <nav class="ops-bucket" data-testid=testids::OPS_BUCKET aria-label=t!("console-dashboard-bucket-label")>
                         {[Bucket::Day, Bucket::Week, Bucket::Month].into_iter().map(|b| view! {
                             <a href=format!("{}?bucket={}", routes::OPS, b.as_str())
                                 class=if b == bucket { "btn btn--small btn--primary" } else { "btn btn--small btn--ghost" }
                                 aria-current=if b == bucket { Some("page") } else { None }>
-                                {match b { Bucket::Day => "Day", Bucket::Week => "Week", Bucket::Month => "Month" }}
+                                {match b { Bucket::Day => t!("console-dashboard-bucket-day"), Bucket::Week => t!("console-dashboard-bucket-week"), Bucket::Month => t!("console-dashboard-bucket-month") }}
                             </a>
                         }).collect_view()}
                     </nav>
                 </div>
                 <div id="chart-activations" class="chart__canvas" hidden></div>
                 <p id="chart-activations-fallback" class="muted">
-                    {format!("{total_activations} activations {period}.")}
+                    {activations_total}
                 </p>
             </section>
             <section class="panel ops-charts__wide" data-testid=testids::OPS_CHART_TARIFF>
-                <h2>"SIMs by tariff plan "<span class="muted small">"(not terminated)"</span></h2>
+                <h2>{t!("console-dashboard-by-tariff")}" "<span class="muted small">{t!("console-dashboard-not-terminated")}</span></h2>
                 <div id="chart-tariff" class="chart__canvas" hidden></div>
                 <table id="chart-tariff-fallback" class="table">
                     <tbody>
@@ -196,11 +202,11 @@ fn DashboardPage() -> impl IntoView {
     let bucket = move || query.with(|q| q.get("bucket").unwrap_or_default());
     let data = Resource::new(bucket, ops_dashboard);
     view! {
-        <Title text="Dashboard · Operator console" />
+        <Title text=t!("console-dashboard-title") />
         <StaffOnly page=move |_staff| {
             view! {
-                <h1>"Dashboard"</h1>
-                <Transition fallback=|| view! { <p class="muted">"Loading the numbers…"</p> }>
+                <h1>{t!("console-nav-dashboard")}</h1>
+                <Transition fallback=|| view! { <p class="muted">{t!("console-dashboard-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match data.await {
                             Ok(d) => view! { <Body d /> }.into_any(),

@@ -11,6 +11,8 @@ use crate::domain::console::{
 };
 use crate::domain::inventory::LifecycleState;
 use crate::domain::PortalError;
+use crate::i18n::num;
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,12 +21,12 @@ const FILE_INPUT: &str = "ops-import-file";
 /// Rows listed on the page; the download has them all.
 const SHOWN: usize = 500;
 
-fn verdict_label(v: Verdict) -> (&'static str, &'static str) {
+fn verdict_label(v: Verdict) -> (String, &'static str) {
     match v {
-        Verdict::New => ("New", "ok"),
-        Verdict::DuplicateInFile => ("Duplicate in file", "warn"),
-        Verdict::DuplicateInDatabase => ("Already in inventory", "muted"),
-        Verdict::Invalid => ("Invalid", "danger"),
+        Verdict::New => (t!("console-verdict-new"), "ok"),
+        Verdict::DuplicateInFile => (t!("console-verdict-duplicate-in-file"), "warn"),
+        Verdict::DuplicateInDatabase => (t!("console-verdict-duplicate-in-database"), "muted"),
+        Verdict::Invalid => (t!("console-verdict-invalid"), "danger"),
     }
 }
 
@@ -38,7 +40,7 @@ async fn send(dry_run: bool) -> Result<String, PortalError> {
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         .and_then(|i| i.files())
         .and_then(|f| f.get(0))
-        .ok_or_else(|| PortalError::BadRequest("Choose a CSV file first.".into()))?;
+        .ok_or_else(|| PortalError::BadRequest(t!("console-imports-choose-file")))?;
     let name = file.name();
     let url = if dry_run {
         format!("{}?dryRun=true", routes::OPS_IMPORTS_API)
@@ -77,17 +79,19 @@ async fn send(dry_run: bool) -> Result<String, PortalError> {
 
 #[cfg(not(feature = "hydrate"))]
 async fn send(_dry_run: bool) -> Result<String, PortalError> {
-    Err(PortalError::Transport("the page is still loading".into()))
+    Err(PortalError::Transport(t!("console-imports-still-loading")))
 }
 
 async fn preview() -> Result<ImportPreview, PortalError> {
     let text = send(true).await?;
-    serde_json::from_str(&text).map_err(|_| PortalError::Transport("unreadable reply".into()))
+    serde_json::from_str(&text)
+        .map_err(|_| PortalError::Transport(t!("console-imports-unreadable-reply")))
 }
 
 async fn commit() -> Result<ImportResult, PortalError> {
     let text = send(false).await?;
-    serde_json::from_str(&text).map_err(|_| PortalError::Transport("unreadable reply".into()))
+    serde_json::from_str(&text)
+        .map_err(|_| PortalError::Transport(t!("console-imports-unreadable-reply")))
 }
 
 fn data_url(csv: &str) -> String {
@@ -109,11 +113,11 @@ fn data_url(csv: &str) -> String {
 fn Counts(c: ImportCounts) -> impl IntoView {
     view! {
         <dl class="ops-counts" data-testid=testids::OPS_IMPORT_COUNTS>
-            <div><dt>"Rows"</dt><dd>{c.rows}</dd></div>
-            <div class="ops-counts--ok"><dt>"New"</dt><dd data-count="new">{c.new}</dd></div>
-            <div><dt>"Duplicate in file"</dt><dd data-count="duplicate-in-file">{c.duplicate_in_file}</dd></div>
-            <div><dt>"Already in inventory"</dt><dd data-count="duplicate-in-database">{c.duplicate_in_database}</dd></div>
-            <div class="ops-counts--bad"><dt>"Invalid"</dt><dd data-count="invalid">{c.invalid}</dd></div>
+            <div><dt>{t!("console-imports-rows")}</dt><dd>{c.rows}</dd></div>
+            <div class="ops-counts--ok"><dt>{t!("console-verdict-new")}</dt><dd data-count="new">{c.new}</dd></div>
+            <div><dt>{t!("console-verdict-duplicate-in-file")}</dt><dd data-count="duplicate-in-file">{c.duplicate_in_file}</dd></div>
+            <div><dt>{t!("console-verdict-duplicate-in-database")}</dt><dd data-count="duplicate-in-database">{c.duplicate_in_database}</dd></div>
+            <div class="ops-counts--bad"><dt>{t!("console-verdict-invalid")}</dt><dd data-count="invalid">{c.invalid}</dd></div>
         </dl>
     }
 }
@@ -128,7 +132,7 @@ fn Rows(rows: Vec<RowVerdict>) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="table">
-                <thead><tr><th>"Line"</th><th>"ICCID"</th><th>"Verdict"</th><th>"Reason"</th></tr></thead>
+                <thead><tr><th>{t!("console-imports-line")}</th><th>"ICCID"</th><th>{t!("console-imports-verdict")}</th><th>{t!("console-imports-reason")}</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| {
                         let (label, tone) = verdict_label(r.verdict);
@@ -144,7 +148,7 @@ fn Rows(rows: Vec<RowVerdict>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {(total > SHOWN).then(|| view! { <p class="muted small">{format!("The first {SHOWN} of {total} rows are listed, problems first.")}</p> })}
+        {(total > SHOWN).then(|| view! { <p class="muted small">{t!("console-imports-truncated", shown = SHOWN.to_string(), total = total.to_string())}</p> })}
     }
 }
 
@@ -173,15 +177,15 @@ fn Importer() -> impl IntoView {
     );
     view! {
         <section class="panel">
-            <h2>"1. Choose the file"</h2>
-            <p class="muted">"CSV with the columns "<span class="mono">"iccid,pin,puk,type,msisdn"</span>" (a header row is optional; "
-                <span class="mono">"type"</span>" is prepaid, postpaid or data-only; "<span class="mono">"msisdn"</span>" may be empty). Nothing is written until you confirm."</p>
+            <h2>{t!("console-imports-step-file")}</h2>
+            <p class="muted">{t!("console-imports-help-columns")}<span class="mono">"iccid,pin,puk,type,msisdn"</span>{t!("console-imports-help-header")}
+                <span class="mono">"type"</span>{t!("console-imports-help-type")}<span class="mono">"msisdn"</span>{t!("console-imports-help-msisdn")}</p>
             <div class="ops-upload">
                 <input id=FILE_INPUT type="file" accept=".csv,text/csv" data-testid=testids::OPS_IMPORT_FILE on:change=reset />
                 <button type="button" class="btn btn--primary" data-testid=testids::OPS_IMPORT_PREVIEW
                     disabled=move || checked.pending().get()
                     on:click=move |_| { imported.value().set(None); checked.dispatch(()); }>
-                    {move || if checked.pending().get() { "Checking…" } else { "Preview" }}
+                    {move || if checked.pending().get() { t!("console-imports-checking") } else { t!("console-preview") }}
                 </button>
             </div>
             {move || error().map(|e| view! { <p class="form__error" role="alert" data-testid=testids::OPS_IMPORT_ERROR>{e.to_string()}</p> })}
@@ -189,11 +193,10 @@ fn Importer() -> impl IntoView {
         {move || imported.value().get().and_then(Result::ok).map(|done| view! {
             <section class="panel">
                 <p class="notice notice--ok" role="status" data-testid=testids::OPS_IMPORT_DONE>
-                    {format!("Imported {} new SIM{}; {} row{} skipped.", done.counts.new, if done.counts.new == 1 { "" } else { "s" },
-                        done.counts.rows - done.counts.new, if done.counts.rows - done.counts.new == 1 { "" } else { "s" })}
+                    {t!("console-imports-done", count = num(done.counts.new as f64), skipped = num((done.counts.rows - done.counts.new) as f64))}
                 </p>
                 <Counts c=done.counts.clone() />
-                <p><a href=fresh.clone()>"See the new SIMs"</a></p>
+                <p><a href=fresh.clone()>{t!("console-imports-see-new")}</a></p>
             </section>
         })}
         {move || checked.value().get().and_then(Result::ok).filter(|_| imported.value().get().is_none()).map(|p| {
@@ -202,20 +205,20 @@ fn Importer() -> impl IntoView {
             let new = p.counts.new;
             view! {
                 <section class="panel">
-                    <h2>"2. Check the preview"</h2>
+                    <h2>{t!("console-imports-step-preview")}</h2>
                     <Counts c=p.counts.clone() />
                     {(rejected > 0).then(|| view! {
                         <p><a href=data_url(&csv) download="rejected-rows.csv" data-testid=testids::OPS_IMPORT_REJECTED>
-                            {format!("Download the {rejected} rejected row{} with reasons (CSV)", if rejected == 1 { "" } else { "s" })}
+                            {t!("console-imports-download-rejected", count = num(rejected as f64))}
                         </a></p>
                     })}
                     <Rows rows=p.rows.clone() />
-                    <h2>"3. Import"</h2>
-                    <p class="muted">"Only the new rows are added, each as an available SIM with an IMPORTED event, all in one transaction. Running the same file again adds nothing twice."</p>
+                    <h2>{t!("console-imports-step-import")}</h2>
+                    <p class="muted">{t!("console-imports-import-hint")}</p>
                     <button type="button" class="btn btn--primary" data-testid=testids::OPS_IMPORT_COMMIT
                         disabled=move || new == 0 || imported.pending().get()
                         on:click=move |_| { imported.dispatch(()); }>
-                        {move || if imported.pending().get() { "Importing…".to_string() } else { format!("Import {new} new SIM{}", if new == 1 { "" } else { "s" }) }}
+                        {move || if imported.pending().get() { t!("console-imports-importing") } else { t!("console-imports-commit", count = num(new as f64)) }}
                     </button>
                 </section>
             }
@@ -226,13 +229,13 @@ fn Importer() -> impl IntoView {
 #[component]
 fn ImportsPage() -> impl IntoView {
     view! {
-        <Title text="Import SIMs · Operator console" />
-        <h1>"Import SIM cards"</h1>
+        <Title text=t!("console-imports-title") />
+        <h1>{t!("console-imports-heading")}</h1>
         <StaffOnly page=|staff: Staff| {
             if staff.role.may(Permission::Administer) {
                 view! { <Importer /> }.into_any()
             } else {
-                view! { <p class="panel">"Only an admin can import SIM cards."</p> }.into_any()
+                view! { <p class="panel">{t!("console-imports-admin-only")}</p> }.into_any()
             }
         } />
     }

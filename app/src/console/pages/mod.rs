@@ -20,6 +20,7 @@ use crate::components::status::ErrorPanel;
 use crate::domain::console::{Permission, Staff};
 use crate::domain::inventory::LifecycleState;
 use crate::domain::PortalError;
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
 
@@ -66,29 +67,31 @@ pub fn OpsHeader() -> impl IntoView {
             <a class="brand" href=routes::OPS>
                 <span class="brand__mark brand__mark--ops" aria-hidden="true">"S"</span>
                 <span class="brand__name">"SonixNet"</span>
-                <span class="brand__sub">"Operator console"</span>
+                <span class="brand__sub">{t!("console-brand-sub")}</span>
             </a>
+            // Also on the login page, before anyone is logged in.
+            <crate::components::layout::LangSwitch />
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     staff.await.ok().flatten().map(|s| {
                         let admin = s.role.may(Permission::Administer);
                         view! {
                             <nav class="topbar__nav">
-                                <a href=routes::OPS>"Dashboard"</a>
-                                <a href=routes::OPS_SIMS>"SIMs"</a>
-                                <a href=routes::OPS_CUSTOMERS>"Customers"</a>
-                                <a href=routes::OPS_CODES>"Codes"</a>
-                                <a href=routes::OPS_TARIFFS>"Tariffs"</a>
-                                <a href=routes::OPS_STORE_PLANS>"Store"</a>
+                                <a href=routes::OPS>{t!("console-nav-dashboard")}</a>
+                                <a href=routes::OPS_SIMS>{t!("console-nav-sims")}</a>
+                                <a href=routes::OPS_CUSTOMERS>{t!("console-nav-customers")}</a>
+                                <a href=routes::OPS_CODES>{t!("console-nav-codes")}</a>
+                                <a href=routes::OPS_TARIFFS>{t!("console-nav-tariffs")}</a>
+                                <a href=routes::OPS_STORE_PLANS>{t!("console-nav-store")}</a>
                                 {admin.then(|| view! {
-                                    <a href=routes::OPS_IMPORTS>"Imports"</a>
-                                    <a href=routes::OPS_STAFF>"Staff"</a>
+                                    <a href=routes::OPS_IMPORTS>{t!("console-nav-imports")}</a>
+                                    <a href=routes::OPS_STAFF>{t!("console-nav-staff")}</a>
                                 })}
                                 <span class="topbar__user" data-testid=testids::OPS_STAFF>
                                     {s.email.clone()}" "<span class="badge badge--muted">{s.role.label()}</span>
                                 </span>
                                 <ActionForm action=logout>
-                                    <button class="btn btn--ghost" type="submit" data-testid=testids::OPS_LOGOUT>"Log out"</button>
+                                    <button class="btn btn--ghost" type="submit" data-testid=testids::OPS_LOGOUT>{t!("console-logout")}</button>
                                 </ActionForm>
                             </nav>
                         }
@@ -118,7 +121,7 @@ where
 {
     let staff = Resource::new(|| (), |_| current_staff());
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="muted">{t!("console-loading")}</p> }>
             {move || {
                 let page = page.clone();
                 Suspend::new(async move {

@@ -9,6 +9,7 @@ use crate::console::routes;
 use crate::domain::console::{Permission, SimCard, SimEvent, SimWithEvents, Staff};
 use crate::domain::format_msisdn;
 use crate::domain::inventory::Operation;
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,21 +22,15 @@ enum Tab {
 }
 
 /// What each operation's form asks for.
-fn hint(op: Operation) -> &'static str {
+fn hint(op: Operation) -> String {
     match op {
-        Operation::Reserve => "Reserve this card for a customer; it can be activated later.",
-        Operation::Activate => "The card goes live. An activation code, if given, is used up.",
-        Operation::Suspend => "Service stops until the card is resumed.",
-        Operation::Resume => "Service starts again.",
-        Operation::ReportLost => {
-            "The card is blocked for good; swap the number to a new card next."
-        }
-        Operation::Terminate => {
-            "Final: the card can never be used again and its number is released."
-        }
-        Operation::Swap => {
-            "The number and tariff move to a new available card; this card is terminated."
-        }
+        Operation::Reserve => t!("console-hint-reserve"),
+        Operation::Activate => t!("console-hint-activate"),
+        Operation::Suspend => t!("console-hint-suspend"),
+        Operation::Resume => t!("console-hint-resume"),
+        Operation::ReportLost => t!("console-hint-report-lost"),
+        Operation::Terminate => t!("console-hint-terminate"),
+        Operation::Swap => t!("console-hint-swap"),
     }
 }
 
@@ -67,25 +62,25 @@ fn ActionPanel(
                 <input type="hidden" name="expected_version" value=sim.version.to_string() />
                 {op.needs_reason().then(|| view! {
                     <label class="field">
-                        <span>"Reason (kept in the history)"</span>
+                        <span>{t!("console-action-reason")}</span>
                         <input type="text" name="reason" required maxlength="500" data-testid=testids::OPS_ACTION_REASON />
                     </label>
                 })}
                 {needs_customer.then(|| view! {
                     <label class="field field--short">
-                        <span>"Customer id"</span>
+                        <span>{t!("console-customer-id")}</span>
                         <input type="text" name="customer_id" inputmode="numeric" required />
                     </label>
                 })}
                 {(op == Operation::Activate).then(|| view! {
                     <label class="field field--short">
-                        <span>"Activation code (optional)"</span>
+                        <span>{t!("console-action-code")}</span>
                         <input type="text" name="activation_code" placeholder="ACT-1234-5678" />
                     </label>
                     <label class="field">
-                        <span>"Tariff plan"</span>
+                        <span>{t!("console-action-tariff")}</span>
                         <select name="tariff_id">
-                            <option value="">{sim.tariff.as_ref().map_or("None".to_string(), |t| format!("Keep {}", t.name))}</option>
+                            <option value="">{sim.tariff.as_ref().map_or_else(|| t!("console-action-tariff-none"), |p| t!("console-action-tariff-keep", name = p.name.clone()))}</option>
                             <Transition fallback=|| ()>
                                 {move || Suspend::new(async move {
                                     tariffs.await.unwrap_or_default().into_iter().map(|t| view! {
@@ -98,7 +93,7 @@ fn ActionPanel(
                 })}
                 {(op == Operation::Swap).then(|| view! {
                     <label class="field">
-                        <span>"ICCID of the new card (must be available)"</span>
+                        <span>{t!("console-action-new-iccid")}</span>
                         <input type="text" name="new_iccid" inputmode="numeric" required class="mono" />
                     </label>
                 })}
@@ -110,7 +105,7 @@ fn ActionPanel(
                         data-testid=testids::OPS_ACTION_SUBMIT disabled=move || action.pending().get()>
                         {op.label()}
                     </button>
-                    <button type="button" class="btn btn--ghost" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                    <button type="button" class="btn btn--ghost" on:click=move |_| on_cancel.run(())>{t!("console-cancel")}</button>
                 </div>
             </ActionForm>
         </section>
@@ -146,18 +141,18 @@ fn Details(sim: SimCard, staff: Staff) -> impl IntoView {
                     _ => puk.clone(),
                 }}
             </dd>
-            <dt>"Activation code"</dt><dd class="mono">{sim.activation_code.clone().unwrap_or_else(|| "—".into())}</dd>
-            <dt>"Type"</dt><dd>{sim.card_type.as_str()}</dd>
-            <dt>"Added"</dt><dd>{jst(sim.created_at)}" JST"</dd>
-            <dt>"Last change"</dt><dd>{jst(sim.updated_at)}" JST · version "{sim.version}</dd>
+            <dt>{t!("console-sim-activation-code")}</dt><dd class="mono">{sim.activation_code.clone().unwrap_or_else(|| "—".into())}</dd>
+            <dt>{t!("console-col-type")}</dt><dd>{sim.card_type.label()}</dd>
+            <dt>{t!("console-sim-added")}</dt><dd>{jst(sim.created_at)}" JST"</dd>
+            <dt>{t!("console-sim-last-change")}</dt><dd>{jst(sim.updated_at)}{t!("console-sim-version", version = sim.version.to_string())}</dd>
         </dl>
         {may_reveal.then(|| view! {
             <p class="ops-reveal">
                 <button type="button" class="btn btn--ghost btn--small" on:click=reveal data-testid=testids::OPS_REVEAL
                     disabled=move || matches!(revealed.get(), Some(Ok(_)))>
-                    "Show PIN and PUK"
+                    {t!("console-sim-reveal")}
                 </button>
-                <span class="muted small">" Each reveal is recorded in the history with your name."</span>
+                <span class="muted small">{t!("console-sim-reveal-hint")}</span>
             </p>
         })}
         {move || match revealed.get() {
@@ -167,13 +162,48 @@ fn Details(sim: SimCard, staff: Staff) -> impl IntoView {
     }
 }
 
-fn event_title(e: &SimEvent) -> String {
-    let kind = e.kind.replace('_', " ").to_lowercase();
-    let mut t = kind[..1].to_uppercase() + &kind[1..];
-    if let (Some(a), Some(b)) = (e.old_status, e.new_status) {
-        t += &format!(": {} → {}", a.label(), b.label());
+/// An event's type in words (`REPORTED_LOST` → "Reported lost"); an unknown one from its code.
+fn event_kind(kind: &str) -> String {
+    match kind {
+        "IMPORTED" => t!("console-event-imported"),
+        "RESERVED" => t!("console-event-reserved"),
+        "ACTIVATED" => t!("console-event-activated"),
+        "SUSPENDED" => t!("console-event-suspended"),
+        "RESUMED" => t!("console-event-resumed"),
+        "REPORTED_LOST" => t!("console-event-reported-lost"),
+        "TERMINATED" => t!("console-event-terminated"),
+        "SWAPPED" => t!("console-event-swapped"),
+        "SWAPPED_IN" => t!("console-event-swapped-in"),
+        "PIN_REVEALED" => t!("console-event-pin-revealed"),
+        other => {
+            let kind = other.replace('_', " ").to_lowercase();
+            kind[..1].to_uppercase() + &kind[1..]
+        }
     }
-    t
+}
+
+fn event_title(e: &SimEvent) -> String {
+    let kind = event_kind(&e.kind);
+    match (e.old_status, e.new_status) {
+        (Some(a), Some(b)) => t!(
+            "console-event-change",
+            kind = kind,
+            from = a.label(),
+            to = b.label()
+        ),
+        _ => kind,
+    }
+}
+
+/// Where an event came from, in words (in English the code itself).
+fn source_label(source: &str) -> String {
+    match source {
+        "console" => t!("console-source-console"),
+        "api" => t!("console-source-api"),
+        "import" => t!("console-source-import"),
+        "system" => t!("console-source-system"),
+        other => other.to_string(),
+    }
 }
 
 /// The changed fields in words: `status ACTIVE → SUSPENDED · msisdn 08020000004 → none`.
@@ -182,7 +212,7 @@ fn changes(before: &str, after: &str) -> Option<String> {
     let b: Map<String, Value> = serde_json::from_str(before).ok()?;
     let a: Map<String, Value> = serde_json::from_str(after).ok()?;
     let show = |v: Option<&Value>| match v {
-        None | Some(Value::Null) => "none".to_string(),
+        None | Some(Value::Null) => t!("console-sim-change-none"),
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
     };
@@ -199,8 +229,8 @@ fn History(events: Vec<SimEvent>) -> impl IntoView {
         <ol class="timeline">
             {events.into_iter().map(|e| {
                 let who = match &e.staff {
-                    Some(email) => format!("{email} · {}", e.source),
-                    None => e.source.clone(),
+                    Some(email) => format!("{email} · {}", source_label(&e.source)),
+                    None => source_label(&e.source),
                 };
                 let changes = match (&e.before, &e.after) {
                     (Some(b), Some(a)) => changes(b, a),
@@ -244,15 +274,15 @@ fn SimBody(
                 <h1 class="mono">{sim.iccid.clone()}</h1>
             </div>
             <dl class="facts ops-sim-head__facts">
-                <dt>"Status"</dt>
+                <dt>{t!("console-col-status")}</dt>
                 <dd><span class=format!("badge badge--{}", state_tone(status)) data-testid=testids::OPS_SIM_STATUS>{status.label()}</span></dd>
-                <dt>"Number"</dt><dd class="mono">{sim.msisdn.as_deref().map(format_msisdn).unwrap_or_else(|| "—".into())}</dd>
-                <dt>"Customer"</dt>
+                <dt>{t!("console-sim-number")}</dt><dd class="mono">{sim.msisdn.as_deref().map(format_msisdn).unwrap_or_else(|| "—".into())}</dd>
+                <dt>{t!("console-col-customer")}</dt>
                 <dd>{sim.customer.clone().map(|c| {
                     let href = routes::ops_sims(&crate::domain::console::SimFilter { customer: Some(c.id), ..Default::default() }.to_query());
                     view! { <a href=href>{c.name}</a>" "<span class="muted small">{format!("#{}", c.id)}</span> }
                 })}</dd>
-                <dt>"Tariff"</dt><dd>{sim.tariff.clone().map(|t| t.name).unwrap_or_else(|| "—".into())}</dd>
+                <dt>{t!("console-col-tariff")}</dt><dd>{sim.tariff.clone().map(|t| t.name).unwrap_or_else(|| "—".into())}</dd>
             </dl>
         </header>
         {move || done.get().map(|m| view! { <p class="notice notice--ok" role="status" data-testid=testids::OPS_ACTION_DONE>{m}</p> })}
@@ -269,14 +299,14 @@ fn SimBody(
                         </button>
                     }
                 }).collect_view()}
-                {buttons.is_empty().then(|| view! { <p class="muted">"Terminated is final: no more changes."</p> })}
+                {buttons.is_empty().then(|| view! { <p class="muted">{t!("console-sim-final")}</p> })}
             </div>
         })}
         {move || open.get().map(|op| view! {
             <ActionPanel sim=form_sim.clone() op
                 on_done=Callback::new(move |()| {
                     open.set(None);
-                    done.set(Some(format!("Done: {}.", op.label())));
+                    done.set(Some(t!("console-sim-done", op = op.label())));
                     refetch.run(());
                 })
                 on_cancel=Callback::new(move |()| open.set(None)) />
@@ -284,11 +314,11 @@ fn SimBody(
         <div class="ops-tabs" role="tablist">
             <button type="button" role="tab" aria-selected=move || (tab.get() == Tab::Details).to_string()
                 class=move || if tab.get() == Tab::Details { "ops-tab ops-tab--on" } else { "ops-tab" }
-                data-testid=testids::OPS_TAB_DETAILS on:click=move |_| tab.set(Tab::Details)>"Details"</button>
+                data-testid=testids::OPS_TAB_DETAILS on:click=move |_| tab.set(Tab::Details)>{t!("console-sim-tab-details")}</button>
             <button type="button" role="tab" aria-selected=move || (tab.get() == Tab::History).to_string()
                 class=move || if tab.get() == Tab::History { "ops-tab ops-tab--on" } else { "ops-tab" }
                 data-testid=testids::OPS_TAB_HISTORY on:click=move |_| tab.set(Tab::History)>
-                {format!("History ({})", events.len())}
+                {t!("console-sim-tab-history", count = events.len().to_string())}
             </button>
         </div>
         <section class="panel">
@@ -307,11 +337,11 @@ fn SimPage() -> impl IntoView {
     let refetch = Callback::new(move |()| tick.update(|t| *t += 1));
     let done = RwSignal::new(None::<String>);
     view! {
-        <Title text="SIM · Operator console" />
-        <p class="back"><a href=routes::OPS_SIMS>"← All SIMs"</a></p>
+        <Title text=t!("console-sim-title") />
+        <p class="back"><a href=routes::OPS_SIMS>{t!("console-sim-back")}</a></p>
         <StaffOnly page=move |staff: Staff| {
             view! {
-                <Transition fallback=|| view! { <p class="muted">"Loading the SIM…"</p> }>
+                <Transition fallback=|| view! { <p class="muted">{t!("console-sim-loading")}</p> }>
                     {move || {
                         let staff = staff.clone();
                         Suspend::new(async move {

@@ -9,6 +9,7 @@ use crate::console::routes;
 use crate::domain::console::{SimFilter, SimPage, SimSort};
 use crate::domain::format_msisdn;
 use crate::domain::inventory::{CardType, LifecycleState};
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -59,20 +60,20 @@ fn Table(page: SimPage, filter: SimFilter) -> impl IntoView {
         <div class="panel table-wrap">
             <table class="table ops-table" data-testid=testids::OPS_SIM_TABLE>
                 <thead>
-                    <tr><th>"ICCID"</th><th>"MSISDN"</th><th>"Status"</th><th>"Type"</th><th>"Customer"</th><th>"Tariff"</th><th>"Last change (JST)"</th></tr>
+                    <tr><th>"ICCID"</th><th>"MSISDN"</th><th>{t!("console-col-status")}</th><th>{t!("console-col-type")}</th><th>{t!("console-col-customer")}</th><th>{t!("console-col-tariff")}</th><th>{t!("console-col-last-change")}</th></tr>
                 </thead>
                 <tbody>
                     {page.items.into_iter().map(|s| {
                         let customer = s.customer.map(|c| {
                             let href = routes::ops_sims(&SimFilter { customer: Some(c.id), ..SimFilter::default() }.to_query());
-                            view! { <a href=href title="All SIMs of this customer">{c.name}</a> }
+                            view! { <a href=href title=t!("console-sims-customer-link-title")>{c.name}</a> }
                         });
                         view! {
                             <tr data-testid=testids::OPS_SIM_ROW>
                                 <td class="mono"><a href=routes::ops_sim(s.id)>{s.iccid}</a></td>
                                 <td class="mono">{s.msisdn.as_deref().map(format_msisdn).unwrap_or_else(|| "—".into())}</td>
                                 <td><span class=format!("badge badge--{}", state_tone(s.status))>{s.status.label()}</span></td>
-                                <td>{s.card_type.as_str()}</td>
+                                <td>{s.card_type.label()}</td>
                                 <td>{customer}</td>
                                 <td>{s.tariff.map(|t| t.name)}</td>
                                 <td class="muted">{jst(s.updated_at)}</td>
@@ -81,12 +82,12 @@ fn Table(page: SimPage, filter: SimFilter) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            {empty.then(|| view! { <p class="muted ops-empty">"No SIM matches this filter."</p> })}
+            {empty.then(|| view! { <p class="muted ops-empty">{t!("console-sims-empty")}</p> })}
         </div>
         <nav class="ops-pager">
-            <span class="muted">{if empty { String::new() } else { format!("Showing {}–{}", first, first + shown - 1) }}</span>
-            {prev.map(|href| view! { <a class="btn btn--ghost btn--small" href=href data-testid=testids::OPS_PREV_PAGE>"← Previous"</a> })}
-            {next.map(|href| view! { <a class="btn btn--ghost btn--small" href=href data-testid=testids::OPS_NEXT_PAGE>"Next →"</a> })}
+            <span class="muted">{if empty { String::new() } else { t!("console-sims-showing", first = first.to_string(), last = (first + shown - 1).to_string()) }}</span>
+            {prev.map(|href| view! { <a class="btn btn--ghost btn--small" href=href data-testid=testids::OPS_PREV_PAGE>{t!("console-prev")}</a> })}
+            {next.map(|href| view! { <a class="btn btn--ghost btn--small" href=href data-testid=testids::OPS_NEXT_PAGE>{t!("console-next")}</a> })}
         </nav>
     }
 }
@@ -116,42 +117,42 @@ fn SimsPage() -> impl IntoView {
     );
     let tariffs = Resource::new(|| (), |_| ops_tariffs());
     view! {
-        <Title text="SIMs · Operator console" />
+        <Title text=t!("console-sims-title") />
         <StaffOnly page=move |staff: crate::domain::console::Staff| {
             let f = filter();
             let may_bulk = staff.role.may(crate::domain::console::Permission::Operate);
             let selected = move |v: Option<&str>, cur: Option<&str>| v == cur;
             view! {
                 <div class="page-head">
-                    <h1>"SIM cards"</h1>
+                    <h1>{t!("console-sims-heading")}</h1>
                 </div>
                 <Form method="GET" action="" attr:class="panel ops-filters" attr:data-testid=testids::OPS_FILTER_FORM>
                     <label class="field">
-                        <span>"ICCID or number"</span>
-                        <input type="search" name="q" inputmode="numeric" placeholder="8981… or 080…" value=f.q.clone().unwrap_or_default() />
+                        <span>{t!("console-sims-q-label")}</span>
+                        <input type="search" name="q" inputmode="numeric" placeholder=t!("console-sims-q-placeholder") value=f.q.clone().unwrap_or_default() />
                     </label>
                     <label class="field">
-                        <span>"Status"</span>
+                        <span>{t!("console-col-status")}</span>
                         <select name="status">
-                            <option value="">"Any"</option>
+                            <option value="">{t!("console-any")}</option>
                             {LifecycleState::ALL.into_iter().map(|s| view! {
                                 <option value=s.as_str() selected=selected(Some(s.as_str()), f.status.map(|x| x.as_str()))>{s.label()}</option>
                             }).collect_view()}
                         </select>
                     </label>
                     <label class="field">
-                        <span>"Type"</span>
+                        <span>{t!("console-col-type")}</span>
                         <select name="type">
-                            <option value="">"Any"</option>
+                            <option value="">{t!("console-any")}</option>
                             {[CardType::Prepaid, CardType::Postpaid, CardType::DataOnly].into_iter().map(|t| view! {
-                                <option value=t.as_str() selected=selected(Some(t.as_str()), f.card_type.map(|x| x.as_str()))>{t.as_str()}</option>
+                                <option value=t.as_str() selected=selected(Some(t.as_str()), f.card_type.map(|x| x.as_str()))>{t.label()}</option>
                             }).collect_view()}
                         </select>
                     </label>
                     <label class="field">
-                        <span>"Tariff"</span>
+                        <span>{t!("console-col-tariff")}</span>
                         <select name="tariff">
-                            <option value="">"Any"</option>
+                            <option value="">{t!("console-any")}</option>
                             <Transition fallback=|| ()>
                                 {move || Suspend::new(async move {
                                     let current = filter().tariff;
@@ -163,7 +164,7 @@ fn SimsPage() -> impl IntoView {
                         </select>
                     </label>
                     <label class="field">
-                        <span>"Order"</span>
+                        <span>{t!("console-sims-order")}</span>
                         <select name="sort">
                             {SimSort::ALL.into_iter().map(|s| view! {
                                 <option value=s.as_str() selected=s == f.sort>{s.label()}</option>
@@ -174,19 +175,19 @@ fn SimsPage() -> impl IntoView {
                         <input type="hidden" name="customer" value=c.to_string() />
                     })}
                     <div class="ops-filters__actions">
-                        <button class="btn btn--primary" type="submit">"Filter"</button>
-                        <a class="btn btn--ghost" href=routes::OPS_SIMS>"Clear"</a>
+                        <button class="btn btn--primary" type="submit">{t!("console-sims-filter")}</button>
+                        <a class="btn btn--ghost" href=routes::OPS_SIMS>{t!("console-sims-clear")}</a>
                     </div>
                 </Form>
                 {f.customer.map(|c| view! {
-                    <p class="ops-chip">{format!("Customer #{c}")}" "
-                        <a href=routes::ops_sims(&SimFilter { customer: None, page: 1, ..filter() }.to_query()) aria-label="Remove the customer filter">"×"</a>
+                    <p class="ops-chip">{t!("console-sims-customer-chip", id = c.to_string())}" "
+                        <a href=routes::ops_sims(&SimFilter { customer: None, page: 1, ..filter() }.to_query()) aria-label=t!("console-sims-customer-chip-remove")>"×"</a>
                     </p>
                 })}
                 {may_bulk.then(|| view! {
                     <super::bulk::BulkPanel filter=Signal::derive(filter) on_done=Callback::new(move |()| page.refetch()) />
                 })}
-                <Transition fallback=|| view! { <p class="muted">"Loading SIMs…"</p> }>
+                <Transition fallback=|| view! { <p class="muted">{t!("console-sims-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match page.await {
                             Ok(p) => view! { <Table page=p filter=filter() /> }.into_any(),

@@ -5,8 +5,9 @@ use super::StaffOnly;
 use crate::components::status::ErrorPanel;
 use crate::console::api_records::{ops_tariff_plans, OpsDeleteTariff, OpsSaveTariff};
 use crate::domain::console::{Permission, Staff};
-use crate::domain::console_records::{TariffPlan, TARIFF_KINDS};
+use crate::domain::console_records::{tariff_kind_label, TariffPlan, TARIFF_KINDS};
 use crate::domain::topup::yen_label;
+use crate::t;
 use crate::testids;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -22,18 +23,18 @@ fn TariffForm(save: ServerAction<OpsSaveTariff>, plan: Option<TariffPlan>) -> im
         <ActionForm action=save attr:class="form ops-tariff-form" attr:data-testid=testids::OPS_TARIFF_FORM>
             <input type="hidden" name="id" value=plan.as_ref().map(|p| p.id.to_string()).unwrap_or_default() />
             <div class="form__row">
-                <label class="field"><span>"Name"</span><input type="text" name="name" required maxlength="80" value=field(|p| p.name.clone()) /></label>
-                <label class="field field--short"><span>"Monthly price (¥)"</span><input type="text" name="monthly_price_yen" inputmode="numeric" required value=field(|p| p.monthly_price_yen.to_string()) /></label>
-                <label class="field field--short"><span>"Kind"</span>
+                <label class="field"><span>{t!("console-tariffs-name")}</span><input type="text" name="name" required maxlength="80" value=field(|p| p.name.clone()) /></label>
+                <label class="field field--short"><span>{t!("console-tariffs-price")}</span><input type="text" name="monthly_price_yen" inputmode="numeric" required value=field(|p| p.monthly_price_yen.to_string()) /></label>
+                <label class="field field--short"><span>{t!("console-tariffs-kind")}</span>
                     <select name="kind">
-                        {TARIFF_KINDS.into_iter().map(|k| view! { <option value=k selected=kind == k>{k}</option> }).collect_view()}
+                        {TARIFF_KINDS.into_iter().map(|k| view! { <option value=k selected=kind == k>{tariff_kind_label(k)}</option> }).collect_view()}
                     </select>
                 </label>
             </div>
-            <label class="field"><span>"Description"</span><input type="text" name="description" maxlength="1000" value=field(|p| p.description.clone()) /></label>
+            <label class="field"><span>{t!("console-tariffs-description")}</span><input type="text" name="description" maxlength="1000" value=field(|p| p.description.clone()) /></label>
             <div class="form__actions">
                 <button class="btn btn--primary" type="submit" disabled=move || save.pending().get()>
-                    {if plan.is_some() { "Save changes" } else { "Add plan" }}
+                    {if plan.is_some() { t!("console-save-changes") } else { t!("console-tariffs-add-button") }}
                 </button>
             </div>
         </ActionForm>
@@ -61,19 +62,19 @@ fn TariffsPage() -> impl IntoView {
             .or_else(|| delete.value().get().and_then(Result::err))
     };
     view! {
-        <Title text="Tariff plans · Operator console" />
+        <Title text=t!("console-tariffs-title") />
         <StaffOnly page=move |staff: Staff| {
             let admin = staff.role.may(Permission::Administer);
             view! {
-                <h1>"Tariff plans"</h1>
+                <h1>{t!("console-tariffs-heading")}</h1>
                 {move || error().map(|e| view! { <p class="form__error" role="alert" data-testid=testids::OPS_TARIFF_ERROR>{e.to_string()}</p> })}
-                <Transition fallback=|| view! { <p class="muted">"Loading plans…"</p> }>
+                <Transition fallback=|| view! { <p class="muted">{t!("console-tariffs-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match plans.await {
                             Ok(list) => view! {
                                 <div class="panel table-wrap">
                                     <table class="table">
-                                        <thead><tr><th>"Plan"</th><th>"Kind"</th><th class="num">"Monthly"</th><th class="num">"SIMs"</th><th></th></tr></thead>
+                                        <thead><tr><th>{t!("console-plan")}</th><th>{t!("console-tariffs-kind")}</th><th class="num">{t!("console-tariffs-monthly")}</th><th class="num">{t!("console-nav-sims")}</th><th></th></tr></thead>
                                         <tbody>
                                             {list.into_iter().map(|p| {
                                                 let id = p.id;
@@ -81,15 +82,15 @@ fn TariffsPage() -> impl IntoView {
                                                 view! {
                                                     <tr data-testid=testids::OPS_TARIFF_ROW>
                                                         <td><strong>{p.name.clone()}</strong><br /><span class="muted small">{p.description.clone()}</span></td>
-                                                        <td>{p.kind.clone()}</td>
+                                                        <td>{tariff_kind_label(&p.kind)}</td>
                                                         <td class="num">{yen_label(p.monthly_price_yen.max(0) as u64)}</td>
                                                         <td class="num">{p.sims}</td>
                                                         <td>{admin.then(|| view! {
                                                             <div class="ops-inline">
-                                                                <button class="btn btn--ghost btn--small" type="button" on:click=move |_| editing.set(Some(id))>"Edit"</button>
+                                                                <button class="btn btn--ghost btn--small" type="button" on:click=move |_| editing.set(Some(id))>{t!("console-tariffs-edit")}</button>
                                                                 <ActionForm action=delete>
                                                                     <input type="hidden" name="id" value=id.to_string() />
-                                                                    <button class="btn btn--danger-outline btn--small" type="submit">"Delete"</button>
+                                                                    <button class="btn btn--danger-outline btn--small" type="submit">{t!("console-tariffs-delete")}</button>
                                                                 </ActionForm>
                                                             </div>
                                                         })}</td>
@@ -109,7 +110,7 @@ fn TariffsPage() -> impl IntoView {
                 </Transition>
                 {admin.then(|| view! {
                     <section class="panel">
-                        <h2>"Add a tariff plan"</h2>
+                        <h2>{t!("console-tariffs-add-heading")}</h2>
                         <TariffForm save plan=None />
                     </section>
                 })}

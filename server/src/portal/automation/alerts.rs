@@ -9,10 +9,15 @@ use app::domain::dates::jst_datetime_label;
 use app::domain::usage_alerts::{cycle_of, due, Threshold, UsageAlert, UsageAlerts, MAX_PER_SIM};
 use app::domain::{Customer, PortalError, SubscriptionId};
 use app::ports::{Alerts, SimPortal};
+use app::t;
 use async_trait::async_trait;
 
 const SET: &str = "usage_alert_set";
 const REMOVED: &str = "usage_alert_removed";
+
+fn no_alert() -> String {
+    t!("server-alert-not-found")
+}
 
 impl Automation {
     async fn alerts_of(&self, customer: &Customer, key: i64) -> Result<UsageAlerts, PortalError> {
@@ -107,16 +112,26 @@ impl Automation {
                 .unwrap_or_default(),
             Err(_) => String::new(),
         };
-        let message = threshold.reached_message(used, remaining);
-        let label = threshold.label();
-        let email = emails::usage_alert(
-            &label,
-            &message,
-            &number,
-            &app::routes::sim_page(sim),
-            &self.base_url,
-        );
-        let detail = format!("Alert “{label}” sent by email: {message}");
+        // The email, and the timeline's line about it (stored once), in the customer's language.
+        let lang = emails::lang_of(&self.db, customer.id).await;
+        let (email, detail) = app::i18n::with_lang_sync(lang, || {
+            let message = threshold.reached_message(used, remaining);
+            let label = threshold.label();
+            let email = emails::usage_alert(
+                lang,
+                &label,
+                &message,
+                &number,
+                &app::routes::sim_page(sim),
+                &self.base_url,
+            );
+            let detail = t!(
+                "server-alert-sent-detail",
+                label = label.as_str(),
+                message = message.as_str()
+            );
+            (email, detail)
+        });
         let firing = Firing {
             alert_id: id,
             cycle: &cycle,
@@ -172,13 +187,10 @@ impl Alerts for Automation {
         {
             Added::Added(_) => {}
             Added::Duplicate => {
-                return Err(PortalError::invalid(
-                    "value",
-                    "You already have this alert.",
-                ))
+                return Err(PortalError::invalid("value", t!("server-alert-duplicate")))
             }
         }
-        let detail = format!("Usage alert set: {}", threshold.label());
+        let detail = t!("server-alert-set-detail", label = threshold.label());
         self.timeline(customer.id, key, SET, &detail, None, "accepted")
             .await;
         self.alerts_of(customer, key).await
@@ -191,18 +203,18 @@ impl Alerts for Automation {
         alert_id: &str,
     ) -> Result<UsageAlerts, PortalError> {
         let (_, key) = self.owned(customer, id).await?;
-        let alert = parse_row_id(alert_id, "alert")?;
+        let alert = parse_row_id(alert_id, no_alert)?;
         let row = rows::get(&self.db, alert).await.map_err(store)?;
         let Some(row) = row.filter(|r| r.customer_id == customer.id && r.subscription_id == key)
         else {
-            return Err(PortalError::NoSuch("We could not find that alert.".into()));
+            return Err(PortalError::NoSuch(no_alert()));
         };
         if rows::remove(&self.db, customer.id, alert)
             .await
             .map_err(store)?
         {
             if let Some(t) = Threshold::from_row(&row.kind, row.value) {
-                let detail = format!("Usage alert removed: {}", t.label());
+                let detail = t!("server-alert-removed-detail", label = t.label());
                 self.timeline(customer.id, key, REMOVED, &detail, None, "accepted")
                     .await;
             }

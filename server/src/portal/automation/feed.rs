@@ -7,6 +7,7 @@ use app::domain::dates::jst_datetime_label;
 use app::domain::feed::{parse_label, FeedToken, NewFeedToken, MAX_TOKENS, TOKEN_PREFIX};
 use app::domain::{Customer, PortalError};
 use app::ports::Feed;
+use app::t;
 use async_trait::async_trait;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -29,9 +30,13 @@ impl FeedLimiter {
     pub fn check(&self, id: i64) -> Result<(), PortalError> {
         self.0.check_key(&id).map_err(|not_until| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
-            PortalError::rate_limited("This feed token is read too often.", wait)
+            PortalError::rate_limited(&t!("server-feed-too-often"), wait)
         })
     }
+}
+
+fn no_token() -> String {
+    t!("server-feed-token-not-found")
 }
 
 fn new_token() -> String {
@@ -47,7 +52,7 @@ fn info(r: &feed_tokens::TokenRow) -> FeedToken {
         created_label: jst_datetime_label(r.created_at),
         last_used_label: r
             .last_used_at
-            .map_or_else(|| "Never".to_string(), jst_datetime_label),
+            .map_or_else(|| t!("server-feed-never"), jst_datetime_label),
     }
 }
 
@@ -74,7 +79,7 @@ impl Feed for Automation {
         if live.len() >= MAX_TOKENS {
             return Err(PortalError::invalid(
                 "label",
-                format!("You can have at most {MAX_TOKENS} feed tokens; revoke one first."),
+                t!("server-feed-max-tokens", max = MAX_TOKENS.to_string()),
             ));
         }
         let token = new_token();
@@ -86,7 +91,7 @@ impl Feed for Automation {
             Some(customer.id),
             None,
             "feed_token_created",
-            &format!("Usage feed token “{label}” created"),
+            &t!("server-feed-created-detail", label = label.as_str()),
         )
         .await
         .map_err(store)?;
@@ -96,25 +101,25 @@ impl Feed for Automation {
                 id: id.to_string(),
                 label,
                 created_label: jst_datetime_label(crate::store::now()),
-                last_used_label: "Never".into(),
+                last_used_label: t!("server-feed-never"),
             },
         })
     }
 
     async fn revoke_token(&self, customer: &Customer, id: &str) -> Result<(), PortalError> {
-        let id = parse_row_id(id, "token")?;
+        let id = parse_row_id(id, no_token)?;
         if !feed_tokens::revoke(&self.db, customer.id, id)
             .await
             .map_err(store)?
         {
-            return Err(PortalError::NoSuch("We could not find that token.".into()));
+            return Err(PortalError::NoSuch(no_token()));
         }
         crate::store::audit::record(
             &self.db,
             Some(customer.id),
             None,
             "feed_token_revoked",
-            "Usage feed token revoked",
+            &t!("server-feed-revoked-detail"),
         )
         .await
         .map_err(store)?;

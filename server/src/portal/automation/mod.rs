@@ -90,6 +90,7 @@ impl Automation {
         }
     }
 
+    /// A timeline line; `detail` is stored once, in the language current when written.
     async fn timeline(
         &self,
         customer: i64,
@@ -160,12 +161,13 @@ pub async fn run(automation: Arc<Automation>) {
     }
 }
 
-fn parse_row_id(s: &str, what: &str) -> Result<i64, PortalError> {
+/// A row's id, or `NoSuch` with the text `missing` ("We could not find that trip.").
+fn parse_row_id(s: &str, missing: impl FnOnce() -> String) -> Result<i64, PortalError> {
     s.trim()
         .parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
-        .ok_or_else(|| PortalError::NoSuch(format!("We could not find that {what}.")))
+        .ok_or_else(|| PortalError::NoSuch(missing()))
 }
 
 fn store(e: crate::store::StoreError) -> PortalError {

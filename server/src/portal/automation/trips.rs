@@ -15,6 +15,7 @@ use crate::store::trips::{self as rows, NewTrip, Step, TripRow};
 use app::domain::trips::{dates_label, Trip, TripStage, TripState, TripView};
 use app::domain::{Customer, PortalError, SubscriptionId};
 use app::ports::Trips;
+use app::t;
 use async_trait::async_trait;
 use chrono::NaiveDate;
 
@@ -50,14 +51,18 @@ fn view(r: &TripRow) -> Option<TripView> {
     })
 }
 
-/// "“Seoul trip”, 14–21 May 2027" or "14–21 May 2027".
+/// "“Seoul trip”, 14–21 May 2027" or "your trip of 14–21 May 2027".
 fn name(t: &Trip) -> String {
     let dates = dates_label(t.first_day, t.last_day);
     if t.label.is_empty() {
-        format!("your trip of {dates}")
+        t!("server-trip-name-unnamed", dates = dates)
     } else {
-        format!("“{}”, {dates}", t.label)
+        t!("server-trip-name", label = t.label.as_str(), dates = dates)
     }
+}
+
+fn no_trip() -> String {
+    t!("server-trip-not-found")
 }
 
 impl Automation {
@@ -98,9 +103,17 @@ impl Automation {
             + i64::try_from(self.cfg.trip_retry.as_millis()).unwrap_or(300_000)
     }
 
+    /// One look at a due trip, in the customer's language: the timeline's lines it writes are
+    /// stored once, so they are written in the language the customer reads.
+    async fn step_trip(&self, id: i64, token: &str) -> Option<Step<'static>> {
+        let customer = rows::get(&self.db, id).await.ok().flatten()?.customer_id;
+        let lang = crate::emails::lang_of(&self.db, customer).await;
+        app::i18n::with_lang(lang, self.step_trip_now(id, token)).await
+    }
+
     /// One look at a due trip: what to write back (`None`: leave the row as it is, its lease
     /// runs out).
-    async fn step_trip(&self, id: i64, token: &str) -> Option<Step<'static>> {
+    async fn step_trip_now(&self, id: i64, token: &str) -> Option<Step<'static>> {
         let row = rows::get(&self.db, id).await.ok().flatten()?;
         let state = TripState::parse(&row.state)?;
         let Some(trip) = trip_of(&row) else {
@@ -137,8 +150,7 @@ impl Automation {
             }
             (TripState::Scheduled, TripStage::Over) => {
                 // The portal was down for the whole trip: nothing to switch any more.
-                let detail =
-                    format!("Trip roaming for {name} ended before roaming could be switched on");
+                let detail = t!("server-trip-missed", name = name.as_str());
                 self.timeline(customer.id, sub, STEP, &detail, Some(TRIP_ACTOR), "failed")
                     .await;
                 return Some(Step {
@@ -147,8 +159,7 @@ impl Automation {
                 });
             }
             (TripState::Underway, TripStage::Over) if row.roaming_was_on => {
-                let detail =
-                    format!("Trip {name} is over; roaming stays on, as it was before the trip");
+                let detail = t!("server-trip-over-stays-on", name = name.as_str());
                 self.timeline(
                     customer.id,
                     sub,
@@ -183,8 +194,7 @@ impl Automation {
                 // Already as wanted. Before any attempt of ours, at the start: it was on before.
                 let was_on = want_on && row.attempts == 0;
                 if was_on {
-                    let detail =
-                        format!("Roaming was already on for {name}; it stays on after the trip");
+                    let detail = t!("server-trip-already-on", name = name.as_str());
                     self.timeline(
                         customer.id,
                         sub,
@@ -220,9 +230,9 @@ impl Automation {
             return None;
         }
         let detail = if want_on {
-            format!("International roaming on for {name}")
+            t!("server-trip-roaming-on", name = name.as_str())
         } else {
-            format!("International roaming off: {name} is over")
+            t!("server-trip-roaming-off", name = name.as_str())
         };
         match self
             .sims
@@ -238,10 +248,12 @@ impl Automation {
                 e @ (PortalError::Declined(_) | PortalError::Conflict(_) | PortalError::Internal),
             ) => {
                 if attempts >= MAX_REFUSALS {
-                    let detail = format!(
-                        "Trip roaming could not switch roaming {} for {name}: {e} Please switch it on the options card.",
-                        if want_on { "on" } else { "off" }
-                    );
+                    let (name, error) = (name.as_str(), e.to_string());
+                    let detail = if want_on {
+                        t!("server-trip-failed-on", name = name, error = error)
+                    } else {
+                        t!("server-trip-failed-off", name = name, error = error)
+                    };
                     self.timeline(customer.id, sub, STEP, &detail, Some(TRIP_ACTOR), "failed")
                         .await;
                     Some(Step {
@@ -298,16 +310,13 @@ impl Trips for Automation {
         if let Some(other) = open.iter().find(|o| o.overlaps(&trip)) {
             return Err(PortalError::invalid(
                 "firstDay",
-                format!(
-                    "These dates overlap {}. Cancel that trip first or pick other dates.",
-                    name(other)
-                ),
+                t!("server-trip-overlap", name = name(other)),
             ));
         }
         if open.len() >= MAX_OPEN {
             return Err(PortalError::invalid(
                 "firstDay",
-                format!("A SIM can have at most {MAX_OPEN} upcoming trips."),
+                t!("server-trip-max-open", max = MAX_OPEN.to_string()),
             ));
         }
         let (first, last) = (trip.first_day.to_string(), trip.last_day.to_string());
@@ -324,10 +333,7 @@ impl Trips for Automation {
         )
         .await
         .map_err(store)?;
-        let detail = format!(
-            "Trip roaming scheduled for {}: roaming on from 00:00 JST on the first day until midnight after the last",
-            name(&trip)
-        );
+        let detail = t!("server-trip-scheduled-detail", name = name(&trip));
         self.timeline(customer.id, key, SCHEDULED, &detail, None, "accepted")
             .await;
         self.trips_of(customer, key).await
@@ -340,11 +346,11 @@ impl Trips for Automation {
         trip_id: &str,
     ) -> Result<Vec<TripView>, PortalError> {
         let (_, key) = self.owned(customer, id).await?;
-        let trip = parse_row_id(trip_id, "trip")?;
+        let trip = parse_row_id(trip_id, no_trip)?;
         let row = rows::get(&self.db, trip).await.map_err(store)?;
         let Some(row) = row.filter(|r| r.customer_id == customer.id && r.subscription_id == key)
         else {
-            return Err(PortalError::NoSuch("We could not find that trip.".into()));
+            return Err(PortalError::NoSuch(no_trip()));
         };
         let started = trip_of(&row).is_none_or(|t| t.stage(now()) != TripStage::Scheduled);
         if started
@@ -353,14 +359,14 @@ impl Trips for Automation {
                 .map_err(store)?
         {
             return Err(match TripState::parse(&row.state) {
-                Some(TripState::Cancelled) => PortalError::Conflict("This trip is already cancelled.".into()),
-                _ => PortalError::Conflict(
-                    "This trip has started, so it can no longer be cancelled. Turn roaming off on the options card if you need to.".into(),
-                ),
+                Some(TripState::Cancelled) => {
+                    PortalError::Conflict(t!("server-trip-already-cancelled"))
+                }
+                _ => PortalError::Conflict(t!("server-trip-started")),
             });
         }
         if let Some(t) = trip_of(&row) {
-            let detail = format!("Trip roaming cancelled for {}", name(&t));
+            let detail = t!("server-trip-cancelled-detail", name = name(&t));
             self.timeline(customer.id, key, CANCELLED, &detail, None, "accepted")
                 .await;
         }

@@ -295,7 +295,7 @@ async fn usage(
             iccid,
             &name,
             &t.to_string(),
-            &format!("{t}% of your data is used"),
+            crate::emails::StoreAlert::Used(t),
         )
         .await?;
     }
@@ -313,7 +313,7 @@ async fn alert(
     iccid: &str,
     plan: &str,
     mark: &str,
-    headline: &str,
+    headline: crate::emails::StoreAlert,
 ) -> Result<bool, StoreError> {
     let Some(email) = crate::store::customers::find_by_id(db, customer)
         .await?
@@ -321,6 +321,7 @@ async fn alert(
     else {
         return Ok(false);
     };
+    let lang = crate::emails::lang_of(db, customer).await;
     let mut tx = crate::store::begin_write(db).await?;
     let marked = sqlx::query(
         "UPDATE store_bundles SET alerts_sent = alerts_sent || $1 WHERE id = $2 \
@@ -341,7 +342,7 @@ async fn alert(
         .map(|r| r.try_get::<String, _>("description"))
         .transpose()?
         .unwrap_or_else(|| plan.to_string());
-    let mail = crate::emails::store_data_alert(headline, &description, iccid, base);
+    let mail = crate::emails::store_data_alert(lang, headline, &description, iccid, base);
     crate::store::outbox::enqueue(&mut *tx, mail.to(&email, None)).await?;
     tx.commit().await?;
     tracing::info!(iccid, bundle = bundle_id, mark, "store data alert written");
@@ -377,7 +378,7 @@ pub async fn expiry_sweep(db: &Db, base: &str) -> Result<usize, StoreError> {
             &iccid,
             &plan,
             "expiry",
-            "your plan ends within a day",
+            crate::emails::StoreAlert::EndsSoon,
         )
         .await?
         {

@@ -48,13 +48,13 @@ pub fn qr_svg(code: &str) -> Result<String, PortalError> {
 
 fn esim_go(e: EsimGoError) -> PortalError {
     match e {
-        EsimGoError::UnknownEsim => PortalError::NoSuch("eSIM Go does not know this eSIM.".into()),
+        EsimGoError::UnknownEsim => PortalError::NoSuch(app::t!("store-esimgo-unknown-esim")),
         EsimGoError::Rejected { message, .. } => {
-            PortalError::Declined(format!("eSIM Go refused: {message}"))
+            PortalError::Declined(app::t!("store-esimgo-refused", message = message))
         }
         other => {
             tracing::warn!(error = %other, "eSIM Go call failed");
-            PortalError::UpstreamUnavailable("The eSIM supplier".into())
+            PortalError::UpstreamUnavailable(app::t!("store-supplier"))
         }
     }
 }
@@ -63,15 +63,13 @@ impl PortalStore {
     async fn own_esim(&self, customer: &Customer, iccid: &str) -> Result<EsimRow, PortalError> {
         let iccid = iccid.trim();
         if iccid.is_empty() || iccid.len() > 22 || !iccid.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(PortalError::NoSuch(
-                "You have no eSIM with this ICCID.".into(),
-            ));
+            return Err(PortalError::NoSuch(app::t!("store-esim-not-yours")));
         }
         orders::esim(&self.db, iccid)
             .await
             .map_err(store_error)?
             .filter(|e| e.customer_id == customer.id)
-            .ok_or_else(|| PortalError::NoSuch("You have no eSIM with this ICCID.".into()))
+            .ok_or_else(|| PortalError::NoSuch(app::t!("store-esim-not-yours")))
     }
 
     /// Every eSIM of the customer with its bundles.
@@ -178,10 +176,7 @@ impl PortalStore {
     ) -> Result<EsimDetail, PortalError> {
         let e = self.own_esim(customer, iccid).await?;
         if !self.esimgo.supports_suspend() {
-            return Err(PortalError::Conflict(
-                "Suspending and restoring an eSIM needs eSIM Go's API v2.5; this portal is set up for an older version."
-                    .into(),
-            ));
+            return Err(PortalError::Conflict(app::t!("store-suspend-unsupported")));
         }
         if (e.state == "suspended") == suspend {
             return self.one_detail(e).await;

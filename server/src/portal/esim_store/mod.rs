@@ -49,9 +49,9 @@ impl PortalStore {
             .map_err(store_error)?
         {
             Some(_) => Ok(()),
-            None => Err(PortalError::UpstreamUnavailable(
-                "The eSIM catalogue (loading for the first time)".into(),
-            )),
+            None => Err(PortalError::UpstreamUnavailable(app::t!(
+                "store-catalogue-loading"
+            ))),
         }
     }
 }
@@ -112,8 +112,9 @@ impl app::ports::Store for PortalStore {
         {
             Ok(())
         } else {
-            Err(PortalError::NoSuch(format!(
-                "There is no plan named {name}."
+            Err(PortalError::NoSuch(app::t!(
+                "store-no-plan-named",
+                name = name.to_string()
             )))
         }
     }

@@ -6,14 +6,50 @@ use crate::portal::store_error;
 use crate::store::store_orders::{self as orders, now_ms, EsimRow, Inserted, NewOrder, OrderRow};
 use crate::store::store_plans;
 use app::domain::store_orders::{EsimSummary, OrderFilter, OrderStage, ProfileStage, StoreOrder};
+use app::domain::topup::yen_label;
 use app::domain::{Customer, PortalError};
+use app::i18n::Lang;
 use std::time::Duration;
 
 fn reused_key() -> PortalError {
-    PortalError::Conflict(
-        "This request key was already used for a different purchase. Open the plan again to start a new one."
-            .into(),
-    )
+    PortalError::Conflict(app::t!("store-key-reused"))
+}
+
+/// The saga's failure messages (kept in English on the order, see `saga`).
+const FAILURES: [&str; 7] = [
+    "store-failure-no-pay-method",
+    "store-failure-billing-down",
+    "store-failure-billing-refused",
+    "store-failure-declined",
+    "store-failure-not-through",
+    "store-failure-not-confirmed",
+    "store-failure-checking",
+];
+/// The saga's refund messages, with the amount returned.
+const REFUNDS: [&str; 2] = [
+    "store-failure-refunded-unsupplied",
+    "store-failure-refunded-not-taken",
+];
+
+/// The order's failure in the reader's language: a kept text that is a catalog message in
+/// English is shown as that message; any other (older) text as it is.
+fn failure_text(row: &OrderRow, stored: &str) -> String {
+    let lang = app::i18n::current();
+    if lang == Lang::En {
+        return stored.to_string();
+    }
+    if let Some(key) = FAILURES
+        .into_iter()
+        .find(|k| app::i18n::tr(Lang::En, k) == stored)
+    {
+        return app::i18n::tr(lang, key);
+    }
+    let amount = yen_label(row.amount_jpy.unsigned_abs());
+    let refund = |lang: Lang, key: &str| app::tr!(lang, key, amount = amount.clone());
+    match REFUNDS.into_iter().find(|k| refund(Lang::En, k) == stored) {
+        Some(key) => refund(lang, key),
+        None => stored.to_string(),
+    }
 }
 
 pub fn summary(e: &EsimRow) -> EsimSummary {
@@ -37,7 +73,11 @@ pub fn view(row: &OrderRow, esims: &[EsimRow]) -> StoreOrder {
         created_at: row.created_at,
         top_up_iccid: row.iccid.clone(),
         // Shown only once the order has ended without eSIMs.
-        failure: stage.is_final().then(|| row.failure.clone()).flatten(),
+        failure: stage
+            .is_final()
+            .then_some(row.failure.as_deref())
+            .flatten()
+            .map(|f| failure_text(row, f)),
         esims: esims
             .iter()
             .filter(|e| e.order_id == row.id)
@@ -71,14 +111,12 @@ impl PortalStore {
         }
         let plan = match store_plans::get(db, plan_name).await.map_err(store_error)? {
             Some(p) if p.active => p,
-            _ => return Err(PortalError::NoSuch("This plan is no longer sold.".into())),
+            _ => return Err(PortalError::NoSuch(app::t!("store-plan-not-sold"))),
         };
         if let Some(iccid) = iccid {
             let owned = orders::esim(db, iccid).await.map_err(store_error)?;
             if owned.is_none_or(|e| e.customer_id != customer.id) {
-                return Err(PortalError::NoSuch(
-                    "You have no eSIM with this ICCID.".into(),
-                ));
+                return Err(PortalError::NoSuch(app::t!("store-esim-not-yours")));
             }
         }
         // Priced and checked by eSIM Go before any money moves.
@@ -98,15 +136,12 @@ impl PortalStore {
                         total_cents = priced.total_cents,
                         "eSIM Go balance too low for an order; top up the organisation"
                     );
-                    return Err(PortalError::Declined(
-                        "This plan cannot be bought right now. Nothing was charged; please try again later."
-                            .into(),
-                    ));
+                    return Err(PortalError::Declined(app::t!("store-cannot-buy-later")));
                 }
                 Ok(_) => {}
                 Err(e) => {
                     tracing::warn!(error = %e, "eSIM Go balance unreadable");
-                    return Err(PortalError::UpstreamUnavailable("The eSIM supplier".into()));
+                    return Err(PortalError::UpstreamUnavailable(app::t!("store-supplier")));
                 }
             },
             Err(crate::esimgo::EsimGoError::Rejected { message, .. }) => {
@@ -115,14 +150,11 @@ impl PortalStore {
                     message,
                     "eSIM Go refused to validate an order"
                 );
-                return Err(PortalError::Declined(
-                    "This plan cannot be bought right now. Nothing was charged; please try another plan or try again later."
-                        .into(),
-                ));
+                return Err(PortalError::Declined(app::t!("store-cannot-buy-another")));
             }
             Err(e) => {
                 tracing::warn!(error = %e, "eSIM Go did not validate an order");
-                return Err(PortalError::UpstreamUnavailable("The eSIM supplier".into()));
+                return Err(PortalError::UpstreamUnavailable(app::t!("store-supplier")));
             }
         }
         let unit = self
@@ -204,12 +236,12 @@ impl PortalStore {
         let id: i64 = id
             .trim()
             .parse()
-            .map_err(|_| PortalError::NoSuch("There is no such order.".into()))?;
+            .map_err(|_| PortalError::NoSuch(app::t!("store-no-such-order")))?;
         let row = orders::get(&self.db, id)
             .await
             .map_err(store_error)?
             .filter(|r| r.customer_id == customer.id)
-            .ok_or_else(|| PortalError::NoSuch("There is no such order.".into()))?;
+            .ok_or_else(|| PortalError::NoSuch(app::t!("store-no-such-order")))?;
         self.order_view(row).await
     }
 

@@ -19,12 +19,17 @@
 //! by another store order) before a transaction is ever sent again, the credit by the credit
 //! log. So one payment is captured once, buys one eSIM Go order, and is credited back at most
 //! once.
+//!
+//! The customer's `failure` text is kept as the English text of its catalog message (the
+//! order's record, written by requests and the worker alike); the order's view shows it in
+//! the reader's language (`purchase::failure_text`).
 
 use crate::esimgo::{EsimGoClient, EsimGoError, OrderLine, PlacedOrder};
 use crate::store::store_orders::{self as orders, now_ms, Change, OrderRow, State};
 use crate::store::{Db, StoreError};
 use crate::whmcs::{amount_jpy, WhmcsClient, WhmcsError};
 use app::domain::topup::yen_label;
+use app::i18n::Lang;
 use std::time::Duration;
 
 /// What CapturePayment says for a declined card (contract §5).
@@ -255,16 +260,35 @@ impl PurchaseSaga {
     // ---- payment -------------------------------------------------------------------------
 
     async fn start(&self, row: &OrderRow, token: &str) -> Result<Step, StoreError> {
-        match self.whmcs.get_pay_methods(row.whmcs_client_id.unsigned_abs()).await {
+        match self
+            .whmcs
+            .get_pay_methods(row.whmcs_client_id.unsigned_abs())
+            .await
+        {
             Ok(methods) if methods.is_empty() => {
-                self.not_paid(row, token, "Add a payment method to your billing account, then buy again. Nothing was charged.", None).await
+                self.not_paid(
+                    row,
+                    token,
+                    &app::tr!(Lang::En, "store-failure-no-pay-method"),
+                    None,
+                )
+                .await
             }
-            Ok(_) => match self.step_to(row, token, State::Invoicing, Change::default()).await? {
+            Ok(_) => match self
+                .step_to(row, token, State::Invoicing, Change::default())
+                .await?
+            {
                 Some(row) => self.create_invoice(&row, token).await,
                 None => Ok(Step::Stop),
             },
             Err(e) => {
-                self.not_paid(row, token, "Billing was not available, so nothing was charged. Please try again in a few minutes.", Some(e.to_string())).await
+                self.not_paid(
+                    row,
+                    token,
+                    &app::tr!(Lang::En, "store-failure-billing-down"),
+                    Some(e.to_string()),
+                )
+                .await
             }
         }
     }
@@ -323,7 +347,7 @@ impl PurchaseSaga {
                 self.not_paid(
                     row,
                     token,
-                    "Billing refused the payment, so nothing was charged.",
+                    &app::tr!(Lang::En, "store-failure-billing-refused"),
                     Some(e.to_string()),
                 )
                 .await
@@ -383,7 +407,15 @@ impl PurchaseSaga {
         };
         match self.whmcs.capture_payment(invoice.unsigned_abs()).await {
             Ok(()) => self.paid(&row, token).await,
-            Err(e) if e.api_message() == Some(DECLINED) => self.close_unpaid(&row, token, invoice, "Your card was declined, so nothing was charged. Check the card in billing and buy again.").await,
+            Err(e) if e.api_message() == Some(DECLINED) => {
+                self.close_unpaid(
+                    &row,
+                    token,
+                    invoice,
+                    &app::tr!(Lang::En, "store-failure-declined"),
+                )
+                .await
+            }
             Err(e) => {
                 tracing::warn!(error = %e, id = row.id, invoice, "capture answer unclear; reading the invoice");
                 self.settle_capture(&row, token).await
@@ -408,7 +440,7 @@ impl PurchaseSaga {
                 self.not_paid(
                     row,
                     token,
-                    "The payment did not go through, so nothing was charged.",
+                    &app::tr!(Lang::En, "store-failure-not-through"),
                     Some(format!("invoice {invoice} is {}", inv.status)),
                 )
                 .await
@@ -418,7 +450,7 @@ impl PurchaseSaga {
                     row,
                     token,
                     invoice,
-                    "The payment was not confirmed, so nothing was charged. Please buy again.",
+                    &app::tr!(Lang::En, "store-failure-not-confirmed"),
                 )
                 .await
             }
@@ -502,13 +534,8 @@ impl PurchaseSaga {
             Ok(placed) => self.ordered(&row, token, &placed.reference).await,
             // Refused on its merits (bundle withdrawn, balance): no order exists.
             Err(EsimGoError::Rejected { message, .. }) => {
-                self.to_refund(
-                    &row,
-                    token,
-                    "eSIM Go could not supply this plan right now",
-                    message,
-                )
-                .await
+                self.to_refund(&row, token, "store-failure-refunded-unsupplied", message)
+                    .await
             }
             Err(e) => {
                 let wait = self.backoff_ms(row.attempts);
@@ -543,7 +570,7 @@ impl PurchaseSaga {
                 .to_refund(
                     row,
                     token,
-                    "eSIM Go did not take the order",
+                    "store-failure-refunded-not-taken",
                     format!("no order after {} attempts", row.attempts),
                 )
                 .await;
@@ -622,6 +649,7 @@ impl PurchaseSaga {
         let email = crate::store::customers::find_by_id(&self.db, row.customer_id)
             .await?
             .map(|c| c.email);
+        let lang = crate::emails::lang_of(&self.db, row.customer_id).await;
         let mut tx = crate::store::begin_write(&self.db).await?;
         let new: Vec<orders::NewEsim> = esims
             .iter()
@@ -647,6 +675,7 @@ impl PurchaseSaga {
         }
         if let Some(to) = email {
             let mail = crate::emails::store_order_ready(
+                lang,
                 &row.plan_description,
                 row.quantity.unsigned_abs(),
                 row.iccid.as_deref(),
@@ -672,11 +701,12 @@ impl PurchaseSaga {
 
     // ---- money back ----------------------------------------------------------------------
 
+    /// `failure_key`: the catalog message saying why, with the `amount` returned.
     async fn to_refund(
         &self,
         row: &OrderRow,
         token: &str,
-        failure: &str,
+        failure_key: &str,
         why: String,
     ) -> Result<Step, StoreError> {
         tracing::error!(
@@ -684,9 +714,10 @@ impl PurchaseSaga {
             why,
             "store order cannot be supplied; refunding"
         );
-        let text = format!(
-            "{failure}, so we returned {} to your account as credit.",
-            yen_label(row.amount_jpy.unsigned_abs())
+        let text = app::tr!(
+            Lang::En,
+            failure_key,
+            amount = yen_label(row.amount_jpy.unsigned_abs())
         );
         self.advance(
             row,
@@ -754,7 +785,7 @@ impl PurchaseSaga {
         );
         let change = Change {
             last_error: Some(why.to_string()),
-            failure: Some("Our team is checking this order and will contact you.".into()),
+            failure: Some(app::tr!(Lang::En, "store-failure-checking")),
             next_attempt_ms: Some(None),
             ..Change::default()
         };

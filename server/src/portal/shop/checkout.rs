@@ -71,11 +71,9 @@ impl PortalShop {
             .map_err(whmcs_error)?;
         if methods.is_empty() {
             return Err(PortalError::PaymentRequired {
-                message: "Add a payment method before you order: nothing is charged until your \
-                          order is approved."
-                    .into(),
+                message: app::t!("portal-order-payment-required"),
                 pay_url: Some("/api/billing/payment-methods/manage".into()),
-                pay_label: Some("Add a payment method".into()),
+                pay_label: Some(app::t!("portal-add-payment-method")),
             });
         }
         let client = self
@@ -99,7 +97,7 @@ impl PortalShop {
         if client.address1.trim().is_empty() || client.postcode.trim().is_empty() {
             return Err(PortalError::Invalid {
                 field: "address".into(),
-                message: "Add your address before you order: we need it for the contract.".into(),
+                message: app::t!("portal-order-address-required"),
             });
         }
         let account = self.account(customer).await?;
@@ -182,11 +180,7 @@ impl PortalShop {
                     Some("FIELD_INTEGRITY_EXCEPTION") | Some("INVALID_CROSS_REFERENCE_KEY") => {
                         tracing::error!(error = %e, "Salesforce refused an order the catalog offered");
                         self.invalidate_catalog().await;
-                        PortalError::Conflict(
-                            "This product changed while you were ordering. Please check it and \
-                             order again."
-                                .into(),
-                        )
+                        PortalError::Conflict(app::t!("portal-order-product-changed"))
                     }
                     _ => salesforce_error(e),
                 });
@@ -278,11 +272,9 @@ impl PortalShop {
                 }
                 Some(row) if row.state != "creating" => return Ok(Some(order_view(&row))),
                 Some(_) if tokio::time::Instant::now() >= deadline => {
-                    return Err(PortalError::Conflict(
-                        "Your order is still being submitted. Please check your orders in a \
-                         minute."
-                            .into(),
-                    ))
+                    return Err(PortalError::Conflict(app::t!(
+                        "portal-order-still-submitting"
+                    )))
                 }
                 Some(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }

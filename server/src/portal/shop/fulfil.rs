@@ -73,10 +73,16 @@ fn store(e: crate::store::StoreError) -> StepError {
     }
 }
 
-/// The reason customers see when fulfilment waits for a payment method.
+/// The reason customers see when fulfilment waits for a payment method (stored in English on
+/// the order; shown in the customer's language, see `shown_reason`).
 pub const NO_PAYMENT_METHOD: &str =
     "We need a payment method before we can activate your order. Add one and we continue \
      automatically.";
+
+/// The reason customers see when fulfilment failed (stored like [`NO_PAYMENT_METHOD`]).
+pub const NOT_ACTIVATED: &str =
+    "We could not activate this order. Our team has been told and will contact you; you have \
+     not been charged for anything not activated.";
 
 fn whmcs_cycle(c: BillingCycle) -> &'static str {
     match c {
@@ -137,9 +143,7 @@ impl PortalShop {
                         tracing::error!(error = %e, order = id, "could not cancel the WHMCS order of a failed order");
                     }
                 }
-                let shown = "We could not activate this order. Our team has been told and will \
-                             contact you; you have not been charged for anything not activated.";
-                orders::finish(&self.db, id, lease, &row.state, Some(shown)).await?;
+                orders::finish(&self.db, id, lease, &row.state, Some(NOT_ACTIVATED)).await?;
                 self.report(&row, "Failed", Some(&code), Some(&message))
                     .await;
                 Ok(())
@@ -418,13 +422,16 @@ impl PortalShop {
             .sf_order_number
             .clone()
             .unwrap_or_else(|| row.id.clone());
-        let first_name = "there";
+        // No first name at hand: "Hello there,".
+        let first_name = "";
+        let lang = crate::emails::lang_of(&self.db, row.customer_id).await;
         let items: Vec<String> = quote.lines.iter().map(|l| l.name.clone()).collect();
         let base = self.settings.base_url.trim_end_matches('/');
-        let provisioned = crate::emails::order_provisioned(first_name, &number, &items, base);
+        let provisioned = crate::emails::order_provisioned(lang, first_name, &number, &items, base);
         let mut emails = vec![provisioned.to(email, None)];
         let activation = row.msisdn.as_ref().map(|m| {
             crate::emails::esim_activation(
+                lang,
                 first_name,
                 &app::domain::format_msisdn(m),
                 &format!(

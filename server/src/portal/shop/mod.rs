@@ -88,6 +88,18 @@ impl PortalShop {
     }
 }
 
+/// A stored pause or failure reason in the customer's language (the row keeps the English
+/// text the saga wrote; one it does not know shows as stored).
+fn shown_reason(stored: &str) -> String {
+    if stored == fulfil::NO_PAYMENT_METHOD {
+        app::t!("portal-order-paused-no-payment-method")
+    } else if stored == fulfil::NOT_ACTIVATED {
+        app::t!("portal-order-failed")
+    } else {
+        stored.to_string()
+    }
+}
+
 /// The order as the customer sees it.
 pub(crate) fn order_view(row: &OrderRow) -> OrderView {
     let quote: Option<Quote> = serde_json::from_str(&row.quote).ok();
@@ -96,7 +108,7 @@ pub(crate) fn order_view(row: &OrderRow) -> OrderView {
         .as_ref()
         .is_some_and(|q| q.service().options.contains_key("eid"));
     let action = row.paused_reason.as_ref().map(|_| OrderAction {
-        label: "Add a payment method".into(),
+        label: app::t!("portal-add-payment-method"),
         url: "/api/billing/payment-methods/manage".into(),
     });
     OrderView {
@@ -117,9 +129,9 @@ pub(crate) fn order_view(row: &OrderRow) -> OrderView {
             row.paused_reason.is_some(),
             row.failed_reason.is_some(),
         ),
-        paused: row.paused_reason.clone(),
+        paused: row.paused_reason.as_deref().map(shown_reason),
         action,
-        failed: row.failed_reason.clone(),
+        failed: row.failed_reason.as_deref().map(shown_reason),
         subscription_id: row
             .whmcs_service_id
             .filter(|_| state >= OrderState::BillingAccepted)

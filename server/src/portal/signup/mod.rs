@@ -30,8 +30,6 @@ use std::time::Duration;
 /// Seed 001: the customer-number lookup is kept 30 seconds.
 const LOOKUP_TTL: Duration = Duration::from_secs(30);
 
-pub const RECORDS: &str = "Our customer records";
-
 /// Everything the saga needs. Cloning is cheap.
 #[derive(Clone)]
 pub struct SignUps {
@@ -74,7 +72,7 @@ pub(crate) fn salesforce_error(e: SalesforceError) -> PortalError {
     } else {
         tracing::error!(error = %e, "Salesforce refused a call");
     }
-    PortalError::UpstreamUnavailable(RECORDS.into())
+    PortalError::UpstreamUnavailable(app::t!("portal-signup-records"))
 }
 
 fn new_lease() -> String {
@@ -131,7 +129,7 @@ impl SignUps {
         {
             return Err(PortalError::taken(
                 "email",
-                "This email already has a portal login. Log in, or reset its password.",
+                app::t!("portal-signup-email-taken"),
             ));
         }
         let Some(found) = self.lookup(&valid.customer_number).await? else {
@@ -139,8 +137,7 @@ impl SignUps {
             throttle.failed(client.ip, &valid.customer_number);
             return Err(PortalError::invalid(
                 "customerNumber",
-                "We could not find this customer number. Check it on your contract, or \
-                 contact support.",
+                app::t!("portal-signup-number-unknown"),
             ));
         };
         let linked = found.account.whmcs_client_id.is_some()
@@ -184,11 +181,7 @@ impl SignUps {
                     .map_err(store_error)?
                 {
                     Some(r) if r.state == signups::DONE => already_linked(),
-                    _ => PortalError::taken(
-                        "customerNumber",
-                        "A sign-up with this customer number is being completed. You will get an \
-                     email when it is done; then log in.",
-                    ),
+                    _ => PortalError::taken("customerNumber", app::t!("portal-signup-in-progress")),
                 },
             );
         };
@@ -211,11 +204,7 @@ impl SignUps {
 }
 
 fn already_linked() -> PortalError {
-    PortalError::taken(
-        "customerNumber",
-        "This customer number already has a portal login. Log in instead, or reset its \
-         password.",
-    )
+    PortalError::taken("customerNumber", app::t!("portal-signup-number-taken"))
 }
 
 /// The WHMCS contact details of a validated sign-up.

@@ -11,7 +11,7 @@
 //!    opened again) → welcome email and `done` in one transaction.
 
 use super::{contact_details, salesforce_error, SignUps};
-use crate::portal::{store_error, whmcs_error, BILLING};
+use crate::portal::{billing, store_error, whmcs_error};
 use crate::salesforce::records::NewCase;
 use crate::store::audit;
 use crate::store::customers::{self, Linked};
@@ -138,32 +138,24 @@ fn refusal(message: &str) -> PortalError {
     if m.contains("email")
         && (m.contains("exists") || m.contains("not available") || m.contains("duplicate"))
     {
-        PortalError::taken(
-            "email",
-            "This email already has a billing account with us. Log in to link it instead \
-             (\"First time here? Link your billing account\" on the login page).",
-        )
+        PortalError::taken("email", app::t!("portal-signup-email-has-billing"))
     } else if m.contains("phone") {
-        PortalError::invalid(
-            "phone",
-            "Enter a phone number we can call, e.g. 090-1234-5678.",
-        )
+        PortalError::invalid("phone", app::t!("portal-signup-phone-invalid"))
     } else if m.contains("email") {
-        PortalError::invalid("email", "Enter a valid email address.")
+        PortalError::invalid("email", app::t!("portal-signup-email-refused"))
     } else if m.contains("postcode") {
         PortalError::invalid(
             "address.postcode",
-            "Enter the 7-digit postcode, e.g. 150-0002.",
+            app::t!("portal-signup-postcode-invalid"),
         )
     } else if m.contains("country") || m.contains("state") {
-        PortalError::invalid("address.prefecture", "Choose your prefecture.")
+        PortalError::invalid(
+            "address.prefecture",
+            app::t!("portal-signup-prefecture-invalid"),
+        )
     } else {
         tracing::error!(message, "WHMCS refused a sign-up's client");
-        PortalError::BadRequest(
-            "Our billing system could not accept these details. Please check them, or contact \
-             support."
-                .into(),
-        )
+        PortalError::BadRequest(app::t!("portal-signup-billing-refused"))
     }
 }
 
@@ -211,7 +203,7 @@ async fn create_client(
                 return Err(later(
                     row,
                     e.to_string(),
-                    PortalError::UpstreamUnavailable(BILLING.into()),
+                    PortalError::UpstreamUnavailable(billing()),
                 ))
             }
         },
@@ -287,7 +279,7 @@ async fn create_login(s: &SignUps, row: &SignupRow, lease: &str) -> Result<(), S
             );
             return Err(Stop::Refused(PortalError::taken(
                 "email",
-                "This email already has a portal login. Log in, or reset its password.",
+                app::t!("portal-signup-email-taken"),
             )));
         }
     };
@@ -365,7 +357,12 @@ async fn complete(
         .await?;
     }
     let db_error = |e: crate::store::StoreError| later(row, e.to_string(), store_error(e));
-    let welcome = crate::emails::welcome(&contact.first_name, &row.customer_number, &s.base_url);
+    let welcome = crate::emails::welcome(
+        app::i18n::current(),
+        &contact.first_name,
+        &row.customer_number,
+        &s.base_url,
+    );
     let mut tx = s.db.begin().await.map_err(|e| db_error(e.into()))?;
     outbox::enqueue(&mut *tx, welcome.to(&row.email, None))
         .await

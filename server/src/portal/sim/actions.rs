@@ -6,6 +6,7 @@ use crate::freebit::FreebitError;
 use crate::portal::store_error;
 use crate::store::{audit, sim_requests};
 use app::domain::{Availability, Customer, Outcome, PortalError};
+use app::t;
 use std::future::Future;
 
 /// One carrier write as the portal records it.
@@ -14,7 +15,8 @@ pub(super) struct Request<'a> {
     pub kind: &'a str,
     pub payload: serde_json::Value,
     pub effective_on: Option<chrono::NaiveDate>,
-    /// The customer-readable line for the timeline ("To SIM Data-only 25GB from 1 Dec 2026").
+    /// The customer-readable line for the timeline ("To SIM Data-only 25GB from 1 Dec 2026"),
+    /// stored once in the language current when written.
     pub detail: String,
     /// Who the timeline names: the customer (`None`) or the portal's own job for them.
     pub actor: Option<&'a str>,
@@ -51,10 +53,7 @@ fn upstream_code(e: &FreebitError) -> String {
 /// What a refused write tells the customer: the carrier answered no, nothing changed.
 fn declined(e: &FreebitError) -> PortalError {
     tracing::error!(error = %e, "the carrier declined a change");
-    PortalError::Declined(
-        "The mobile network did not accept this change, so nothing was changed. Please try again later or contact support."
-            .into(),
-    )
+    PortalError::Declined(t!("server-sim-declined"))
 }
 
 impl PortalSims {
@@ -85,10 +84,9 @@ impl PortalSims {
         .map_err(store_error)?
         {
             sim_requests::Begin::Started(row) => row,
-            sim_requests::Begin::AlreadyOpen => return Err(PortalError::Conflict(
-                "The same change is already on its way to the network. This page shows it shortly."
-                    .into(),
-            )),
+            sim_requests::Begin::AlreadyOpen => {
+                return Err(PortalError::Conflict(t!("server-sim-already-open")))
+            }
         };
         let result = call().await;
         // Whatever the answer, what was cached about this customer may be out of date now.

@@ -6,6 +6,7 @@ use super::settle::kind;
 use super::{OwnedLine, PortalSims};
 use app::domain::dates::date_label;
 use app::domain::{format_msisdn, ActionReceipt, Customer, PortalError};
+use app::t;
 use chrono::NaiveDate;
 use serde_json::json;
 
@@ -22,13 +23,13 @@ impl PortalSims {
         if confirm_last4.trim() != ov.details.msisdn_last4() {
             return Err(PortalError::invalid(
                 "confirmLast4",
-                "To confirm, type the last 4 digits of this SIM's phone number.",
+                t!("server-sim-cancel-confirm"),
             ));
         }
         if !ov.cancel_dates().contains(&on) {
             return Err(PortalError::invalid(
                 "cancelOn",
-                "Choose the end of this month or of one of the next two months.",
+                t!("server-sim-cancel-date"),
             ));
         }
         let request = Request {
@@ -36,10 +37,10 @@ impl PortalSims {
             kind: kind::CANCEL,
             payload: json!({ "msisdn": owned.msisdn }),
             effective_on: Some(on),
-            detail: format!(
-                "{} to be cancelled on {}",
-                format_msisdn(&owned.msisdn),
-                date_label(on)
+            detail: t!(
+                "server-sim-cancel-detail",
+                number = format_msisdn(&owned.msisdn),
+                date = date_label(on)
             ),
         };
         self.carry_out(customer, owned, request, || async {
@@ -47,10 +48,10 @@ impl PortalSims {
         })
         .await?;
         Ok(ActionReceipt {
-            message: format!(
-                "Cancellation scheduled: {} stops working at the end of {}.",
-                format_msisdn(&owned.msisdn),
-                date_label(on)
+            message: t!(
+                "server-sim-cancel-done",
+                number = format_msisdn(&owned.msisdn),
+                date = date_label(on)
             ),
         })
     }

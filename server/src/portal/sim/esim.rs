@@ -5,6 +5,7 @@ use super::actions::{require, Request};
 use super::settle::{kind, ReissuePayload};
 use super::{OwnedLine, PortalSims};
 use app::domain::{ActionReceipt, Customer, Eid, PortalError};
+use app::t;
 use serde_json::json;
 
 impl PortalSims {
@@ -20,7 +21,7 @@ impl PortalSims {
         if line.eid.as_deref() == Some(eid.as_str()) {
             return Err(PortalError::invalid(
                 "eid",
-                "This is the EID of the device the eSIM is on now. Enter the new device's EID.",
+                t!("server-sim-reissue-same-eid"),
             ));
         }
         let request = Request {
@@ -31,7 +32,7 @@ impl PortalSims {
                 old_eid: line.eid.clone(),
             }),
             effective_on: None,
-            detail: format!("To the device with EID …{}", &eid.as_str()[24..]),
+            detail: t!("server-sim-reissue-detail", eid = &eid.as_str()[24..]),
         };
         let contract_line = line.contract_line.clone();
         self.carry_out(customer, owned, request, || async {
@@ -46,7 +47,7 @@ impl PortalSims {
         })
         .await?;
         Ok(ActionReceipt {
-            message: "Reissue started. In a few minutes you can install the eSIM on the new device; this page shows when it is ready.".into(),
+            message: t!("server-sim-reissue-done"),
         })
     }
 }

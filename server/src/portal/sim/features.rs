@@ -6,6 +6,7 @@ use super::settle::{kind, NetworkPayload};
 use super::{OwnedLine, PortalSims};
 use crate::freebit::wire::{TalkOption, OFF, ON};
 use app::domain::{ActionReceipt, Customer, FeatureChange, PortalError};
+use app::t;
 use serde_json::json;
 
 fn flag(v: Option<bool>) -> Option<String> {
@@ -24,7 +25,7 @@ impl PortalSims {
         if change.is_empty() {
             return Err(PortalError::invalid(
                 "features",
-                "Nothing to apply: these options are already set this way.",
+                t!("server-sim-features-nothing"),
             ));
         }
         if change.touches_voice_options() {
@@ -67,7 +68,7 @@ impl PortalSims {
                 kind: kind::NETWORK_TYPE,
                 payload: json!(NetworkPayload { to }),
                 effective_on: None,
-                detail: format!("Switch to {to}"),
+                detail: t!("server-sim-network-detail", network = to.to_string()),
             };
             let result = self
                 .carry_out(customer, owned, request, || async {
@@ -80,18 +81,19 @@ impl PortalSims {
                 // The voice options were accepted; say so, or the customer would retry them.
                 return Err(match (done.is_empty(), e) {
                     (true, e) => e,
-                    (false, PortalError::Declined(_)) => PortalError::Declined(format!(
-                        "Your other changes are being applied, but the network did not accept the switch to {to}. Please try it again later."
+                    (false, PortalError::Declined(_)) => PortalError::Declined(t!(
+                        "server-sim-network-declined",
+                        network = to.to_string()
                     )),
                     (false, e) => e,
                 });
             }
-            done.push(format!("the switch to {to} (up to 30 minutes)"));
+            done.push(t!("server-sim-network-done", network = to.to_string()));
         }
         Ok(ActionReceipt {
-            message: format!(
-                "Requested: {}. The network applies it shortly; the page shows it as pending until then.",
-                done.join("; ")
+            message: t!(
+                "server-sim-features-done",
+                changes = done.join(&t!("server-sim-features-separator"))
             ),
         })
     }

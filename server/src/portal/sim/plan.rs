@@ -6,6 +6,7 @@ use super::settle::{kind, PlanPayload};
 use super::{OwnedLine, PortalSims};
 use app::domain::dates::date_label;
 use app::domain::{ActionReceipt, Customer, PendingOperation, PlanCode, PortalError};
+use app::t;
 use serde_json::json;
 
 impl PortalSims {
@@ -20,15 +21,15 @@ impl PortalSims {
         if ov.details.plan() == Some(plan) {
             return Err(PortalError::invalid(
                 "newPlanCode",
-                format!("This SIM is already on {}.", plan.display_name()),
+                t!("server-sim-plan-same", plan = plan.display_name()),
             ));
         }
         let effective = ov.plan_change_effective_on();
-        let detail = format!(
-            "To {} from {} (was {})",
-            plan.display_name(),
-            date_label(effective),
-            ov.details.plan_name
+        let detail = t!(
+            "server-sim-plan-detail",
+            plan = plan.display_name(),
+            date = date_label(effective),
+            was = ov.details.plan_name.as_str()
         );
         let request = Request {
             actor: None,
@@ -48,10 +49,10 @@ impl PortalSims {
         })
         .await?;
         Ok(ActionReceipt {
-            message: format!(
-                "Your plan changes to {} on {}. Until then nothing changes.",
-                plan.display_name(),
-                date_label(effective)
+            message: t!(
+                "server-sim-plan-done",
+                plan = plan.display_name(),
+                date = date_label(effective)
             ),
         })
     }
@@ -66,34 +67,29 @@ impl PortalSims {
         let line = self.line(owned).await?;
         let ov = self.overview_with(owned, &line).await?;
         if ov.details.status != app::domain::SimStatus::Active {
-            return Err(PortalError::Conflict(
-                "This SIM's plan can no longer be changed online. Please contact support.".into(),
-            ));
+            return Err(PortalError::Conflict(t!("server-sim-plan-locked")));
         }
         if let Some(to) = ov.pending_network() {
-            return Err(PortalError::Conflict(format!(
-                "The line is switching to {to}; please cancel the plan change once that is done (up to 30 minutes)."
+            return Err(PortalError::Conflict(t!(
+                "server-sim-plan-withdraw-switching",
+                network = to.to_string()
             )));
         }
         let Some((to, effective_on)) = ov.pending.iter().find_map(|p| match p {
             PendingOperation::PlanChange { to, effective_on } => Some((to.clone(), *effective_on)),
             _ => None,
         }) else {
-            return Err(PortalError::Conflict(
-                "There is no scheduled plan change to cancel.".into(),
-            ));
+            return Err(PortalError::Conflict(t!("server-sim-plan-withdraw-none")));
         };
         if effective_on <= ov.today {
-            return Err(PortalError::Conflict(
-                "This plan change already applies and can no longer be cancelled.".into(),
-            ));
+            return Err(PortalError::Conflict(t!("server-sim-plan-withdraw-late")));
         }
         let current = line.plan_code.clone();
-        let detail = format!(
-            "The change to {} on {} was cancelled; the plan stays {}",
-            app::domain::SimDetails::plan_name_for(&to),
-            date_label(effective_on),
-            ov.details.plan_name
+        let detail = t!(
+            "server-sim-plan-withdraw-detail",
+            to = app::domain::SimDetails::plan_name_for(&to),
+            date = date_label(effective_on),
+            plan = ov.details.plan_name.as_str()
         );
         let request = Request {
             actor: None,
@@ -115,9 +111,9 @@ impl PortalSims {
         // The scheduled change is gone; close its request so the page stops showing it.
         self.close_open(owned, kind::CHANGE_PLAN).await?;
         Ok(ActionReceipt {
-            message: format!(
-                "The plan change was cancelled. Your plan stays {}.",
-                ov.details.plan_name
+            message: t!(
+                "server-sim-plan-withdraw-done",
+                plan = ov.details.plan_name.as_str()
             ),
         })
     }

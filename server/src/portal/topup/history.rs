@@ -83,10 +83,7 @@ pub(super) async fn read(
                     state: TopUpState::Applied,
                     invoice_id: None,
                     scheduled_for: None,
-                    message: format!(
-                        "{} added by the network or our staff.",
-                        topup_label(h.quota)
-                    ),
+                    message: app::t!("server-topup-carrier-added", quota = topup_label(h.quota)),
                     source: "carrier".into(),
                 });
             }

@@ -12,6 +12,7 @@ use super::{store_error, whmcs_error};
 use crate::store::top_ups::{self, now_ms, Inserted, NewTopUp, State, TopUpRow};
 use app::domain::{Customer, PortalError, SubscriptionId, TopUp, TopUpHistory, TopUpOrder};
 use app::ports::{SimPortal, TopUps};
+use app::t;
 use async_trait::async_trait;
 use saga::Saga;
 use std::sync::Arc;
@@ -161,7 +162,7 @@ impl TopUps for PortalTopUps {
         if order.scheduled_for.is_some_and(|d| d <= today_jst()) {
             return Err(PortalError::invalid(
                 "scheduledFor",
-                "The top-up date must be after today.",
+                t!("server-topup-date-after-today"),
             ));
         }
         let token = lease_token();
@@ -236,9 +237,7 @@ impl TopUps for PortalTopUps {
             && row.invoice_id.is_some()
             && row.next_attempt_ms.is_none()
         {
-            return Err(PortalError::Conflict(
-                "This top-up's invoice was closed unpaid. Please order the top-up again.".into(),
-            ));
+            return Err(PortalError::Conflict(t!("server-topup-invoice-closed")));
         }
         let path = match (row.payment_problem.as_deref(), row.invoice_id) {
             (Some("no_pay_method"), _) => "index.php?rp=/account/paymentmethods".to_string(),
@@ -260,8 +259,5 @@ impl TopUps for PortalTopUps {
 }
 
 fn reused_key() -> PortalError {
-    PortalError::Conflict(
-        "This request key was already used for a different top-up. Open the top-up form again to start a new one."
-            .into(),
-    )
+    PortalError::Conflict(t!("server-topup-key-reused"))
 }

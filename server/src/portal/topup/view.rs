@@ -5,6 +5,7 @@ use crate::store::top_ups::{State, TopUpRow};
 use app::domain::dates::{date_label, jst_datetime_label, parse_iso_date};
 use app::domain::topup::{topup_label, yen_label};
 use app::domain::{format_msisdn, PortalError, TopUp, TopUpState};
+use app::t;
 
 /// The portal link that mints a billing sign-in for this top-up (see `TopUps::pay_link`).
 pub fn pay_path(row: &TopUpRow) -> String {
@@ -31,16 +32,32 @@ pub fn public_state(row: &TopUpRow) -> TopUpState {
     }
 }
 
+/// " (invoice #42)" after an amount, or nothing.
+pub(super) fn invoice_suffix(invoice_id: Option<i64>) -> String {
+    invoice_id
+        .map(|i| t!("server-topup-invoice-suffix", id = i.to_string()))
+        .unwrap_or_default()
+}
+
 fn message(row: &TopUpRow) -> String {
     let quota = topup_label(row.quota_mb.unsigned_abs());
     let price = yen_label(row.amount_jpy.unsigned_abs());
     let number = format_msisdn(&row.msisdn);
-    let invoice = row
-        .invoice_id
-        .map(|i| format!(" (invoice #{i})"))
-        .unwrap_or_default();
+    let invoice = invoice_suffix(row.invoice_id);
+    let (quota, price, number, invoice) = (
+        quota.as_str(),
+        price.as_str(),
+        number.as_str(),
+        invoice.as_str(),
+    );
     match row.state {
-        State::Applied => format!("{quota} added to {number}. Paid {price}{invoice}."),
+        State::Applied => t!(
+            "server-topup-applied",
+            quota = quota,
+            number = number,
+            price = price,
+            invoice = invoice
+        ),
         State::Scheduled => {
             let day = row
                 .run_on
@@ -48,34 +65,42 @@ fn message(row: &TopUpRow) -> String {
                 .and_then(parse_iso_date)
                 .map(date_label)
                 .unwrap_or_default();
-            format!("Paid {price}{invoice}. {quota} will be added to {number} on {day}.")
+            t!(
+                "server-topup-scheduled",
+                price = price,
+                invoice = invoice,
+                quota = quota,
+                number = number,
+                day = day
+            )
         }
-        State::Paid | State::Applying => format!(
-            "Payment of {price} received{invoice}. The network has not confirmed the {quota} yet: we keep trying and add it shortly. You don't need to do anything."
+        State::Paid | State::Applying => t!(
+            "server-topup-paid",
+            price = price,
+            invoice = invoice,
+            quota = quota
         ),
-        State::Requested | State::Invoicing | State::Invoiced | State::Capturing => format!(
-            "We are confirming your payment of {price} with billing. This page shows the result shortly; please don't pay again."
-        ),
-        State::Crediting => format!(
-            "The network could not add {quota}, so we are returning the {price} you paid as account credit."
-        ),
-        State::Credited => format!(
-            "The network could not add {quota}, so the {price} you paid was returned to your account as credit."
-        ),
-        State::Failed => format!(
-            "Something went wrong with this {quota} top-up. Our team has been alerted and will put it right; you don't need to do anything."
-        ),
+        State::Requested | State::Invoicing | State::Invoiced | State::Capturing => {
+            t!("server-topup-confirming", price = price)
+        }
+        State::Crediting => t!("server-topup-crediting", quota = quota, price = price),
+        State::Credited => t!("server-topup-credited", quota = quota, price = price),
+        State::Failed => t!("server-topup-failed", quota = quota),
         State::PaymentFailed => match row.payment_problem.as_deref() {
-            Some("no_pay_method") => format!(
-                "There is no payment method on your billing account, so nothing was charged and no data was added. Add a card in billing, then order the {quota} again."
+            Some("no_pay_method") => t!("server-topup-no-pay-method", quota = quota),
+            Some("declined") => t!(
+                "server-topup-declined",
+                price = price,
+                invoice = invoice,
+                quota = quota
             ),
-            Some("declined") => format!(
-                "Your card was declined, so nothing was charged and no data was added. You can pay the {price}{invoice} in billing: the {quota} is added as soon as it is paid."
+            Some("unconfirmed") => t!(
+                "server-topup-unconfirmed",
+                price = price,
+                invoice = invoice,
+                quota = quota
             ),
-            Some("unconfirmed") => format!(
-                "Billing did not confirm the payment of {price}{invoice}, so no data was added yet. You can pay it in billing: the {quota} is added as soon as it is paid."
-            ),
-            _ => "Our billing system is not responding right now, so nothing was charged and no data was added. Please try again in a few minutes.".to_string(),
+            _ => t!("server-topup-billing-down"),
         },
     }
 }
@@ -102,19 +127,17 @@ pub fn answer(row: &TopUpRow) -> Result<TopUp, PortalError> {
         return Ok(to_view(row));
     }
     let (pay_url, pay_label) = match (row.payment_problem.as_deref(), row.invoice_id) {
-        (Some("no_pay_method"), _) => (
-            Some(pay_path(row)),
-            Some("Add a payment method in billing".to_string()),
-        ),
+        (Some("no_pay_method"), _) => {
+            (Some(pay_path(row)), Some(t!("server-topup-pay-add-method")))
+        }
         (Some("declined" | "unconfirmed"), Some(invoice)) => (
             Some(pay_path(row)),
-            Some(format!("Pay invoice #{invoice} in billing")),
+            Some(t!(
+                "server-topup-pay-invoice",
+                invoice = invoice.to_string()
+            )),
         ),
-        _ => {
-            return Err(PortalError::UpstreamUnavailable(
-                super::super::BILLING.into(),
-            ))
-        }
+        _ => return Err(PortalError::UpstreamUnavailable(super::super::billing())),
     };
     Err(PortalError::PaymentRequired {
         message: message(row),

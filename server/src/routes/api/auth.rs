@@ -16,9 +16,7 @@ pub(super) async fn login(
     body: Result<Json<LoginBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(body) = body.map_err(|e| {
-        too_large(&e).unwrap_or_else(|| {
-            PortalError::BadRequest("Send JSON with \"email\" and \"password\".".into())
-        })
+        too_large(&e).unwrap_or_else(|| PortalError::BadRequest(t!("server-api-login-json")))
     })?;
     let session = state
         .ports
@@ -65,7 +63,7 @@ pub(super) async fn password_reset(
     body: Result<Json<ResetBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(body) = body.map_err(|e| {
-        too_large(&e).unwrap_or_else(|| PortalError::BadRequest("Send JSON with \"email\".".into()))
+        too_large(&e).unwrap_or_else(|| PortalError::BadRequest(t!("server-api-reset-json")))
     })?;
     state
         .ports
@@ -74,7 +72,7 @@ pub(super) async fn password_reset(
         .await?;
     Ok((
         StatusCode::ACCEPTED,
-        Json(json!({"message": app::domain::account::RESET_SENT})),
+        Json(json!({"message": app::domain::account::reset_sent()})),
     )
         .into_response())
 }
@@ -92,9 +90,8 @@ pub(super) async fn password_reset_confirm(
     body: Result<Json<ResetConfirmBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<StatusCode, ApiError> {
     let Json(body) = body.map_err(|e| {
-        too_large(&e).unwrap_or_else(|| {
-            PortalError::BadRequest("Send JSON with \"token\" and \"newPassword\".".into())
-        })
+        too_large(&e)
+            .unwrap_or_else(|| PortalError::BadRequest(t!("server-api-reset-confirm-json")))
     })?;
     state
         .ports
@@ -119,11 +116,7 @@ pub(super) async fn link(
     body: Result<Json<LinkBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(body) = body.map_err(|e| {
-        too_large(&e).unwrap_or_else(|| {
-            PortalError::BadRequest(
-                "Send JSON with \"email\", \"billingPassword\" and \"newPassword\".".into(),
-            )
-        })
+        too_large(&e).unwrap_or_else(|| PortalError::BadRequest(t!("server-api-link-json")))
     })?;
     let session = state
         .ports

@@ -34,22 +34,17 @@ pub(super) fn object_with_text(
         Ok(Json(v)) if v.is_object() => v,
         Err(e) if too_large(&e).is_some() => return Err(ApiError(PortalError::TooLarge)),
         _ => {
-            return Err(ApiError(PortalError::BadRequest(
-                "Send a JSON object (Content-Type: application/json).".into(),
-            )))
+            return Err(ApiError(PortalError::BadRequest(t!(
+                "server-api-json-object"
+            ))))
         }
     };
     for (key, value) in v.as_object().into_iter().flatten() {
         if !allowed.contains(&key.as_str()) {
             let name: String = key.chars().take(40).collect();
-            let takes = if allowed.is_empty() {
-                "no fields".to_string()
-            } else {
-                allowed.join(", ")
-            };
             return Err(ApiError(PortalError::invalid(
                 &name,
-                format!("Unknown field \"{name}\": this request takes {takes}."),
+                unknown_field(&name, allowed),
             )));
         }
         let max = if texts.contains(&key.as_str()) {
@@ -60,11 +55,28 @@ pub(super) fn object_with_text(
         if value.as_str().is_some_and(|s| s.chars().count() > max) {
             return Err(ApiError(PortalError::invalid(
                 key,
-                format!("{key} is too long (at most {max} characters)."),
+                t!(
+                    "server-api-too-long",
+                    field = key.as_str(),
+                    max = max.to_string()
+                ),
             )));
         }
     }
     Ok(v)
+}
+
+/// "Unknown field "x": this request takes a, b." (also for server functions' arguments).
+pub(crate) fn unknown_field(name: &str, takes: &[&str]) -> String {
+    if takes.is_empty() {
+        t!("server-api-unknown-field-none", name = name)
+    } else {
+        t!(
+            "server-api-unknown-field",
+            name = name,
+            takes = takes.join(", ")
+        )
+    }
 }
 
 /// A string field, or a 400 naming it.
@@ -85,7 +97,7 @@ pub(super) fn bool_field(body: &Value, field: &str) -> Result<Option<bool>, ApiE
         Some(Value::Bool(b)) => Ok(Some(*b)),
         Some(_) => Err(ApiError(PortalError::invalid(
             field,
-            format!("{field} must be true or false."),
+            t!("server-api-must-be-bool", field = field),
         ))),
     }
 }
@@ -104,7 +116,7 @@ pub(super) fn opt_text<'a>(body: &'a Value, field: &str) -> Result<&'a str, ApiE
         Some(Value::String(s)) => Ok(s),
         Some(_) => Err(ApiError(PortalError::invalid(
             field,
-            format!("{field} must be a string."),
+            t!("server-api-must-be-string", field = field),
         ))),
     }
 }

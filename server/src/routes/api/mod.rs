@@ -22,6 +22,7 @@ use app::domain::{
     TopUpState, UsageReport,
 };
 use app::ports::{session_cookie, session_token, Client};
+use app::t;
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::request::Parts;
@@ -29,6 +30,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+pub(crate) use input::unknown_field;
 use serde::Deserialize;
 use serde_json::{json, Value};
 

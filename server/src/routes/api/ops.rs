@@ -8,6 +8,7 @@ use super::*;
 use app::console::port::{staff_cookie, staff_token, Source};
 use app::domain::console::{rejected_csv, Bucket, OperationInput, SimFilter, Staff};
 use app::domain::inventory::Operation;
+use app::t;
 use axum::body::Bytes;
 use std::collections::HashMap;
 
@@ -110,7 +111,7 @@ fn sim_id(raw: &str) -> Result<i64, ApiError> {
     raw.parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
-        .ok_or_else(|| ApiError(PortalError::NoSuch("There is no such SIM card.".into())))
+        .ok_or_else(|| ApiError(PortalError::NoSuch(t!("console-no-such-sim"))))
 }
 
 async fn sims(
@@ -125,7 +126,11 @@ async fn sims(
         let k: String = k.chars().take(40).collect();
         return Err(ApiError(PortalError::invalid(
             &k,
-            format!("Unknown parameter \"{k}\"; use {}.", KNOWN.join(", ")),
+            t!(
+                "console-unknown-param",
+                name = k.clone(),
+                known = KNOWN.join(", ")
+            ),
         )));
     }
     let filter = SimFilter::from_query(|k| q.get(k).cloned())?;
@@ -149,10 +154,10 @@ async fn operate(
 ) -> Result<Response, ApiError> {
     let id = sim_id(&id)?;
     let op = Operation::parse(&op).ok_or_else(|| {
-        ApiError(PortalError::NoSuch(format!(
-            "There is no operation \"{}\"; use {}.",
-            op.chars().take(40).collect::<String>(),
-            Operation::ALL
+        ApiError(PortalError::NoSuch(t!(
+            "console-no-such-operation-named",
+            op = op.chars().take(40).collect::<String>(),
+            known = Operation::ALL
                 .iter()
                 .map(|o| o.as_str())
                 .collect::<Vec<_>>()
@@ -174,9 +179,9 @@ async fn operate(
                 ],
             )?;
             serde_json::from_value::<OperationInput>(v).map_err(|e| {
-                ApiError(PortalError::BadRequest(format!(
-                    "The body's fields have the wrong types ({}).",
-                    e.to_string().chars().take(120).collect::<String>()
+                ApiError(PortalError::BadRequest(t!(
+                    "console-body-wrong-types",
+                    detail = e.to_string().chars().take(120).collect::<String>()
                 )))
             })?
         }
@@ -233,7 +238,7 @@ async fn activations(
                 chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
                     ApiError(PortalError::invalid(
                         k,
-                        format!("{k} must be a date, YYYY-MM-DD"),
+                        t!("console-param-date", name = k.to_string()),
                     ))
                 })
             })
@@ -245,10 +250,7 @@ async fn activations(
     let bucket = match q.get("bucket") {
         None => Bucket::Day,
         Some(b) => Bucket::parse(b).ok_or_else(|| {
-            ApiError(PortalError::invalid(
-                "bucket",
-                "bucket must be day, week or month",
-            ))
+            ApiError(PortalError::invalid("bucket", t!("console-bucket-invalid")))
         })?,
     };
     let days = state.ports.console.activations(&staff, from, to).await?;
@@ -269,9 +271,9 @@ async fn import(
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError(PortalError::TooLarge)
         } else {
-            ApiError(PortalError::BadRequest(
-                "The file could not be read.".into(),
-            ))
+            ApiError(PortalError::BadRequest(t!(
+                "console-import-body-unreadable"
+            )))
         }
     })?;
     let content_type = headers
@@ -279,9 +281,9 @@ async fn import(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     if !content_type.starts_with("text/csv") && !content_type.starts_with("text/plain") {
-        return Err(ApiError(PortalError::BadRequest(
-            "Send the file as the body with Content-Type: text/csv.".into(),
-        )));
+        return Err(ApiError(PortalError::BadRequest(t!(
+            "console-import-content-type"
+        ))));
     }
     let dry_run = match q.get("dryRun").map(String::as_str) {
         None | Some("false") => false,
@@ -289,7 +291,7 @@ async fn import(
         Some(_) => {
             return Err(ApiError(PortalError::invalid(
                 "dryRun",
-                "dryRun must be true or false",
+                t!("console-dry-run-invalid"),
             )))
         }
     };

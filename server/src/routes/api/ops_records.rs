@@ -8,6 +8,7 @@ use app::console::port::Source;
 use app::domain::console::{OperationInput, Role, SimFilter};
 use app::domain::console_records::{CodeStatus, CustomerInput, Picked, TariffInput};
 use app::domain::inventory::Operation;
+use app::t;
 use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
@@ -30,11 +31,20 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-fn id_of(raw: &str, what: &str) -> Result<i64, ApiError> {
+/// A path id; anything but a positive integer is 404 with `missing`'s text.
+fn id_of(raw: &str, missing: fn() -> String) -> Result<i64, ApiError> {
     raw.parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
-        .ok_or_else(|| ApiError(PortalError::NoSuch(format!("There is no such {what}."))))
+        .ok_or_else(|| ApiError(PortalError::NoSuch(missing())))
+}
+
+fn no_customer() -> String {
+    t!("console-no-such-customer")
+}
+
+fn no_tariff() -> String {
+    t!("console-no-such-tariff")
 }
 
 fn page_of(q: &HashMap<String, String>) -> Result<u32, ApiError> {
@@ -44,7 +54,7 @@ fn page_of(q: &HashMap<String, String>) -> Result<u32, ApiError> {
             .parse::<u32>()
             .ok()
             .filter(|p| (1..=10_000).contains(p))
-            .ok_or_else(|| ApiError(PortalError::invalid("page", "page must be 1–10000"))),
+            .ok_or_else(|| ApiError(PortalError::invalid("page", t!("console-page-range")))),
     }
 }
 
@@ -67,7 +77,7 @@ async fn customer(
     StaffAuthed(staff): StaffAuthed,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let id = id_of(&id, "customer")?;
+    let id = id_of(&id, no_customer)?;
     Ok(Json(state.ports.console.customer(&staff, id).await?).into_response())
 }
 
@@ -109,7 +119,7 @@ async fn edit_customer(
     body: JsonBody,
 ) -> Result<Response, ApiError> {
     staff.require(app::domain::console::Permission::Operate)?;
-    let id = id_of(&id, "customer")?;
+    let id = id_of(&id, no_customer)?;
     let input = customer_input(body)?;
     let saved = state
         .ports
@@ -125,7 +135,7 @@ async fn assign(
     Path(id): Path<String>,
     body: JsonBody,
 ) -> Result<Response, ApiError> {
-    let id = id_of(&id, "customer")?;
+    let id = id_of(&id, no_customer)?;
     let body = object(body, &["iccid"])?;
     let iccid = body
         .get("iccid")
@@ -149,7 +159,7 @@ async fn codes(
         Some(s) => Some(CodeStatus::parse(s).ok_or_else(|| {
             ApiError(PortalError::invalid(
                 "status",
-                "status must be UNUSED, USED or EXPIRED",
+                t!("console-code-status-invalid"),
             ))
         })?),
     };
@@ -168,7 +178,7 @@ async fn mark_code(
     Path(id): Path<String>,
     body: JsonBody,
 ) -> Result<Response, ApiError> {
-    let id = id_of(&id, "activation code")?;
+    let id = id_of(&id, || t!("console-no-such-code"))?;
     let body = object(body, &["status"])?;
     let status = body
         .get("status")
@@ -178,7 +188,7 @@ async fn mark_code(
         .ok_or_else(|| {
             ApiError(PortalError::invalid(
                 "status",
-                "status must be USED or EXPIRED",
+                t!("console-code-mark-invalid"),
             ))
         })?;
     Ok(Json(
@@ -242,7 +252,7 @@ async fn edit_tariff(
     body: JsonBody,
 ) -> Result<Response, ApiError> {
     staff.require(app::domain::console::Permission::Administer)?;
-    let id = id_of(&id, "tariff plan")?;
+    let id = id_of(&id, no_tariff)?;
     let input = tariff_input(body)?;
     Ok(Json(
         state
@@ -259,7 +269,7 @@ async fn delete_tariff(
     StaffAuthed(staff): StaffAuthed,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let id = id_of(&id, "tariff plan")?;
+    let id = id_of(&id, no_tariff)?;
     state
         .ports
         .console
@@ -278,7 +288,7 @@ async fn bulk(
     body: Option<Json<Value>>,
 ) -> Result<Response, ApiError> {
     let op = Operation::parse(&op)
-        .ok_or_else(|| ApiError(PortalError::NoSuch("There is no such operation.".into())))?;
+        .ok_or_else(|| ApiError(PortalError::NoSuch(t!("console-no-such-operation"))))?;
     if q.get("dryRun").map(String::as_str) == Some("true") {
         let filter = SimFilter::from_query(|k| q.get(k).cloned())?;
         return Ok(Json(
@@ -291,15 +301,9 @@ async fn bulk(
         .into_response());
     }
     let body = object(Ok(body.unwrap_or(Json(json!({})))), &["items", "reason"])?;
-    let picked: Vec<Picked> = serde_json::from_value(
-        body.get("items").cloned().unwrap_or(Value::Null),
-    )
-    .map_err(|_| {
-        ApiError(PortalError::invalid(
-            "items",
-            "items is a list of {\"id\", \"version\"} from a preview",
-        ))
-    })?;
+    let picked: Vec<Picked> =
+        serde_json::from_value(body.get("items").cloned().unwrap_or(Value::Null))
+            .map_err(|_| ApiError(PortalError::invalid("items", t!("console-bulk-items-list"))))?;
     let input = OperationInput {
         reason: body
             .get("reason")
@@ -328,12 +332,7 @@ fn role_of(v: &Value) -> Result<Role, ApiError> {
     v.get("role")
         .and_then(Value::as_str)
         .and_then(Role::parse)
-        .ok_or_else(|| {
-            ApiError(PortalError::invalid(
-                "role",
-                "role must be admin, support or viewer",
-            ))
-        })
+        .ok_or_else(|| ApiError(PortalError::invalid("role", t!("console-role-invalid"))))
 }
 
 /// `{email, role, password}` → 201 with the new login (admin).
@@ -367,7 +366,7 @@ async fn update_staff(
     body: JsonBody,
 ) -> Result<Response, ApiError> {
     staff.require(app::domain::console::Permission::Administer)?;
-    let id = id_of(&id, "staff login")?;
+    let id = id_of(&id, || t!("console-no-such-staff"))?;
     let v = object(body, &["role", "disabled"])?;
     let role = role_of(&v)?;
     let disabled = super::input::bool_field(&v, "disabled")?.unwrap_or(false);

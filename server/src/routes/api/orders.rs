@@ -22,7 +22,7 @@ pub(super) async fn personalized(
 
 /// The cart in a body: `sku`, `options` (an object of strings), `addOns` (an array of SKUs).
 fn cart(body: &Value) -> Result<Cart, ApiError> {
-    let sku = text_field(body, "sku", "Choose a product (sku).")?.to_string();
+    let sku = text_field(body, "sku", &t!("server-api-order-sku"))?.to_string();
     let mut options = BTreeMap::new();
     match body.get("options") {
         None | Some(Value::Null) => {}
@@ -31,7 +31,7 @@ fn cart(body: &Value) -> Result<Cart, ApiError> {
                 let Some(v) = v.as_str().filter(|v| v.chars().count() <= 256) else {
                     return Err(ApiError(PortalError::invalid(
                         k,
-                        format!("{k} must be a short string."),
+                        t!("server-api-must-be-short-string", field = k.as_str()),
                     )));
                 };
                 options.insert(k.clone(), v.to_string());
@@ -40,7 +40,7 @@ fn cart(body: &Value) -> Result<Cart, ApiError> {
         Some(_) => {
             return Err(ApiError(PortalError::invalid(
                 "options",
-                "options must be an object.",
+                t!("server-api-order-options"),
             )))
         }
     }
@@ -53,13 +53,13 @@ fn cart(body: &Value) -> Result<Cart, ApiError> {
             .ok_or_else(|| {
                 ApiError(PortalError::invalid(
                     "addOns",
-                    "addOns must be a list of SKUs.",
+                    t!("server-api-order-add-ons"),
                 ))
             })?,
         Some(_) => {
             return Err(ApiError(PortalError::invalid(
                 "addOns",
-                "addOns must be a list of SKUs.",
+                t!("server-api-order-add-ons"),
             )))
         }
     };

@@ -16,29 +16,34 @@ const ADDRESS_FIELDS: [&str; 5] = ["postcode", "prefecture", "city", "line1", "l
 /// The `address` object of a body, with known fields only; missing ones read as empty (the
 /// domain check then names them).
 fn address(body: &Value) -> Result<Address, ApiError> {
-    let a =
-        match body.get("address") {
-            Some(a @ Value::Object(_)) => a,
-            _ => return Err(ApiError(PortalError::invalid(
+    let a = match body.get("address") {
+        Some(a @ Value::Object(_)) => a,
+        _ => {
+            return Err(ApiError(PortalError::invalid(
                 "address",
-                "Send the address as an object with postcode, prefecture, city, line1 and line2.",
-            ))),
-        };
+                t!("server-api-address-object"),
+            )))
+        }
+    };
     for (key, value) in a.as_object().into_iter().flatten() {
         if !ADDRESS_FIELDS.contains(&key.as_str()) {
             let name: String = key.chars().take(40).collect();
             return Err(ApiError(PortalError::invalid(
                 &format!("address.{name}"),
-                format!(
-                    "Unknown field \"address.{name}\": an address has {}.",
-                    ADDRESS_FIELDS.join(", ")
+                t!(
+                    "server-api-address-unknown-field",
+                    name = name.as_str(),
+                    fields = ADDRESS_FIELDS.join(", ")
                 ),
             )));
         }
         if !(value.is_string() || value.is_null()) {
             return Err(ApiError(PortalError::invalid(
                 &format!("address.{key}"),
-                format!("address.{key} must be a string."),
+                t!(
+                    "server-api-must-be-string",
+                    field = format!("address.{key}")
+                ),
             )));
         }
     }
@@ -73,16 +78,13 @@ pub(super) async fn signup(
             "address",
         ],
     )?;
-    let field = |k: &str, what: &str| text_field(&body, k, what).map(str::to_string);
+    let field = |k: &str, what: String| text_field(&body, k, &what).map(str::to_string);
     let form = SignUp {
-        customer_number: field(
-            "customerNumber",
-            "Enter the customer number from your contract, e.g. SNX-300101.",
-        )?,
-        email: field("email", "Enter your email address.")?,
-        password: field("password", "Choose a password.")?,
-        name: field("name", "Enter your full name as on your contract.")?,
-        phone: field("phone", "Enter a phone number we can call.")?,
+        customer_number: field("customerNumber", t!("server-api-signup-customer-number"))?,
+        email: field("email", t!("server-api-signup-email"))?,
+        password: field("password", t!("server-api-signup-password"))?,
+        name: field("name", t!("server-api-signup-name"))?,
+        phone: field("phone", t!("server-api-signup-phone"))?,
         address: address(&body)?,
     };
     let session = state
@@ -114,7 +116,7 @@ pub(super) async fn change_address(
         Some(_) => {
             return Err(ApiError(PortalError::invalid(
                 "phone",
-                "phone must be a string.",
+                t!("server-api-must-be-string", field = "phone"),
             )))
         }
     };

@@ -57,7 +57,7 @@ pub(super) async fn change_plan(
     let plan = PlanCode::parse_input(text_field(
         &body,
         "newPlanCode",
-        "newPlanCode is required, e.g. \"PASI_25G\".",
+        &t!("server-api-sim-plan-required"),
     )?)?;
     Ok(accepted(
         state.ports.sims.change_plan(&customer, id, plan).await?,
@@ -97,7 +97,7 @@ pub(super) async fn features(
             v.as_str()
                 .and_then(|s| s.parse::<NetworkType>().ok())
                 .ok_or_else(|| {
-                    PortalError::invalid("networkType", "networkType must be \"4G\" or \"5G\".")
+                    PortalError::invalid("networkType", t!("server-api-sim-network-type"))
                 })?,
         ),
     };
@@ -123,7 +123,7 @@ pub(super) async fn cancel(
     let confirm = text_field(
         &body,
         "confirmLast4",
-        "confirmLast4 is required: the last 4 digits of the SIM's number.",
+        &t!("server-api-sim-confirm-required"),
     )?;
     let on = match body.get("cancelOn") {
         None | Some(Value::Null) => {
@@ -151,7 +151,7 @@ pub(super) async fn reissue_esim(
     let eid = Eid::parse_input(text_field(
         &body,
         "eid",
-        "eid is required: the new device's 32-digit EID.",
+        &t!("server-api-sim-eid-required"),
     )?)?;
     Ok(accepted(
         state.ports.sims.reissue_esim(&customer, id, eid).await?,

@@ -32,8 +32,8 @@ pub(super) async fn open_case(
         &["description"],
     )?;
     let new = NewCase {
-        subject: text_field(&body, "subject", "Give the case a subject.")?.to_string(),
-        category: text_field(&body, "category", "Choose a category.")?.to_string(),
+        subject: text_field(&body, "subject", &t!("server-api-case-subject"))?.to_string(),
+        category: text_field(&body, "category", &t!("server-api-case-category"))?.to_string(),
         description: opt_text(&body, "description")?.to_string(),
     };
     let case = state.ports.support.open_case(&c, new).await?;
@@ -47,7 +47,7 @@ pub(super) async fn comment(
     body: JsonBody,
 ) -> Result<(StatusCode, Json<CaseComment>), ApiError> {
     let body = object_with_text(body, &["body"], &["body"])?;
-    let text = text_field(&body, "body", "Write a comment.")?;
+    let text = text_field(&body, "body", &t!("server-api-case-comment"))?;
     let comment = state.ports.support.comment(&c, &id, text).await?;
     Ok((StatusCode::CREATED, Json(comment)))
 }

@@ -63,8 +63,7 @@ pub(super) async fn top_up_history(
     SimId(id): SimId,
     query: Result<Query<HistoryQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<TopUpHistory>, ApiError> {
-    let Query(q) = query
-        .map_err(|_| PortalError::BadRequest("Use fromDate and toDate as YYYY-MM-DD.".into()))?;
+    let Query(q) = query.map_err(|_| PortalError::BadRequest(t!("server-api-history-dates")))?;
     let (from, to) = parse_history_range(
         q.from_date.as_deref(),
         q.to_date.as_deref(),

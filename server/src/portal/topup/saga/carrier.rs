@@ -9,6 +9,7 @@ use crate::store::StoreError;
 use app::domain::dates::{date_label, jst_date, parse_iso_date};
 use app::domain::topup::topup_label;
 use app::domain::{format_msisdn, Outcome};
+use app::t;
 use chrono::Duration as Days;
 
 impl Saga {
@@ -90,9 +91,9 @@ impl Saga {
         if self.go(row, token, State::Applying, change).await? && row.attempts == 1 {
             self.audit(
                 row,
-                &format!(
-                    "The network has not confirmed the {} top-up yet; the portal keeps trying",
-                    topup_label(row.quota_mb.unsigned_abs())
+                &t!(
+                    "server-topup-step-unconfirmed",
+                    quota = topup_label(row.quota_mb.unsigned_abs())
                 ),
                 Outcome::Unconfirmed,
             )
@@ -113,12 +114,20 @@ impl Saga {
             Some(day) => (
                 State::Scheduled,
                 Some(check_time_ms(day)),
-                format!("{label} top-up scheduled for {}", date_label(day)),
+                t!(
+                    "server-topup-step-scheduled",
+                    quota = label.as_str(),
+                    date = date_label(day)
+                ),
             ),
             None => (
                 State::Applied,
                 None,
-                format!("{label} added to {}", format_msisdn(&row.msisdn)),
+                t!(
+                    "server-topup-step-added",
+                    quota = label.as_str(),
+                    number = format_msisdn(&row.msisdn)
+                ),
             ),
         };
         let change = Change {
@@ -209,7 +218,7 @@ impl Saga {
                     if self.go(row, token, State::Applied, done()).await? {
                         self.audit(
                             row,
-                            &format!("Scheduled {label} top-up added"),
+                            &t!("server-topup-step-scheduled-added", quota = label.as_str()),
                             Outcome::Accepted,
                         )
                         .await;

@@ -60,7 +60,8 @@ pub fn reference(row: &TopUpRow) -> String {
     format!("portal top-up {}", row.id)
 }
 
-/// The invoice line: names the quota and the number.
+/// The invoice line: names the quota and the number. A record in billing (shared with staff),
+/// written once whoever drives the saga: not translated.
 pub fn description(row: &TopUpRow) -> String {
     format!(
         "Data top-up {} for {}",
@@ -125,6 +126,7 @@ impl Saga {
         let email = crate::store::customers::find_by_id(&self.db, row.customer_id)
             .await?
             .map(|c| c.email);
+        let lang = crate::emails::lang_of(&self.db, row.customer_id).await;
         let mut tx = self.db.begin().await?;
         let moved = top_ups::transition_in(
             &mut *tx,
@@ -138,6 +140,7 @@ impl Saga {
         .await?;
         if let (true, Some(to)) = (moved, email) {
             let receipt = crate::emails::top_up_receipt(
+                lang,
                 "",
                 &app::domain::format_msisdn(&row.msisdn),
                 &app::domain::topup::topup_label(row.quota_mb.unsigned_abs()),
@@ -190,6 +193,8 @@ impl Saga {
         Ok(Step::Stop)
     }
 
+    /// A timeline line. `detail` is stored once, in the language current when written (the
+    /// request's while one drives the saga, English in the reconciler).
     async fn audit(&self, row: &TopUpRow, detail: &str, outcome: Outcome) {
         let r = audit::record_event(
             &self.db,

@@ -9,6 +9,7 @@ use crate::store::StoreError;
 use crate::whmcs::{amount_jpy, WhmcsError};
 use app::domain::topup::{topup_label, yen_label};
 use app::domain::Outcome;
+use app::t;
 
 impl Saga {
     pub(super) async fn start(&self, row: &TopUpRow, token: &str) -> Result<Step, StoreError> {
@@ -62,18 +63,15 @@ impl Saga {
             )
             .await?
         {
+            let quota = topup_label(row.quota_mb.unsigned_abs());
+            let quota = quota.as_str();
             let detail = match problem {
-                "no_pay_method" => "Top-up not charged: no payment method on the billing account",
-                "declined" => "Top-up payment declined; nothing was charged",
-                "unconfirmed" => "Top-up payment not confirmed; the invoice is unpaid",
-                _ => "Top-up not charged: billing was unavailable",
+                "no_pay_method" => t!("server-topup-step-no-pay-method", quota = quota),
+                "declined" => t!("server-topup-step-declined", quota = quota),
+                "unconfirmed" => t!("server-topup-step-unconfirmed-payment", quota = quota),
+                _ => t!("server-topup-step-billing-down", quota = quota),
             };
-            self.audit(
-                row,
-                &format!("{} ({})", detail, topup_label(row.quota_mb.unsigned_abs())),
-                Outcome::Failed,
-            )
-            .await;
+            self.audit(row, &detail, Outcome::Failed).await;
         }
         Ok(Step::Stop)
     }
@@ -253,16 +251,14 @@ impl Saga {
         if !moved {
             return Ok(Step::Stop);
         }
-        let invoice = row
-            .invoice_id
-            .map(|i| format!(" (invoice #{i})"))
-            .unwrap_or_default();
+        let invoice = crate::portal::topup::view::invoice_suffix(row.invoice_id);
         self.audit(
             row,
-            &format!(
-                "Paid {} for a {} top-up{invoice}",
-                yen_label(row.amount_jpy.unsigned_abs()),
-                topup_label(row.quota_mb.unsigned_abs())
+            &t!(
+                "server-topup-step-paid",
+                price = yen_label(row.amount_jpy.unsigned_abs()),
+                quota = topup_label(row.quota_mb.unsigned_abs()),
+                invoice = invoice
             ),
             Outcome::Accepted,
         )
@@ -332,7 +328,10 @@ impl Saga {
                 if self.go(row, token, row.state, done()).await? {
                     self.audit(
                         row,
-                        &format!("Unpaid top-up invoice #{invoice} cancelled"),
+                        &t!(
+                            "server-topup-step-invoice-cancelled",
+                            invoice = invoice.to_string()
+                        ),
                         Outcome::Failed,
                     )
                     .await;

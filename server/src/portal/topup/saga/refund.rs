@@ -8,6 +8,7 @@ use crate::store::StoreError;
 use crate::whmcs::amount_jpy;
 use app::domain::topup::{topup_label, yen_label};
 use app::domain::Outcome;
+use app::t;
 
 impl Saga {
     pub(super) async fn credit(&self, row: &TopUpRow, token: &str) -> Result<Step, StoreError> {
@@ -28,6 +29,7 @@ impl Saga {
         if !self.renew(row, token).await? {
             return Ok(Step::Stop);
         }
+        // A record in billing, found again by its reference: not translated.
         let description = format!(
             "Refund: the network could not add {} ({reference}, invoice #{})",
             topup_label(row.quota_mb.unsigned_abs()),
@@ -58,10 +60,10 @@ impl Saga {
         if self.go(row, token, State::Credited, done()).await? {
             self.audit(
                 row,
-                &format!(
-                    "The network could not add {}: {} returned as account credit",
-                    topup_label(row.quota_mb.unsigned_abs()),
-                    yen_label(row.amount_jpy.unsigned_abs())
+                &t!(
+                    "server-topup-step-credited",
+                    quota = topup_label(row.quota_mb.unsigned_abs()),
+                    price = yen_label(row.amount_jpy.unsigned_abs())
                 ),
                 Outcome::Failed,
             )
@@ -89,7 +91,7 @@ impl Saga {
             ..Change::default()
         };
         if self.go(row, token, State::Failed, change).await? {
-            self.audit(row, "Top-up needs a check by our team", Outcome::Failed)
+            self.audit(row, &t!("server-topup-step-needs-check"), Outcome::Failed)
                 .await;
         }
         Ok(Step::Stop)
