@@ -169,3 +169,25 @@ test("a usage feed token reads usage as JSON until revoked, and the history down
   const csv = require("fs").readFileSync(await download.path(), "utf8");
   expect(csv.split("\n")[0]).toBe("date,usage_mb,complete");
 });
+
+test("the operator console in Japanese", async ({ page }) => {
+  await page.goto("/ops/login");
+  await hydrated(page);
+  // Staff choose per browser (the cookie); the login page itself switches.
+  await switchTo(page, "日本語");
+  await expect(page).toHaveURL(/\/ops\/login$/);
+  await page.locator("input[type=email]").fill("admin@example.com");
+  await page.locator("input[type=password]").fill(PASSWORD);
+  await page.locator("form button[type=submit]").first().click();
+  await expect(page).toHaveURL(/\/ops$/);
+  await hydrated(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  await expect(page.locator("h1")).not.toContainText("Dashboard");
+  await page.screenshot({ path: "screenshots/ja-ops-dashboard.png", fullPage: true });
+  await page.goto("/ops/sims");
+  await hydrated(page);
+  await page.screenshot({ path: "screenshots/ja-ops-sims.png", fullPage: true });
+  await page.locator(`[data-testid="${ids.OPS_SIM_ROW}"] a`).first().click();
+  await hydrated(page);
+  await page.screenshot({ path: "screenshots/ja-ops-sim.png", fullPage: true });
+});

@@ -137,3 +137,5 @@ sim-reissue-digits = { $typed } of { $total } digits.
 sim-usage-of-total = of { $total }
 sim-topups-invoice = {" · invoice #"}{ $id }
 sim-pending-label = In progress
+sim-options-switch-note = Switching takes up to 30 minutes; the line accepts no other change meanwhile.
+sim-topup-charged-to = The price is charged to the payment method on your billing account.

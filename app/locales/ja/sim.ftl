@@ -137,3 +137,5 @@ sim-reissue-digits = { $total }桁中{ $typed }桁
 sim-usage-of-total = （全{ $total }）
 sim-topups-invoice = {" · 請求書 #"}{ $id }
 sim-pending-label = 処理中
+sim-options-switch-note = 切り替えには最大30分かかり、その間は回線のほかの変更を受け付けません。
+sim-topup-charged-to = 料金はご請求アカウントのお支払い方法に請求されます。

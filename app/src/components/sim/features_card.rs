@@ -101,7 +101,7 @@ pub fn FeaturesCard(overview: SimOverview) -> impl IntoView {
                             <span>{n.code()}</span>
                         </label>
                     }).collect_view()}
-                    <p class="muted small">"Switching takes up to 30 minutes; the line accepts no other change meanwhile."</p>
+                    <p class="muted small">{t!("sim-options-switch-note")}</p>
                 </fieldset>
                 <FormError error />
                 <div class="form__actions">

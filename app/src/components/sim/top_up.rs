@@ -234,7 +234,7 @@ fn TopUpForm(overview: SimOverview) -> impl IntoView {
                 <dt>{t!("sim-topup-review-price")}</dt><dd><strong>{yen_label(o.price_jpy())}</strong></dd>
                 <dt>{t!("sim-topup-review-when")}</dt><dd>{when}</dd>
             </dl>
-            <p class="muted small">"The price is charged to the payment method on your billing account."</p>
+            <p class="muted small">{t!("sim-topup-charged-to")}</p>
         })
     };
 

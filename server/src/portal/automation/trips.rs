@@ -86,6 +86,12 @@ impl Automation {
         Ok(list)
     }
 
+    /// A step of trip roaming in the SIM's timeline, in the job's name.
+    async fn trip_line(&self, customer: i64, sub: i64, detail: &str, outcome: &str) {
+        self.timeline(customer, sub, STEP, detail, Some(TRIP_ACTOR), outcome)
+            .await;
+    }
+
     pub(super) async fn step_trips(&self) -> usize {
         self.drive(Leased::Trips, |id, token| async move {
             let step = self.step_trip(id, &token).await;
@@ -151,8 +157,7 @@ impl Automation {
             (TripState::Scheduled, TripStage::Over) => {
                 // The portal was down for the whole trip: nothing to switch any more.
                 let detail = t!("server-trip-missed", name = name.as_str());
-                self.timeline(customer.id, sub, STEP, &detail, Some(TRIP_ACTOR), "failed")
-                    .await;
+                self.trip_line(customer.id, sub, &detail, "failed").await;
                 return Some(Step {
                     state: TripState::Over.as_str(),
                     ..keep(None)
@@ -160,15 +165,7 @@ impl Automation {
             }
             (TripState::Underway, TripStage::Over) if row.roaming_was_on => {
                 let detail = t!("server-trip-over-stays-on", name = name.as_str());
-                self.timeline(
-                    customer.id,
-                    sub,
-                    STEP,
-                    &detail,
-                    Some(TRIP_ACTOR),
-                    "accepted",
-                )
-                .await;
+                self.trip_line(customer.id, sub, &detail, "accepted").await;
                 return Some(Step {
                     state: TripState::Over.as_str(),
                     ..keep(None)
@@ -195,15 +192,7 @@ impl Automation {
                 let was_on = want_on && row.attempts == 0;
                 if was_on {
                     let detail = t!("server-trip-already-on", name = name.as_str());
-                    self.timeline(
-                        customer.id,
-                        sub,
-                        STEP,
-                        &detail,
-                        Some(TRIP_ACTOR),
-                        "accepted",
-                    )
-                    .await;
+                    self.trip_line(customer.id, sub, &detail, "accepted").await;
                 }
                 return Some(done(was_on || (!want_on && row.roaming_was_on)));
             }
@@ -254,8 +243,7 @@ impl Automation {
                     } else {
                         t!("server-trip-failed-off", name = name, error = error)
                     };
-                    self.timeline(customer.id, sub, STEP, &detail, Some(TRIP_ACTOR), "failed")
-                        .await;
+                    self.trip_line(customer.id, sub, &detail, "failed").await;
                     Some(Step {
                         state: TripState::Failed.as_str(),
                         attempts,
