@@ -18,9 +18,10 @@ async function hydrated(page: Page) {
 async function login(page: Page) {
   await page.goto("/login");
   await hydrated(page);
-  await page.locator("input[type=email]").fill(EMAIL);
-  await page.locator("input[type=password]").fill(PASSWORD);
-  await page.locator("form button[type=submit]").first().click();
+  const form = byId(page, ids.LOGIN_FORM);
+  await form.locator("input[type=email]").fill(EMAIL);
+  await form.locator("input[type=password]").fill(PASSWORD);
+  await form.locator("button[type=submit]").click();
   await expect(page).toHaveURL(/\/subscriptions$/);
   await hydrated(page);
 }
@@ -176,9 +177,10 @@ test("the operator console in Japanese", async ({ page }) => {
   // Staff choose per browser (the cookie); the login page itself switches.
   await switchTo(page, "日本語");
   await expect(page).toHaveURL(/\/ops\/login$/);
-  await page.locator("input[type=email]").fill("admin@example.com");
-  await page.locator("input[type=password]").fill(PASSWORD);
-  await page.locator("form button[type=submit]").first().click();
+  const form = byId(page, ids.OPS_LOGIN_FORM);
+  await form.locator("input[type=email]").fill("admin@example.com");
+  await form.locator("input[type=password]").fill(PASSWORD);
+  await form.locator("button[type=submit]").click();
   await expect(page).toHaveURL(/\/ops$/);
   await hydrated(page);
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");

@@ -89,7 +89,7 @@ pub fn LangSwitch() -> impl IntoView {
     let current = i18n::current();
     view! {
         <form class="lang-switch" method="post" action="/lang" aria-label=t!("common-language") data-testid=testids::LANG_SWITCH>
-            <input type="hidden" name="next" prop:value=next />
+            <input type="hidden" name="next" value=next />
             {Lang::ALL.map(|l| view! {
                 <button type="submit" name="lang" value=l.code() lang=l.code()
                     class=if l == current { "lang-switch__btn lang-switch__btn--on" } else { "lang-switch__btn" }
