@@ -165,3 +165,29 @@ fn the_language_comes_from_the_header_by_preference() {
     assert_eq!(Lang::from_accept_language("ja;q=0"), None);
     assert_eq!(Lang::parse("JA-jp"), Some(Lang::Ja));
 }
+
+#[test]
+fn dates_follow_the_language_in_jst() {
+    use crate::domain::dates::{date_label, jst_datetime_label, short_date_label};
+    use crate::domain::trips::dates_label;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    // 2026-11-30T15:05:00Z is 1 Dec 00:05 in Japan.
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-30T15:05:00Z")
+        .unwrap()
+        .timestamp();
+    assert_eq!(date_label(day), "1 Dec 2026");
+    assert_eq!(jst_datetime_label(at), "1 Dec 2026, 00:05");
+    let may = |d| chrono::NaiveDate::from_ymd_opt(2027, 5, d).unwrap();
+    assert_eq!(dates_label(may(14), may(21)), "14–21 May 2027");
+    with_lang_sync(Lang::Ja, || {
+        assert_eq!(date_label(day), "2026年12月1日");
+        assert_eq!(short_date_label(day), "12月1日");
+        assert_eq!(jst_datetime_label(at), "2026年12月1日 00:05");
+        assert_eq!(dates_label(may(14), may(21)), "2027年5月14日〜21日");
+        assert_eq!(
+            crate::domain::PortalError::NotFound.to_string(),
+            "ご契約が見つかりませんでした。"
+        );
+        assert_eq!(tr!(Lang::En, "common-days", count = num(2)), "2 days");
+    });
+}
