@@ -20,16 +20,19 @@ CREATE TABLE usage_alerts (
 CREATE UNIQUE INDEX usage_alerts_threshold ON usage_alerts (subscription_id, kind, value);
 CREATE INDEX usage_alerts_due_idx ON usage_alerts (next_attempt_ms);
 
--- One row per alert sent: the primary key is what makes it once per threshold per billing
--- cycle (`cycle` = the JST month, '2026-12'), whichever instance checks first. Rows stay when
--- the alert is removed (the timeline keeps its own line).
+-- One row per alert sent: the primary key is what makes it once per threshold (a SIM's kind
+-- and value) per billing cycle (`cycle` = the JST month, '2026-12'), whichever instance checks
+-- first, and however often the customer removes and sets the same threshold again.
 CREATE TABLE usage_alert_sends (
-    alert_id BIGINT NOT NULL,
+    subscription_id BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    value BIGINT NOT NULL,
     cycle TEXT NOT NULL,
+    alert_id BIGINT NOT NULL,
     sent_at BIGINT NOT NULL,
     used_mb BIGINT NOT NULL,
     remaining_mb BIGINT NOT NULL,
-    PRIMARY KEY (alert_id, cycle)
+    PRIMARY KEY (subscription_id, kind, value, cycle)
 );
 
 -- Trip roaming: international roaming on from 00:00 JST of `first_day` to 24:00 JST of

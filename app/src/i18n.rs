@@ -286,6 +286,23 @@ pub fn provide_lang() -> Lang {
     lang
 }
 
+/// The `lang` cookie as the browser has it now.
+#[cfg(feature = "hydrate")]
+pub fn cookie_lang() -> Option<Lang> {
+    use leptos::wasm_bindgen::JsCast;
+    let cookies = web_sys::window()?
+        .document()?
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()?
+        .cookie()
+        .ok()?;
+    cookies
+        .split(';')
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .and_then(|(_, v)| Lang::parse(v))
+}
+
 #[cfg(not(feature = "ssr"))]
 fn page_lang() -> Lang {
     #[cfg(feature = "hydrate")]

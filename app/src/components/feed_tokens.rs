@@ -33,7 +33,7 @@ pub fn FeedTokensCard() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="feed-title" data-testid=testids::FEED_CARD>
+        <section class="card feed" aria-labelledby="feed-title" data-testid=testids::FEED_CARD>
             <header class="card__head"><h2 id="feed-title">{t!("portal-feed-title")}</h2></header>
             <p class="muted">{t!("portal-feed-lead")}</p>
             {move || fresh().map(|t| {

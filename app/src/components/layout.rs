@@ -87,6 +87,17 @@ pub fn LangSwitch() -> impl IntoView {
         }
     };
     let current = i18n::current();
+    // A login can bring the customer's saved language (the `lang` cookie) while the page was
+    // rendered in another: the next page is then loaded afresh, in that language.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        location.pathname.track();
+        if i18n::cookie_lang().is_some_and(|l| l != current) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        }
+    });
     view! {
         <form class="lang-switch" method="post" action="/lang" aria-label=t!("common-language") data-testid=testids::LANG_SWITCH>
             <input type="hidden" name="next" value=next />

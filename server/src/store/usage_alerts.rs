@@ -95,22 +95,27 @@ pub async fn remove(db: &Db, customer_id: i64, id: i64) -> Result<bool, StoreErr
     Ok(r.rows_affected() == 1)
 }
 
-/// When each of these alerts was sent in `cycle`, by alert id.
+/// When each of these alerts' thresholds was sent in `cycle` (by this alert or an earlier one
+/// with the same threshold), by alert id.
 pub async fn sent_in_cycle(
     db: &Db,
-    ids: &[i64],
+    alerts: &[AlertRow],
     cycle: &str,
 ) -> Result<Vec<(i64, i64)>, StoreError> {
     let mut out = Vec::new();
-    for id in ids {
-        let row =
-            sqlx::query("SELECT sent_at FROM usage_alert_sends WHERE alert_id = $1 AND cycle = $2")
-                .bind(id)
-                .bind(cycle)
-                .fetch_optional(db)
-                .await?;
+    for a in alerts {
+        let row = sqlx::query(
+            "SELECT sent_at FROM usage_alert_sends WHERE subscription_id = $1 AND kind = $2 \
+             AND value = $3 AND cycle = $4",
+        )
+        .bind(a.subscription_id)
+        .bind(&a.kind)
+        .bind(a.value)
+        .bind(cycle)
+        .fetch_optional(db)
+        .await?;
         if let Some(r) = row {
-            out.push((*id, r.try_get("sent_at")?));
+            out.push((a.id, r.try_get("sent_at")?));
         }
     }
     Ok(out)
@@ -118,7 +123,7 @@ pub async fn sent_in_cycle(
 
 /// What one alert sends when reached: the email and the timeline line.
 pub struct Firing<'a> {
-    pub alert_id: i64,
+    pub alert: &'a AlertRow,
     pub cycle: &'a str,
     pub used_mb: i64,
     pub remaining_mb: i64,
@@ -134,11 +139,14 @@ pub async fn fire(db: &Db, f: Firing<'_>) -> Result<bool, StoreError> {
     let mut tx = begin_write(db).await?;
     let sent_at = now();
     let inserted = sqlx::query(
-        "INSERT INTO usage_alert_sends (alert_id, cycle, sent_at, used_mb, remaining_mb) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+        "INSERT INTO usage_alert_sends (subscription_id, kind, value, cycle, alert_id, sent_at, \
+         used_mb, remaining_mb) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
     )
-    .bind(f.alert_id)
+    .bind(f.alert.subscription_id)
+    .bind(&f.alert.kind)
+    .bind(f.alert.value)
     .bind(f.cycle)
+    .bind(f.alert.id)
     .bind(sent_at)
     .bind(f.used_mb)
     .bind(f.remaining_mb)

@@ -25,8 +25,7 @@ impl Automation {
             .await
             .map_err(store)?;
         let cycle = cycle_of(super::super::sim::today_jst());
-        let ids: Vec<i64> = list.iter().map(|r| r.id).collect();
-        let sent = rows::sent_in_cycle(&self.db, &ids, &cycle)
+        let sent = rows::sent_in_cycle(&self.db, &list, &cycle)
             .await
             .map_err(store)?;
         let alerts: Vec<UsageAlert> = list
@@ -92,7 +91,7 @@ impl Automation {
             return next;
         };
         let cycle = cycle_of(usage.today);
-        let sent = match rows::sent_in_cycle(&self.db, &[id], &cycle).await {
+        let sent = match rows::sent_in_cycle(&self.db, std::slice::from_ref(&row), &cycle).await {
             Ok(s) => s
                 .into_iter()
                 .map(|_| (threshold, cycle.clone()))
@@ -133,7 +132,7 @@ impl Automation {
             (email, detail)
         });
         let firing = Firing {
-            alert_id: id,
+            alert: &row,
             cycle: &cycle,
             used_mb: i64::try_from(used).unwrap_or(i64::MAX),
             remaining_mb: i64::try_from(remaining).unwrap_or(i64::MAX),
