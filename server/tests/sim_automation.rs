@@ -27,6 +27,32 @@ async fn call(
     common::server_fn(c, &p.url, name, form).await
 }
 
+async fn schedule(
+    p: &common::TestPortal,
+    c: &reqwest::Client,
+    first: &str,
+    last: &str,
+    label: &str,
+) -> (u16, Value) {
+    let form = [
+        ("id", SIM),
+        ("first_day", first),
+        ("last_day", last),
+        ("label", label),
+    ];
+    call(p, c, "schedule_trip", &form).await
+}
+
+async fn add_alert(
+    p: &common::TestPortal,
+    c: &reqwest::Client,
+    kind: &str,
+    value: &str,
+) -> (u16, Value) {
+    let form = [("id", SIM), ("kind", kind), ("value", value)];
+    call(p, c, "add_usage_alert", &form).await
+}
+
 /// Polls `check` for up to ten seconds.
 async fn eventually<F, Fut>(what: &str, check: F)
 where
@@ -68,13 +94,7 @@ async fn usage_alerts_are_validated_fire_once_per_cycle_and_show_in_the_timeline
         ("remainingMb", "5", "value"),
         ("gigabytes", "1", "kind"),
     ] {
-        let (status, e) = call(
-            &p,
-            &c,
-            "add_usage_alert",
-            &[("id", SIM), ("kind", kind), ("value", value)],
-        )
-        .await;
+        let (status, e) = add_alert(&p, &c, kind, value).await;
         assert_eq!(
             (status, e["detail"]["field"].as_str()),
             (400, Some(field)),
@@ -82,30 +102,12 @@ async fn usage_alerts_are_validated_fire_once_per_cycle_and_show_in_the_timeline
         );
     }
     // 5 % is reached (5.75 % used), 50 % is not.
-    let (status, a) = call(
-        &p,
-        &c,
-        "add_usage_alert",
-        &[("id", SIM), ("kind", "percentUsed"), ("value", "5")],
-    )
-    .await;
+    let (status, a) = add_alert(&p, &c, "percentUsed", "5").await;
     assert_eq!(status, 200, "{a}");
-    let (status, a) = call(
-        &p,
-        &c,
-        "add_usage_alert",
-        &[("id", SIM), ("kind", "percentUsed"), ("value", "50")],
-    )
-    .await;
+    let (status, a) = add_alert(&p, &c, "percentUsed", "50").await;
     assert_eq!(status, 200, "{a}");
     assert_eq!(a["alerts"].as_array().unwrap().len(), 2);
-    let (status, e) = call(
-        &p,
-        &c,
-        "add_usage_alert",
-        &[("id", SIM), ("kind", "percentUsed"), ("value", "50")],
-    )
-    .await;
+    let (status, e) = add_alert(&p, &c, "percentUsed", "50").await;
     assert_eq!(
         (status, e["detail"]["message"].as_str()),
         (400, Some("You already have this alert."))
@@ -163,13 +165,7 @@ async fn usage_alerts_are_validated_fire_once_per_cycle_and_show_in_the_timeline
     assert_eq!(status, 200);
     let (status, a) = call(&p, &c, "get_usage_alerts", &[("id", SIM)]).await;
     assert_eq!((status, a["alerts"].as_array().unwrap().len()), (200, 1));
-    let (status, a) = call(
-        &p,
-        &c,
-        "add_usage_alert",
-        &[("id", SIM), ("kind", "percentUsed"), ("value", "5")],
-    )
-    .await;
+    let (status, a) = add_alert(&p, &c, "percentUsed", "5").await;
     assert_eq!(status, 200, "{a}");
     let again = a["alerts"]
         .as_array()
@@ -187,22 +183,10 @@ async fn usage_alerts_are_validated_fire_once_per_cycle_and_show_in_the_timeline
     );
     // At most five.
     for v in ["10", "20", "30"] {
-        let (status, _) = call(
-            &p,
-            &c,
-            "add_usage_alert",
-            &[("id", SIM), ("kind", "percentUsed"), ("value", v)],
-        )
-        .await;
+        let (status, _) = add_alert(&p, &c, "percentUsed", v).await;
         assert_eq!(status, 200);
     }
-    let (status, e) = call(
-        &p,
-        &c,
-        "add_usage_alert",
-        &[("id", SIM), ("kind", "remainingMb"), ("value", "1000")],
-    )
-    .await;
+    let (status, e) = add_alert(&p, &c, "remainingMb", "1000").await;
     assert_eq!(status, 400, "{e}");
     assert!(e["detail"]["message"]
         .as_str()
@@ -306,36 +290,14 @@ async fn trip_roaming_goes_on_at_the_start_and_off_at_the_end_through_the_carrie
         (day(1), day(120), "lastDay"),
         ("14 May".to_string(), day(2), "firstDay"),
     ] {
-        let (status, e) = call(
-            &p,
-            &c,
-            "schedule_trip",
-            &[
-                ("id", SIM),
-                ("first_day", &first),
-                ("last_day", &last),
-                ("label", ""),
-            ],
-        )
-        .await;
+        let (status, e) = schedule(&p, &c, &first, &last, "").await;
         assert_eq!(
             (status, e["detail"]["field"].as_str()),
             (400, Some(field)),
             "{first}–{last}: {e}"
         );
     }
-    let (status, trips) = call(
-        &p,
-        &c,
-        "schedule_trip",
-        &[
-            ("id", SIM),
-            ("first_day", &day(10)),
-            ("last_day", &day(17)),
-            ("label", "Seoul trip"),
-        ],
-    )
-    .await;
+    let (status, trips) = schedule(&p, &c, &day(10), &day(17), "Seoul trip").await;
     assert_eq!(status, 200, "{trips}");
     let trip = trips[0]["id"].as_str().unwrap().to_string();
     assert_eq!(
@@ -345,18 +307,7 @@ async fn trip_roaming_goes_on_at_the_start_and_off_at_the_end_through_the_carrie
         ),
         (Some("scheduled"), Some(true))
     );
-    let (status, e) = call(
-        &p,
-        &c,
-        "schedule_trip",
-        &[
-            ("id", SIM),
-            ("first_day", &day(17)),
-            ("last_day", &day(20)),
-            ("label", ""),
-        ],
-    )
-    .await;
+    let (status, e) = schedule(&p, &c, &day(17), &day(20), "").await;
     assert_eq!(status, 400, "overlap: {e}");
     assert!(e["detail"]["message"]
         .as_str()
@@ -418,18 +369,7 @@ async fn a_trip_is_cancellable_until_it_starts_and_leaves_roaming_that_was_on() 
     let c = p.login(DEMO).await;
     let day = |d: i64| (today() + Days::days(d)).to_string();
 
-    let (_, trips) = call(
-        &p,
-        &c,
-        "schedule_trip",
-        &[
-            ("id", SIM),
-            ("first_day", &day(5)),
-            ("last_day", &day(6)),
-            ("label", ""),
-        ],
-    )
-    .await;
+    let (_, trips) = schedule(&p, &c, &day(5), &day(6), "").await;
     let trip = trips[0]["id"].as_str().unwrap().to_string();
     let other = p.login("demo2@example.com").await;
     let (status, _) = call(&p, &other, "cancel_trip", &[("id", SIM), ("trip", &trip)]).await;
@@ -459,18 +399,7 @@ async fn a_trip_is_cancellable_until_it_starts_and_leaves_roaming_that_was_on() 
         roaming(&p, &c).await == (true, false)
     })
     .await;
-    let (_, trips) = call(
-        &p,
-        &c,
-        "schedule_trip",
-        &[
-            ("id", SIM),
-            ("first_day", &day(8)),
-            ("last_day", &day(9)),
-            ("label", "Taipei"),
-        ],
-    )
-    .await;
+    let (_, trips) = schedule(&p, &c, &day(8), &day(9), "Taipei").await;
     let trip = trips
         .as_array()
         .unwrap()
