@@ -74,6 +74,13 @@ impl WhmcsError {
         }
     }
 
+    /// CapturePayment's answer for a declined card, and for a missing one (contract §5): the
+    /// invoice stays Unpaid.
+    /// Anything else from a capture (a timeout, "Not Unpaid") proves nothing either way.
+    pub fn is_declined(&self) -> bool {
+        self.api_message() == Some("Payment Attempt Failed")
+    }
+
     fn from_reqwest(e: reqwest::Error) -> Self {
         if e.is_timeout() {
             WhmcsError::Timeout
@@ -365,6 +372,27 @@ impl WhmcsClient {
             )
             .await?;
         Ok(r.newbalance)
+    }
+
+    /// The invoice whose notes carry `reference`: how an invoice whose CreateInvoice answer was
+    /// lost is found before another is created.
+    pub async fn find_invoice_by_notes(
+        &self,
+        client_id: u64,
+        reference: &str,
+    ) -> Result<Option<u64>, WhmcsError> {
+        let list = self.get_invoices(client_id, None).await?;
+        Ok(list
+            .iter()
+            .find(|i| i.notes.contains(reference))
+            .map(|i| i.id))
+    }
+
+    /// Whether a credit whose description carries `reference` is in the client's log: a
+    /// credit whose answer was lost is not given twice.
+    pub async fn credit_given(&self, client_id: u64, reference: &str) -> Result<bool, WhmcsError> {
+        let log = self.get_credits(client_id).await?;
+        Ok(log.iter().any(|c| c.description.contains(reference)))
     }
 
     /// The client's credit log (GetCredits): how a credit whose answer was lost is found.

@@ -190,6 +190,29 @@ pub struct CreatedInvoice {
     pub status: Option<String>,
 }
 
+/// What an invoice's status means for a payment that was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Paid,
+    /// Cancelled or Refunded: it will not be paid.
+    Closed,
+    /// Unpaid, Payment Pending, Draft, Collections, …: it may still be paid.
+    Open,
+}
+
+impl Standing {
+    pub fn of(status: &str) -> Standing {
+        let is = |s: &str| status.trim().eq_ignore_ascii_case(s);
+        if is("Paid") {
+            Standing::Paid
+        } else if is("Cancelled") || is("Refunded") {
+            Standing::Closed
+        } else {
+            Standing::Open
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct Invoice {
     #[serde(deserialize_with = "lenient::u64_lenient")]
@@ -214,6 +237,12 @@ pub struct Invoice {
     pub transactions: Vec<Value>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+impl Invoice {
+    pub fn standing(&self) -> Standing {
+        Standing::of(&self.status)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -400,5 +429,25 @@ mod tests {
             p("Fraud").service_status(),
             ServiceStatus::Other("Fraud".into())
         );
+    }
+
+    /// Only Paid is paid, only Cancelled and Refunded are over; every other status (Unpaid,
+    /// Payment Pending, Draft, Collections, one WHMCS adds later) may still be paid.
+    #[test]
+    fn an_invoice_stands_paid_closed_or_open() {
+        assert_eq!(Standing::of("Paid"), Standing::Paid);
+        assert_eq!(Standing::of(" paid "), Standing::Paid);
+        assert_eq!(Standing::of("Cancelled"), Standing::Closed);
+        assert_eq!(Standing::of("Refunded"), Standing::Closed);
+        for open in [
+            "Unpaid",
+            "Payment Pending",
+            "Draft",
+            "Collections",
+            "Overdue",
+            "",
+        ] {
+            assert_eq!(Standing::of(open), Standing::Open, "{open}");
+        }
     }
 }

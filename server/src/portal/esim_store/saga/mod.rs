@@ -36,8 +36,6 @@ mod order;
 mod payment;
 mod refund;
 
-/// What CapturePayment says for a declined card (contract §5).
-const DECLINED: &str = "Payment Attempt Failed";
 /// How far before the recorded attempt the order list is searched (clocks differ).
 const CLOCK_SLACK_MS: i64 = 5 * 60 * 1000;
 

@@ -2,6 +2,7 @@
 //! (settled by the invoice's status when its answer was lost).
 
 use super::*;
+use crate::whmcs::wire::Standing;
 
 impl PurchaseSaga {
     pub(super) async fn start(&self, row: &OrderRow, token: &str) -> Result<Step, StoreError> {
@@ -112,12 +113,12 @@ impl PurchaseSaga {
         let reference = reference(row);
         match self
             .whmcs
-            .get_invoices(row.whmcs_client_id.unsigned_abs(), None)
+            .find_invoice_by_notes(row.whmcs_client_id.unsigned_abs(), &reference)
             .await
         {
-            Ok(list) => {
-                if let Some(found) = list.iter().find(|i| i.notes.contains(&reference)) {
-                    let invoice = i64::try_from(found.id).unwrap_or(i64::MAX);
+            Ok(found) => {
+                if let Some(id) = found {
+                    let invoice = i64::try_from(id).unwrap_or(i64::MAX);
                     return self
                         .advance(
                             row,
@@ -156,7 +157,7 @@ impl PurchaseSaga {
         };
         match self.whmcs.capture_payment(invoice.unsigned_abs()).await {
             Ok(()) => self.paid(&row, token).await,
-            Err(e) if e.api_message() == Some(DECLINED) => {
+            Err(e) if e.is_declined() => {
                 self.close_unpaid(
                     &row,
                     token,
@@ -184,12 +185,8 @@ impl PurchaseSaga {
                 .await;
         };
         match self.whmcs.get_invoice(invoice.unsigned_abs()).await {
-            Ok(inv) if inv.status.eq_ignore_ascii_case("Paid") => self.paid(row, token).await,
-            Ok(inv)
-                if ["Cancelled", "Refunded"]
-                    .iter()
-                    .any(|s| inv.status.eq_ignore_ascii_case(s)) =>
-            {
+            Ok(inv) if inv.standing() == Standing::Paid => self.paid(row, token).await,
+            Ok(inv) if inv.standing() == Standing::Closed => {
                 self.not_paid(
                     row,
                     token,
@@ -227,7 +224,7 @@ impl PurchaseSaga {
             tracing::warn!(error = %e, id = row.id, invoice, "could not cancel an unpaid store invoice");
         }
         match self.whmcs.get_invoice(invoice.unsigned_abs()).await {
-            Ok(inv) if inv.status.eq_ignore_ascii_case("Paid") => self.paid(row, token).await,
+            Ok(inv) if inv.standing() == Standing::Paid => self.paid(row, token).await,
             Ok(inv) if inv.status.eq_ignore_ascii_case("Cancelled") => {
                 self.not_paid(
                     row,

@@ -40,11 +40,9 @@ impl PurchaseSaga {
         let client = row.whmcs_client_id.unsigned_abs();
         let reference = reference(row);
         // The credit log first: a credit whose answer was lost is not given twice.
-        match self.whmcs.get_credits(client).await {
-            Ok(log) if log.iter().any(|c| c.description.contains(&reference)) => {
-                return self.advance(row, token, State::Refunded, done()).await;
-            }
-            Ok(_) => {}
+        match self.whmcs.credit_given(client, &reference).await {
+            Ok(true) => return self.advance(row, token, State::Refunded, done()).await,
+            Ok(false) => {}
             Err(e) => {
                 return self
                     .later(row, token, self.backoff_ms(0), e.to_string())

@@ -31,9 +31,6 @@ use app::domain::topup::topup_label;
 use app::domain::{format_msisdn, Outcome};
 use chrono::Duration as Days;
 
-/// What CapturePayment says for a declined card — and for a missing one (contract §5).
-const DECLINED: &str = "Payment Attempt Failed";
-
 /// The audit/timeline kind of every top-up step.
 pub const KIND: &str = "top_up";
 

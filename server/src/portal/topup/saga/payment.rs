@@ -2,10 +2,11 @@
 //! lost), the capture (settled by reading the invoice, never sent twice) and the watch on an
 //! unpaid invoice that the customer may still pay through the billing link.
 
-use super::{description, reference, DECLINED};
+use super::{description, reference};
 use super::{done, Saga, Step};
 use crate::store::top_ups::{now_ms, Change, State, TopUpRow};
 use crate::store::StoreError;
+use crate::whmcs::wire::Standing;
 use crate::whmcs::{amount_jpy, WhmcsError};
 use app::domain::topup::{topup_label, yen_label};
 use app::domain::Outcome;
@@ -137,10 +138,10 @@ impl Saga {
     ) -> Result<Step, StoreError> {
         let client = row.whmcs_client_id.unsigned_abs();
         let reference = reference(row);
-        match self.whmcs.get_invoices(client, None).await {
-            Ok(list) => {
-                if let Some(found) = list.iter().find(|i| i.notes.contains(&reference)) {
-                    let invoice = i64::try_from(found.id).unwrap_or(i64::MAX);
+        match self.whmcs.find_invoice_by_notes(client, &reference).await {
+            Ok(found) => {
+                if let Some(id) = found {
+                    let invoice = i64::try_from(id).unwrap_or(i64::MAX);
                     return self.invoiced(row, token, invoice).await;
                 }
                 if !self.renew(row, token).await? {
@@ -173,7 +174,7 @@ impl Saga {
         };
         match self.whmcs.capture_payment(invoice.unsigned_abs()).await {
             Ok(()) => self.paid(&row, token, "CapturePayment success").await,
-            Err(e) if e.api_message() == Some(DECLINED) => {
+            Err(e) if e.is_declined() => {
                 self.fail_payment(&row, token, "declined", Some(e.to_string()))
                     .await
             }
@@ -197,14 +198,10 @@ impl Saga {
                 .await;
         };
         match self.whmcs.get_invoice(invoice.unsigned_abs()).await {
-            Ok(inv) if inv.status.eq_ignore_ascii_case("Paid") => {
+            Ok(inv) if inv.standing() == Standing::Paid => {
                 self.paid(row, token, "invoice read back as Paid").await
             }
-            Ok(inv)
-                if !["Cancelled", "Refunded"]
-                    .iter()
-                    .any(|s| inv.status.eq_ignore_ascii_case(s)) =>
-            {
+            Ok(inv) if inv.standing() == Standing::Open => {
                 // Unpaid, "Payment Pending", …: it may still be paid; watched.
                 self.fail_payment(
                     row,
@@ -278,14 +275,10 @@ impl Saga {
         };
         let invoice = invoice.unsigned_abs();
         match self.whmcs.get_invoice(invoice).await {
-            Ok(inv) if inv.status.eq_ignore_ascii_case("Paid") => {
+            Ok(inv) if inv.standing() == Standing::Paid => {
                 self.paid(row, token, "invoice paid in billing").await
             }
-            Ok(inv)
-                if ["Cancelled", "Refunded"]
-                    .iter()
-                    .any(|s| inv.status.eq_ignore_ascii_case(s)) =>
-            {
+            Ok(inv) if inv.standing() == Standing::Closed => {
                 self.go(row, token, row.state, done()).await?;
                 Ok(Step::Stop)
             }
@@ -320,7 +313,7 @@ impl Saga {
             tracing::warn!(error = %e, id = row.id, invoice, "could not cancel an unpaid top-up invoice");
         }
         match self.whmcs.get_invoice(invoice).await {
-            Ok(inv) if inv.status.eq_ignore_ascii_case("Paid") => {
+            Ok(inv) if inv.standing() == Standing::Paid => {
                 self.paid(row, token, "invoice paid at the end of the watch")
                     .await
             }

@@ -15,11 +15,9 @@ impl Saga {
         let client = row.whmcs_client_id.unsigned_abs();
         let reference = reference(row);
         // First the credit log: a credit whose answer was lost must not be given twice.
-        match self.whmcs.get_credits(client).await {
-            Ok(log) if log.iter().any(|c| c.description.contains(&reference)) => {
-                return self.credited(row, token).await;
-            }
-            Ok(_) => {}
+        match self.whmcs.credit_given(client, &reference).await {
+            Ok(true) => return self.credited(row, token).await,
+            Ok(false) => {}
             Err(e) => {
                 return self
                     .later(row, token, self.cfg.retry_base_ms(), e.to_string())
