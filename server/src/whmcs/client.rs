@@ -66,6 +66,13 @@ impl WhmcsError {
         }
     }
 
+    /// Whether a write that ended in this error may still have happened: only WHMCS's own
+    /// refusal (an error answer, refused credentials) proves it did not; a timeout, a proxy's
+    /// 4xx/5xx or an unreadable answer may hide it, so the caller looks before writing again.
+    pub fn may_have_written(&self) -> bool {
+        !matches!(self, WhmcsError::Api { .. } | WhmcsError::Auth(_))
+    }
+
     /// The message WHMCS gave for a failed action (e.g. "Payment Attempt Failed").
     pub fn api_message(&self) -> Option<&str> {
         match self {

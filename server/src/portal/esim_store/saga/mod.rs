@@ -27,7 +27,7 @@
 use crate::esimgo::{EsimGoClient, EsimGoError, OrderLine, PlacedOrder};
 use crate::store::store_orders::{self as orders, now_ms, Change, OrderRow, State};
 use crate::store::{Db, StoreError};
-use crate::whmcs::{amount_jpy, WhmcsClient, WhmcsError};
+use crate::whmcs::{amount_jpy, WhmcsClient};
 use app::domain::topup::yen_label;
 use app::i18n::Lang;
 use std::time::Duration;

@@ -89,7 +89,7 @@ impl PurchaseSaga {
             }
             // Only WHMCS's own refusal proves nothing was created; anything else may hide an
             // invoice, which the next look finds by its notes.
-            Err(e) if !matches!(e, WhmcsError::Api { .. } | WhmcsError::Auth(_)) => {
+            Err(e) if e.may_have_written() => {
                 self.later(row, token, self.backoff_ms(0), e.to_string())
                     .await
             }

@@ -6,8 +6,8 @@ use super::{description, reference};
 use super::{done, Saga, Step};
 use crate::store::top_ups::{now_ms, Change, State, TopUpRow};
 use crate::store::StoreError;
+use crate::whmcs::amount_jpy;
 use crate::whmcs::wire::Standing;
-use crate::whmcs::{amount_jpy, WhmcsError};
 use app::domain::topup::{topup_label, yen_label};
 use app::domain::Outcome;
 use app::t;
@@ -100,7 +100,7 @@ impl Saga {
             // Only an answer from WHMCS (or refused credentials) proves nothing was created;
             // anything else (timeouts, proxies' 4xx/5xx) may hide an invoice: the next look
             // searches for it by its notes first.
-            Err(e) if !matches!(e, WhmcsError::Api { .. } | WhmcsError::Auth(_)) => {
+            Err(e) if e.may_have_written() => {
                 self.later(row, token, self.cfg.retry_base_ms(), e.to_string())
                     .await
             }
