@@ -120,7 +120,17 @@ impl PortalAccounts {
         .await
         .map_err(store_error)?;
         let lang = match customers::locale(&self.db, customer.id).await {
-            Ok(l) => l.as_deref().and_then(app::i18n::Lang::parse),
+            Ok(Some(saved)) => app::i18n::Lang::parse(&saved),
+            // No choice made yet: the language they read the portal in (cookie, else the
+            // browser's) is saved, so the emails background jobs write them (usage alerts,
+            // trips, orders) are in it too, not in English by default.
+            Ok(None) => {
+                let reading = app::i18n::current();
+                if let Err(e) = customers::set_locale(&self.db, customer.id, reading.code()).await {
+                    tracing::warn!(error = %e, "could not save the customer's language");
+                }
+                None
+            }
             Err(e) => {
                 tracing::warn!(error = %e, "saved language unavailable");
                 None
